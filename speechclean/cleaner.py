@@ -1,0 +1,274 @@
+"""The configured pipeline: an ordered list of named steps, with hooks.
+
+>>> from speechclean import Cleaner
+>>> cleaner = Cleaner(convert="off")
+>>> cleaner.steps
+['decode', 'extract', 'convert', 'punctuation', 'boilerplate', 'structure']
+>>> def shout(page):
+...     page.text = page.text.replace("会议", "大会")
+...     return page
+>>> cleaner.add_hook(shout, after="punctuation").steps
+['decode', 'extract', 'convert', 'punctuation', 'shout', 'boilerplate', 'structure']
+>>> cleaner.clean("今天的会议很重要。").text
+'今天的大会很重要。'
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .config import STEP_NAMES, Options, RuleSource
+from .errors import InputError, OptionError, SpeechcleanError, StepError
+from .page import Document, Page
+from .steps import StepFunction, builtin_step
+
+log = logging.getLogger("speechclean")
+
+Source = str | bytes | bytearray | memoryview | os.PathLike  # what clean() accepts
+
+
+class Cleaner:
+    """A configured pipeline of named steps.
+
+    Options are keyword arguments (see :class:`~speechclean.config.Options`) or an
+    ``Options`` object. Hooks are plain callables ``Page -> Page``.
+
+    >>> Cleaner(disable=["punctuation"]).steps
+    ['decode', 'extract', 'convert', 'boilerplate', 'structure']
+    """
+
+    def __init__(self, options: Options | None = None, /, **kwargs: Any) -> None:
+        self.options = (options or Options()).replace(**kwargs) if kwargs else (options or Options())
+        self._pipeline: list[tuple[str, StepFunction]] = []
+        self._custom: dict[str, StepFunction] = {}  # replaced built-ins, by name
+        self._hooks: list[tuple[str, StepFunction, str, str]] = []  # (name, fn, "before"/"after", anchor)
+        self._disabled: set[str] = set(self.options.disable)
+        self._build()
+
+    # -- construction --------------------------------------------------------------
+    @classmethod
+    def from_config(cls, path: str | os.PathLike[str], **overrides: Any) -> Cleaner:
+        """A cleaner configured by a TOML file; keyword arguments override the file."""
+        options = Options.from_toml(path)
+        return cls(options.replace(**overrides) if overrides else options)
+
+    def _build(self) -> None:
+        pipeline: list[tuple[str, StepFunction]] = []
+        for name in STEP_NAMES:
+            pipeline.append((name, self._custom.get(name) or builtin_step(name, self.options)))
+        for name, fn, where, anchor in self._hooks:
+            names = [n for n, _ in pipeline]
+            i = names.index(anchor)
+            pipeline.insert(i if where == "before" else i + 1, (name, fn))
+        self._pipeline = pipeline
+
+    def configure(self, **changes: Any) -> Cleaner:
+        """Change options in place (hooks and replaced steps are kept); returns the cleaner."""
+        self.options = self.options.replace(**changes)
+        if "disable" in changes:
+            self._disabled = set(self.options.disable)
+        self._build()
+        return self
+
+    def add_hook(
+        self,
+        fn: StepFunction,
+        *,
+        before: str | None = None,
+        after: str | None = None,
+        name: str | None = None,
+    ) -> Cleaner:
+        """Run ``fn`` before or after a named step (a built-in step or an earlier hook).
+
+        Without ``before``/``after`` the hook runs last. Returns the cleaner.
+        """
+        if not callable(fn):
+            raise OptionError(f"add_hook: {fn!r} is not callable")
+        if before is not None and after is not None:
+            raise OptionError("add_hook: give before= or after=, not both")
+        name = name or getattr(fn, "__name__", type(fn).__name__)
+        names = [n for n, _ in self._pipeline]
+        if name in names:
+            raise OptionError(f"add_hook: a step named {name!r} exists already; pass name=")
+        anchor = before or after or names[-1]
+        if anchor not in names:
+            raise OptionError.choice("add_hook position", anchor, names)
+        self._hooks.append((name, fn, "before" if before else "after", anchor))
+        self._build()
+        return self
+
+    def replace_step(self, name: str, fn: StepFunction) -> Cleaner:
+        """Replace the built-in step ``name`` with ``fn``. Returns the cleaner."""
+        if name not in STEP_NAMES:
+            raise OptionError.choice("replace_step", name, STEP_NAMES)
+        if not callable(fn):
+            raise OptionError(f"replace_step: {fn!r} is not callable")
+        self._custom[name] = fn
+        self._build()
+        return self
+
+    def disable(self, *names: str) -> Cleaner:
+        """Skip the named steps or hooks. Returns the cleaner."""
+        valid = [n for n, _ in self._pipeline]
+        for name in names:
+            if name not in valid:
+                raise OptionError.choice("disable", name, valid)
+        self._disabled.update(names)
+        return self
+
+    def enable(self, *names: str) -> Cleaner:
+        """Run the named steps or hooks again. Returns the cleaner."""
+        valid = [n for n, _ in self._pipeline]
+        for name in names:
+            if name not in valid:
+                raise OptionError.choice("enable", name, valid)
+        self._disabled.difference_update(names)
+        return self
+
+    def add_rules(self, *sources: RuleSource) -> Cleaner:
+        """Add boilerplate rules: TOML files or :class:`~speechclean.rules.Rule` objects."""
+        return self.configure(rules=self.options.rules + tuple(sources))
+
+    # -- reading -------------------------------------------------------------------
+    @property
+    def steps(self) -> list[str]:
+        """The names of the steps that run, in order."""
+        return [n for n, _ in self._pipeline if n not in self._disabled]
+
+    def __repr__(self) -> str:
+        return f"Cleaner(steps={self.steps!r}, options={self.options!r})"
+
+    # -- running -------------------------------------------------------------------
+    def clean(
+        self,
+        source: Source,
+        *,
+        kind: str | None = None,
+        content_type: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        url: str | None = None,
+    ) -> Page:
+        """Clean one page.
+
+        ``source`` is a ``str`` (text or HTML), ``bytes`` in any encoding, or a path
+        (``os.PathLike``, read as bytes). ``content_type`` or ``headers`` pass the
+        HTTP charset to the decode step; ``kind`` overrides HTML recognition.
+        """
+        page = self.new_page(source, kind=kind, content_type=content_type, headers=headers, url=url)
+        return self.run(page)
+
+    __call__ = clean
+
+    def new_page(
+        self,
+        source: Source,
+        *,
+        kind: str | None = None,
+        content_type: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        url: str | None = None,
+    ) -> Page:
+        """The page a source starts as, before any step has run."""
+        page = Page(kind=kind or self.options.kind)
+        if kind is not None and kind not in ("auto", "html", "text"):
+            raise OptionError.choice("kind", kind, ("auto", "html", "text"))
+        if isinstance(source, str):
+            page.text = source
+        elif isinstance(source, (bytes, bytearray, memoryview)):
+            page.raw = bytes(source)
+        elif isinstance(source, os.PathLike):
+            path = Path(source)
+            try:
+                page.raw = path.read_bytes()
+            except OSError as e:
+                raise InputError(f"cannot read {path}: {e.strerror or e}") from e
+            page.meta["path"] = str(path)
+        else:
+            raise InputError(
+                f"clean() takes str, bytes or a path (os.PathLike), not {type(source).__name__}"
+            )
+        if headers:
+            lowered = {k.lower(): v for k, v in headers.items()}
+            content_type = content_type or lowered.get("content-type")
+        if content_type:
+            page.meta["content_type"] = content_type
+        if url:
+            page.meta["url"] = url
+        return page
+
+    def run(self, page: Page) -> Page:
+        """Run the pipeline over a page made by :meth:`new_page`."""
+        for name, step in self._pipeline:
+            if name in self._disabled:
+                continue
+            page.step = name
+            try:
+                out = step(page)
+            except SpeechcleanError:
+                raise
+            except Exception as e:
+                log.debug("step %s failed", name, exc_info=True)
+                raise StepError(name, f"{type(e).__name__}: {e}") from e
+            if not isinstance(out, Page):
+                raise StepError(name, f"returned {type(out).__name__}, expected a Page")
+            page = out
+        page.step = ""
+        if page.raw is not None:  # decode disabled: bytes must still become text
+            page.text = page.raw.decode("utf-8", errors="replace")
+            page.raw = None
+        if not page.documents and page.text:
+            page.documents = [Document(page.title, page.text)]
+        return page
+
+    # -- pickling: hooks must be picklable themselves (module-level functions) -------
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state.pop("_pipeline", None)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._build()
+
+
+_DEFAULT: dict[Options, Cleaner] = {}
+
+
+def _cleaner_for(options: Mapping[str, Any]) -> Cleaner:
+    opts = Options().replace(**options) if options else Options()
+    try:
+        cleaner = _DEFAULT.get(opts)
+    except TypeError:  # unhashable option values: build a one-off cleaner
+        return Cleaner(opts)
+    if cleaner is None:
+        if len(_DEFAULT) > 32:
+            _DEFAULT.clear()
+        cleaner = _DEFAULT[opts] = Cleaner(opts)
+    return cleaner
+
+
+def clean(
+    source: Source,
+    *,
+    kind: str | None = None,
+    content_type: str | None = None,
+    headers: Mapping[str, str] | None = None,
+    url: str | None = None,
+    **options: Any,
+) -> Page:
+    """Clean one page with a default pipeline; extra keyword arguments are options.
+
+    >>> import speechclean
+    >>> speechclean.clean("下面是小编为大家整理的讲话稿,供大家参考。\\n同志们:大家好!").text
+    '同志们：大家好！'
+    >>> speechclean.clean("當(dāng)前的工作", convert="off").text
+    '當前的工作'
+    """
+    return _cleaner_for(options).clean(source, kind=kind, content_type=content_type, headers=headers, url=url)
+
+
+__all__ = ["Cleaner", "clean"]

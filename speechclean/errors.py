@@ -1,0 +1,73 @@
+"""speechclean's exceptions: one base class and a few specific subclasses.
+
+>>> from speechclean import Cleaner, OptionError
+>>> try:
+...     Cleaner(convert="t2x")
+... except OptionError as e:
+...     print(e)
+convert: 't2x' is not a valid choice; choose one of 'hk2s', 'off', 't2s', 'tw2s'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+class SpeechcleanError(Exception):
+    """Base class of every error speechclean raises on purpose."""
+
+
+class OptionError(SpeechcleanError, ValueError):
+    """An option, step name or hook position is not valid.
+
+    The message names the option and lists the valid choices.
+    """
+
+    @classmethod
+    def choice(cls, option: str, value: object, choices: Iterable[str]) -> OptionError:
+        listed = ", ".join(repr(c) for c in sorted(choices))
+        return cls(f"{option}: {value!r} is not a valid choice; choose one of {listed}")
+
+
+class RuleError(SpeechcleanError, ValueError):
+    """A rule file or rule object is malformed (bad pattern, missing field, duplicate id)."""
+
+
+class InputError(SpeechcleanError, TypeError):
+    """The source given to ``clean()`` is of a type speechclean cannot read."""
+
+
+class DecodeError(SpeechcleanError, ValueError):
+    """Bytes could not be turned into text."""
+
+
+class BinaryInputError(DecodeError):
+    """The input is not text at all (PDF, ZIP, image, random bytes)."""
+
+
+class StepError(SpeechcleanError):
+    """A step or hook failed or returned something other than a Page.
+
+    ``step`` is the name of the step in the pipeline; the original exception is
+    chained as ``__cause__``.
+    """
+
+    def __init__(self, step: str, message: str) -> None:
+        super().__init__(f"step {step!r}: {message}")
+        self.step = step
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # picklable across process pools
+        prefix = f"step {self.step!r}: "
+        text = str(self)
+        return (type(self), (self.step, text[len(prefix):] if text.startswith(prefix) else text))
+
+
+__all__ = [
+    "SpeechcleanError",
+    "OptionError",
+    "RuleError",
+    "InputError",
+    "DecodeError",
+    "BinaryInputError",
+    "StepError",
+]

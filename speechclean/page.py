@@ -1,0 +1,210 @@
+"""The value that flows through the steps and is returned by :func:`speechclean.clean`.
+
+A :class:`Page` carries the text being cleaned plus everything learnt about it:
+the title, the documents, the encoding, and the audit trail. Steps edit the page
+and record what they did; nothing is removed without a :class:`Removal`.
+
+>>> import speechclean
+>>> page = speechclean.clean("当前位置：首页 > 范文\\n同志们：\\n今天的会议很重要，大家要认真落实。")
+>>> page.text
+'同志们：\\n今天的会议很重要，大家要认真落实。'
+>>> [(r.step, r.rule) for r in page.removals]
+[('boilerplate', 'boilerplate.breadcrumb')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One removed piece of text.
+
+    ``step`` is the pipeline step that removed it; ``rule`` the rule id
+    (``boilerplate.breadcrumb``) or signal id (``density.edge``) that caused it.
+    ``line`` anchors it in the final text: for a whole line or block, the index
+    of the line it stood before; for a span cut out of a kept line
+    (``span=True``), the index of that line.
+    """
+
+    step: str
+    rule: str
+    text: str
+    line: int | None = None
+    span: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A problem noticed and left in place: unrecoverable mojibake, private-use characters, bad bytes."""
+
+    step: str
+    kind: str
+    text: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """Text replaced by a repair that restores what was meant (mojibake, entities)."""
+
+    step: str
+    rule: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class EncodingInfo:
+    """How bytes were decoded.
+
+    ``name`` is the Python codec used; ``source`` says what decided it
+    (``bom``, ``http``, ``meta``, ``detected``, ``fallback``); ``declared`` is
+    the label the document or server declared, kept even when it was overruled;
+    ``detector`` names the detector that decided when ``source`` is
+    ``detected``; ``errors`` counts byte sequences replaced by U+FFFD.
+    """
+
+    name: str
+    source: str
+    confidence: float
+    declared: str | None = None
+    detector: str | None = None
+    errors: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article on a page: its title (or None) and its clean text."""
+
+    title: str | None
+    text: str
+
+
+@dataclass(eq=False)
+class Page:
+    """What a step receives and returns, and what :func:`speechclean.clean` gives back.
+
+    Public fields: ``text``, ``title``, ``documents``, ``encoding``,
+    ``removals``, ``flags``, ``repairs``, ``changes`` (counts of in-place
+    normalisations per rule id), ``kind`` (``"html"`` or ``"text"``),
+    ``meta`` (caller-supplied and step-supplied facts: ``url``,
+    ``content_type``, ...), and ``error`` (set instead of raising when a batch
+    runs with ``on_error="record"``).
+    """
+
+    text: str = ""
+    title: str | None = None
+    documents: list[Document] = field(default_factory=list)
+    encoding: EncodingInfo | None = None
+    removals: list[Removal] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    changes: dict[str, int] = field(default_factory=dict)
+    kind: str = "text"
+    meta: dict[str, Any] = field(default_factory=dict)
+    error: Exception | None = None
+    raw: bytes | None = field(default=None, repr=False)
+    step: str = field(default="", repr=False)
+
+    # -- recording -----------------------------------------------------------------
+    def remove(self, rule: str, text: str, line: int | None = None, *, span: bool = False) -> None:
+        """Record that the current step removed ``text`` because of ``rule``."""
+        if text:
+            self.removals.append(Removal(self.step, rule, text, line, span))
+
+    def flag(self, kind: str, text: str, line: int | None = None) -> None:
+        """Record a problem left in place."""
+        self.flags.append(Flag(self.step, kind, text, line))
+
+    def repair(self, rule: str, before: str, after: str) -> None:
+        """Record a repair that replaced ``before`` with ``after``."""
+        self.repairs.append(Repair(self.step, rule, before, after))
+
+    def count(self, rule: str, n: int = 1) -> None:
+        """Count ``n`` in-place normalisations made by ``rule``."""
+        if n:
+            self.changes[rule] = self.changes.get(rule, 0) + n
+
+    def remap_lines(self, mapping: Sequence[int], new_count: int) -> None:
+        """Move the line anchors of all removals and flags to new line numbers.
+
+        ``mapping[i]`` is the new index of old line ``i``; an anchor equal to
+        ``len(mapping)`` (after the last line) becomes ``new_count``.
+        """
+        n = len(mapping)
+
+        def move(line: int | None) -> int | None:
+            if line is None:
+                return None
+            return mapping[line] if line < n else new_count
+
+        for i in range(len(self.removals)):
+            r = self.removals[i]
+            if r.line is not None:
+                self.removals[i] = Removal(r.step, r.rule, r.text, move(r.line), r.span)
+        for i, f in enumerate(self.flags):
+            if f.line is not None:
+                self.flags[i] = Flag(f.step, f.kind, f.text, move(f.line))
+
+    # -- reading -------------------------------------------------------------------
+    @property
+    def ok(self) -> bool:
+        """True when the page was cleaned without error."""
+        return self.error is None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-serialisable dict of the result (no raw bytes or HTML)."""
+        return {
+            "text": self.text,
+            "title": self.title,
+            "documents": [asdict(d) for d in self.documents],
+            "encoding": asdict(self.encoding) if self.encoding else None,
+            "kind": self.kind,
+            "removals": [asdict(r) for r in self.removals],
+            "flags": [asdict(f) for f in self.flags],
+            "repairs": [asdict(r) for r in self.repairs],
+            "changes": dict(self.changes),
+            "meta": {k: v for k, v in self.meta.items() if _jsonable(v)},
+            "error": f"{type(self.error).__name__}: {self.error}" if self.error else None,
+        }
+
+    def explain(self) -> str:
+        """A plain-text list of everything removed, flagged and repaired, one per line."""
+        out = []
+        for r in self.removals:
+            where = "" if r.line is None else f" @{r.line}"
+            out.append(f"[{r.step}] {r.rule}{where}: {_short(r.text)}")
+        for f in self.flags:
+            out.append(f"[{f.step}] FLAG {f.kind}: {_short(f.text)}")
+        for p in self.repairs:
+            out.append(f"[{p.step}] REPAIR {p.rule}: {_short(p.before)} -> {_short(p.after)}")
+        for rule, n in sorted(self.changes.items()):
+            out.append(f"[changed] {rule}: {n}")
+        return "\n".join(out)
+
+    def _repr_html_(self) -> str:
+        from .render import page_html
+
+        return page_html(self)
+
+    def __repr__(self) -> str:
+        return (
+            f"Page(title={self.title!r}, text={_short(self.text, 40)!r}, documents={len(self.documents)}, "
+            f"removals={len(self.removals)}, flags={len(self.flags)}, error={self.error!r})"
+        )
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = text.replace("\n", "⏎")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _jsonable(v: Any) -> bool:
+    return isinstance(v, (str, int, float, bool, type(None), list, dict))
+
+
+__all__ = ["Page", "Document", "Removal", "Flag", "Repair", "EncodingInfo"]

@@ -1,0 +1,152 @@
+"""boilerplate — remove site chrome line by line and block by block.
+
+Two kinds of evidence, both recorded on every removal:
+
+* **rules** (``speechclean/rules/boilerplate.toml`` plus the user's): families of
+  patterns for breadcrumbs, metadata, editor prefaces, recommendation lists,
+  download and payment prompts, spam, leaked CSS/JS…
+* **density** (``density.edge``): the main body is the run of lines dense in
+  Chinese characters and punctuation; outside it, a line that is neither a
+  sentence nor a heading-like line is chrome no rule named.
+
+Short real lines inside the body (``同志们：``, ``一、…``, ``谢谢大家！``) are kept.
+
+>>> from speechclean import clean
+>>> page = clean("推荐访问：讲话 会议 讲话稿\\n同志们：\\n今天的会议，主要任务是部署今年的工作。大家要认真落实，确保各项任务完成。\\n谢谢大家！")
+>>> page.text
+'同志们：\\n今天的会议，主要任务是部署今年的工作。大家要认真落实，确保各项任务完成。\\n谢谢大家！'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lines import LineEditor
+from ..page import Page
+from ..rules import Rule, builtin, check_unique, resolve
+from ..text import cjk_count, cjk_ratio, ends_sentence, is_heading, punct_count, visible_len
+from . import Step
+
+#: A body line has at least this many ideographs…
+BODY_MIN_CJK = 20
+#: …and at least this many Chinese punctuation marks.
+BODY_MIN_PUNCT = 2
+#: …and at least this share of ideographs among its visible characters.
+BODY_MIN_CJK_RATIO = 0.5
+#: A heading-like line outside the body is at most this long…
+TITLE_MAX_LEN = 60
+#: …and at least this share ideographs.
+TITLE_MIN_CJK_RATIO = 0.6
+_NAV_SEPARATORS = re.compile(r"[|｜_>»›→]|\s{2,}|\s\S{1,4}\s\S{1,4}\s")
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules of one step, split by scope for speed."""
+
+    rules: tuple[Rule, ...]
+
+    def first_match(self, line: str, zone: str) -> Rule | None:
+        for rule in self.rules:
+            if rule.zone != "any" and zone not in (rule.zone, "?") and not (rule.zone == "edge" and zone in ("head", "tail")):
+                continue
+            if rule.matches(line):
+                return rule
+        return None
+
+
+@lru_cache(maxsize=64)
+def ruleset(extra: tuple[object, ...]) -> RuleSet:
+    """Built-in boilerplate rules plus the user's (cached per process and per rule option)."""
+    rules = builtin("boilerplate") + resolve(extra)
+    check_unique(rules)
+    return RuleSet(rules)
+
+
+def is_body(line: str) -> bool:
+    """True for a line dense in Chinese characters and punctuation: running prose."""
+    n = cjk_count(line)
+    return n >= BODY_MIN_CJK and punct_count(line) >= BODY_MIN_PUNCT and n >= BODY_MIN_CJK_RATIO * visible_len(line)
+
+
+def is_title_like(line: str) -> bool:
+    """True for a short line of mostly ideographs with no navigation separators: a heading or title."""
+    return (
+        visible_len(line) <= TITLE_MAX_LEN
+        and cjk_ratio(line) >= TITLE_MIN_CJK_RATIO
+        and _NAV_SEPARATORS.search(line.strip()) is None
+    )
+
+
+def keeps_at_edge(line: str) -> bool:
+    """Lines outside the body survive the density signal when they read as text: a sentence, a heading, a title."""
+    return ends_sentence(line) and cjk_count(line) >= 2 or is_heading(line) or is_title_like(line)
+
+
+def _ends_list(line: str) -> bool:
+    """Inside the body, a list under a chrome heading ends at a heading or a sentence."""
+    return is_heading(line) or ends_sentence(line) and cjk_count(line) >= 2
+
+
+class Boilerplate(Step):
+    """Drop chrome lines and blocks by rule and by density."""
+
+    name = "boilerplate"
+
+    def __call__(self, page: Page) -> Page:
+        rules = ruleset(tuple(self.options.rules))
+        lines = page.text.split("\n")
+        stripped = [line.strip() for line in lines]
+        # Pass 1: which lines are body? A line any rule names is not, whatever its density.
+        suspect = [bool(s) and rules.first_match(s, "?") is not None for s in stripped]
+        body = [bool(s) and not suspect[i] and is_body(s) for i, s in enumerate(stripped)]
+        first = next((i for i, b in enumerate(body) if b), None)
+        last = next((i for i in range(len(body) - 1, -1, -1) if body[i]), None)
+
+        def zone(i: int) -> str:
+            if first is None or last is None:
+                return "main"
+            return "head" if i < first else "tail" if i > last else "main"
+
+        ed = LineEditor(page)
+        i = 0
+        while i < len(lines):
+            s = stripped[i]
+            if not s:
+                ed.drop(i, "")
+                i += 1
+                continue
+            z = zone(i)
+            rule = rules.first_match(s, z) if suspect[i] else None
+            if rule is None:
+                if self.options.density and z in ("head", "tail") and not keeps_at_edge(s):
+                    ed.drop(i, "density.edge")
+                else:
+                    ed.keep(i, s)
+                i += 1
+                continue
+            if rule.scope == "span":
+                kept = s
+                for start, end in reversed(rule.spans(s)):
+                    page.remove(rule.id, kept[start:end], len(ed.out), span=True)
+                    kept = kept[:start] + kept[end:]
+                if kept.strip():
+                    ed.keep(i, kept.strip())
+                else:
+                    ed.drop(i, "")
+                i += 1
+                continue
+            ed.drop(i, rule.id)
+            i += 1
+            if rule.scope == "block":  # the list under the heading, up to the next body line
+                while i < len(lines) and not body[i] and (z == "tail" or not _ends_list(stripped[i])):
+                    named = rules.first_match(stripped[i], z) if stripped[i] else None
+                    ed.drop(i, named.id if named else rule.id)
+                    i += 1
+        ed.finish()
+        return page
+
+
+STEP = Boilerplate

@@ -1,0 +1,150 @@
+"""punctuation — Chinese punctuation inside Chinese text, ASCII inside numbers, URLs and Latin.
+
+What it does, each counted in ``page.changes`` under its rule id:
+
+* ``punctuation.invisible`` — zero-width and other invisible characters go.
+* ``punctuation.fullwidth-alnum`` — full-width letters and digits become ASCII.
+* ``punctuation.space`` — ideographic and no-break spaces inside Chinese text go,
+  spaces next to Chinese punctuation go, runs of spaces become one.
+* ``punctuation.halfwidth`` — ``, : ; ? ! ( )`` next to Chinese become ``，：；？！（）``;
+  ``1,000``, ``19:30``, ``1.6亿元``, ``http://a.cn/?q=1`` keep their ASCII.
+* ``punctuation.quotes`` — straight double quotes in Chinese lines become paired “ ”.
+* ``punctuation.doubled`` — anti-copy doubles collapse to the real mark
+  (``，，``→``，``, ``，。``→``。``, ``二，、``→``二、``); ``？！``, ``……``, ``——`` stay.
+* ``punctuation.orphan`` — marks left at the start of a line by a removed heading go.
+
+>>> from speechclean.steps.punctuation import normalize
+>>> normalize('同志们:今年是2021年,工作在19:30开始,,完成率1.6亿元(同比增长)。')
+'同志们：今年是2021年，工作在19:30开始，完成率1.6亿元（同比增长）。'
+>>> normalize('他说:"好的",然后走了。')
+'他说：“好的”，然后走了。'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..page import Page
+from ..text import CJK_CLASS
+from . import Step
+
+_FW_PUNCT = "，。、；：？！“”‘’（）《》【】…—·「」『』〈〉〔〕"
+#: Chinese context: an ideograph or a full-width mark.
+C = f"{CJK_CLASS}{_FW_PUNCT}"
+
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff\u00ad\u180e\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+_FULLWIDTH_ALNUM = str.maketrans(
+    {chr(c): chr(c - 0xFEE0) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}
+)
+_FULLWIDTH_ALNUM_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_WIDE_SPACE_IN_CJK = re.compile(f"(?<=[{C}])[\u00a0\u2000-\u200a\u202f\u205f\u3000]+|[\u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=[{C}])")
+_OTHER_SPACE = str.maketrans({c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"})
+_SPACE_BY_PUNCT = re.compile(f"(?<=[{C}]) +(?=[{_FW_PUNCT}])|(?<=[{_FW_PUNCT}]) +(?=[{C}])")
+_MULTI_SPACE = re.compile(" {2,}")
+_LINE_EDGE_SPACE = re.compile(r"^ +| +$", re.M)
+
+_HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_DOT_COMMA = re.compile(f"(?<=[{C}])\\.,|\\.,(?=[{C}])")
+#: A run of ASCII marks after Chinese, or of separators before Chinese (``?`` and ``!`` only after).
+_MARKS = re.compile(f"(?<=[{C}])[,:;?!]+|[,:;]+(?=[{C}])")
+_MARKS_TABLE = str.maketrans(_HALF_TO_FULL)
+_PAIR = re.compile(r"\(([^()\n]{0,60})\)")
+_LONE_PAREN = re.compile(f"(?<=[{C}])[()]|[()](?=[{C}])")
+_STRAIGHT_QUOTE_LINE = re.compile(f'^(?=[^\n]*")(?=[^\n]*[{CJK_CLASS}])[^\n]*$', re.M)
+
+#: A run holding the anti-copy comma, or one mark doubled. ``、、`` is left alone: on paged
+#: documents it is a page counter followed by the text's own mark (``3、、基层``), which the
+#: structure step takes apart.
+_DOUBLED = re.compile("(?=[，、；：。？！]{2})[，、；：。？！]*，[，、；：。？！]*|([；：。])\\1+")
+_ORPHAN = re.compile("^(?:”(?=[，。、；：？！])|[，。、；：？！])[，。、；：？！”]*", re.M)
+
+
+def _count(page: Page | None, rule: str, n: int) -> None:
+    if page is not None:
+        page.count(rule, n)
+
+
+def _paren(m: re.Match[str]) -> str:
+    inner = m.group(1)
+    text = m.string
+    before = text[m.start() - 1] if m.start() else ""
+    after = text[m.end()] if m.end() < len(text) else ""
+    chinese = re.search(f"[{C}]", inner) or re.match(f"[{C}]", before or " ") or re.match(f"[{C}]", after or " ")
+    return f"（{inner}）" if chinese else m.group()
+
+
+def _quotes(m: re.Match[str]) -> str:
+    line = m.group()
+    out = []
+    open_ = False
+    for ch in line:
+        if ch == "“":
+            open_ = True
+        elif ch == "”":
+            open_ = False
+        elif ch == '"':
+            ch = "”" if open_ else "“"
+            open_ = not open_
+        out.append(ch)
+    return "".join(out)
+
+
+def _collapse(m: re.Match[str]) -> str:
+    run = m.group()
+    if set(run) <= {"？", "！"}:
+        return run  # ？！ ！！ are meant
+    if set(run) == {"。"} and len(run) >= 3:
+        return "……"
+    strong = "".join(ch for ch in run if ch in "？！")
+    if strong:
+        return strong[:2]
+    for mark in "。；：、":
+        if mark in run:
+            return mark
+    return "，"
+
+
+def _sub(page: Page | None, rule: str, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str], text: str) -> str:
+    new, n = pattern.subn(repl, text)
+    _count(page, rule, n if new != text else 0)
+    return new
+
+
+def normalize(text: str, page: Page | None = None) -> str:
+    """Normalise the punctuation of ``text``; count changes on ``page`` when given."""
+    text = _sub(page, "punctuation.invisible", _INVISIBLE, "", text)
+    if _FULLWIDTH_ALNUM_RE.search(text):
+        new = text.translate(_FULLWIDTH_ALNUM)
+        _count(page, "punctuation.fullwidth-alnum", int(new != text))
+        text = new
+    # spaces
+    text = _sub(page, "punctuation.space", _WIDE_SPACE_IN_CJK, "", text)
+    text = text.translate(_OTHER_SPACE)
+    text = _sub(page, "punctuation.space", _SPACE_BY_PUNCT, "", text)
+    text = _MULTI_SPACE.sub(" ", text)
+    text = _LINE_EDGE_SPACE.sub("", text)
+    # half-width marks in Chinese context
+    text = _sub(page, "punctuation.halfwidth", _DOT_COMMA, "，", text)
+    text = _sub(page, "punctuation.halfwidth", _PAIR, _paren, text)
+    text = _sub(page, "punctuation.halfwidth", _MARKS, lambda m: m.group().translate(_MARKS_TABLE), text)
+    text = _sub(page, "punctuation.halfwidth", _LONE_PAREN, lambda m: _HALF_TO_FULL[m.group()], text)
+    if '"' in text:
+        text = _sub(page, "punctuation.quotes", _STRAIGHT_QUOTE_LINE, _quotes, text)
+    # anti-copy doubles, then marks orphaned at a line start
+    text = _sub(page, "punctuation.doubled", _DOUBLED, _collapse, text)
+    text = _sub(page, "punctuation.orphan", _ORPHAN, "", text)
+    return text
+
+
+class Punctuation(Step):
+    """Normalise punctuation, widths, spaces and invisible characters."""
+
+    name = "punctuation"
+
+    def __call__(self, page: Page) -> Page:
+        page.text = normalize(page.text, page)
+        return page
+
+
+STEP = Punctuation

@@ -1,0 +1,250 @@
+"""structure — page markers out, broken paragraphs rejoined, title found, articles split.
+
+Four passes, each recorded:
+
+* ``structure.page-marker`` — document-sharing sites cut the text into pages and
+  start each with its number (``2、统干部职工``), often mid-word. A run of
+  consecutive counters whose lines are cut mid-sentence (or of equal length) is
+  pagination, not a list: the counters go and the pieces are rejoined.
+* ``structure.rejoin`` — paragraphs the site split at semicolons or mid-sentence
+  are joined again.
+* ``structure.title`` — for text input, a title-like line before the body that is
+  confirmed by repetition, by an editor preface naming it, or by chrome around it
+  becomes ``page.title``; lines repeating the title are dropped.
+* ``structure.documents`` — a page holding several articles (…讲话篇一 … 篇六) is
+  split into :class:`~speechclean.page.Document` objects, each with its title.
+
+>>> from speechclean import clean
+>>> clean("1、我们将全面提升全系\\n2、统干部职工的能力，提高重症救治水平\\n3、、基层医疗服务能力。").text
+'我们将全面提升全系统干部职工的能力，提高重症救治水平、基层医疗服务能力。'
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+from ..lines import LineEditor
+from ..page import Document, Page
+from ..rules import Rule, builtin
+from ..text import TERMINAL, cjk_count, ends_sentence, is_heading, visible_len
+from . import Step
+from .boilerplate import is_body, is_title_like
+
+#: A run of page counters needs at least this many lines.
+MARKER_MIN_RUN = 3
+#: Share of a run's page breaks that must fall mid-sentence…
+MARKER_MIN_CUT_SHARE = 0.5
+#: …unless the pages are this long and this even (coefficient of variation of their lengths).
+MARKER_EVEN_MIN_LEN = 100
+MARKER_EVEN_MAX_CV = 0.1
+_MARKER = re.compile(r"^(\d{1,3})[、.．](?!\d)")
+#: A line cut mid-sentence is at least this long (shorter ones are headings and titles).
+REJOIN_MIN_LEN = 30
+#: Headings are at most this long.
+HEADING_MAX_LEN = 60
+_PREFACE_TITLE = re.compile(r"整理(?:了|的)(?:关于)?[“《]?([^，,。；;]{4,80}?)[”》]?[，,。]?\s*(?:供|希望|欢迎|仅供|以供)")
+_NOT_TITLE_END = TERMINAL + "；;：:，,、"
+_NORMALIZE = re.compile(r"[\s\W_]+")
+
+
+def _rule(rule_id: str) -> Rule:
+    return next(r for r in builtin("structure") if r.id == rule_id)
+
+
+def is_document_title(line: str) -> bool:
+    """True for the title of one article on a multi-article page (…篇一, 【篇二】)."""
+    return _rule("structure.document-title").matches(line)
+
+
+def clean_title(title: str) -> str:
+    """A title without what the site appended to it (（优秀六篇）, _范文大全, - 新华网)."""
+    rule = _rule("structure.title-suffix")
+    for start, end in reversed(rule.spans(title)):
+        title = title[:start] + title[end:]
+    return title.strip()
+
+
+def _key(line: str) -> str:
+    return _NORMALIZE.sub("", clean_title(line))
+
+
+def _is_heading_line(line: str) -> bool:
+    return is_heading(line) and "。" not in line and visible_len(line) <= HEADING_MAX_LEN
+
+
+def drop_blank_lines(page: Page) -> None:
+    ed = LineEditor(page)
+    for i, line in enumerate(ed.old):
+        if line.strip():
+            ed.keep(i, line.strip())
+        else:
+            ed.drop(i, "")
+    ed.finish()
+
+
+# -- pass 1: page markers ------------------------------------------------------------
+def _marker_runs(lines: list[str]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    current: list[int] = []
+    expect = None
+    for i, line in enumerate(lines):
+        m = _MARKER.match(line)
+        if m and expect is not None and int(m.group(1)) == expect:
+            current.append(i)
+        else:
+            if len(current) >= MARKER_MIN_RUN:
+                runs.append(current)
+            current = [i] if m else []
+        expect = int(m.group(1)) + 1 if m else None
+    if len(current) >= MARKER_MIN_RUN:
+        runs.append(current)
+    return [r for r in runs if _is_pagination(lines, r)]
+
+
+def _is_pagination(lines: list[str], run: list[int]) -> bool:
+    breaks = [lines[i - 1] for i in run[1:]]
+    cut = sum(1 for b in breaks if not b.rstrip() or b.rstrip()[-1] not in TERMINAL)
+    starts_mid = sum(1 for i in run if lines[i][_MARKER.match(lines[i]).end() :][:1] in "、，,；;")  # type: ignore[union-attr]
+    if breaks and (cut + starts_mid) / len(breaks) >= MARKER_MIN_CUT_SHARE and cut >= 1:
+        return True
+    lengths = [visible_len(lines[i]) for i in run[:-1]]  # the last page is shorter
+    if len(lengths) >= 2 and min(lengths) >= MARKER_EVEN_MIN_LEN:
+        return statistics.pstdev(lengths) / statistics.mean(lengths) <= MARKER_EVEN_MAX_CV
+    return False
+
+
+def remove_page_markers(page: Page) -> None:
+    ed = LineEditor(page)
+    lines = ed.old
+    runs = _marker_runs(lines)
+    if not runs:
+        return
+    starts = {i: run[0] for run in runs for i in run}
+    for i, line in enumerate(lines):
+        if i not in starts:
+            ed.keep(i)
+            continue
+        m = _MARKER.match(line)
+        assert m is not None
+        page.remove("structure.page-marker", m.group(), len(ed.out) - (0 if i == starts[i] else 1), span=True)
+        rest = line[m.end() :]
+        if i != starts[i] and ed.out and (ed.out[-1][-1:] not in TERMINAL or rest[:1] in "、，,；;"):
+            ed.join(i, rest)
+        else:
+            ed.keep(i, rest)
+    ed.finish()
+
+
+# -- pass 2: broken paragraphs -------------------------------------------------------------
+def _continues(prev: str, line: str) -> bool:
+    if is_document_title(prev) or is_document_title(line) or _is_heading_line(line):
+        return False
+    if not line or not re.match(r"[\u3400-\u9fff“‘《（(a-zA-Z0-9]", line):
+        return False
+    if prev.endswith(("；", ";")):
+        return not _is_heading_line(prev)
+    return (
+        not ends_sentence(prev)
+        and visible_len(prev) >= REJOIN_MIN_LEN
+        and not _is_heading_line(prev)
+        and not is_title_like(prev)
+        and cjk_count(prev) >= REJOIN_MIN_LEN // 2
+    )
+
+
+def rejoin(page: Page) -> None:
+    ed = LineEditor(page)
+    for i, line in enumerate(ed.old):
+        s = line.strip()
+        if not s:
+            ed.drop(i, "")
+        elif ed.out and _continues(ed.out[-1], s):
+            page.count("structure.rejoin")
+            ed.join(i, s)
+        else:
+            ed.keep(i, s)
+    ed.finish()
+
+
+# -- pass 3: title -------------------------------------------------------------------------
+def _title_candidates(page: Page, lines: list[str]) -> str | None:
+    first_body = next((i for i, s in enumerate(lines) if is_body(s)), len(lines))
+    head = lines[:first_body]
+    keys = [_key(s) for s in lines]
+    preface_titles = [
+        clean_title(m.group(1))
+        for r in page.removals
+        if r.rule == "boilerplate.editor-preface" and (m := _PREFACE_TITLE.search(r.text))
+    ]
+    chrome_anchors = {r.line for r in page.removals if r.step == "boilerplate" and not r.span and r.line is not None}
+    for title in preface_titles:
+        if len(_key(title)) >= 4:
+            return title
+    for i, s in enumerate(head):
+        if not is_title_like(s) or _is_heading_line(s) or is_document_title(s) or s[-1] in _NOT_TITLE_END:
+            continue
+        key = keys[i]
+        if len(key) < 4:
+            continue
+        repeated = keys.count(key) >= 2
+        framed = i in chrome_anchors or (i + 1) in chrome_anchors
+        if repeated or framed:
+            return clean_title(s)
+    return None
+
+
+def find_title(page: Page) -> None:
+    lines = page.text.split("\n")
+    if page.title is None and page.kind != "html":
+        page.title = _title_candidates(page, lines)
+    if not page.title:
+        return
+    page.title = clean_title(page.title)
+    key = _key(page.title)
+    if not any(_key(s) == key for s in lines):
+        return
+    ed = LineEditor(page)
+    for i, s in enumerate(lines):
+        if _key(s) == key and not is_document_title(s):
+            ed.drop(i, "structure.title")
+        else:
+            ed.keep(i)
+    ed.finish()
+
+
+# -- pass 4: documents ---------------------------------------------------------------------
+def split_documents(page: Page, enabled: bool) -> None:
+    lines = [s for s in page.text.split("\n") if s.strip()]
+    titles = [i for i, s in enumerate(lines) if is_document_title(s)] if enabled else []
+    if len(titles) < 2:
+        text = "\n".join(lines)
+        page.documents = [Document(page.title, text)] if text else []
+        page.text = text
+        return
+    docs: list[Document] = []
+    if titles[0] > 0:
+        docs.append(Document(page.title, "\n".join(lines[: titles[0]])))
+    for n, start in enumerate(titles):
+        end = titles[n + 1] if n + 1 < len(titles) else len(lines)
+        docs.append(Document(clean_title(lines[start]), "\n".join(lines[start + 1 : end])))
+    page.count("structure.documents", len(docs))
+    page.documents = docs
+    page.text = "\n\n".join(f"{d.title}\n{d.text}" if d.title and d.text else d.title or d.text for d in docs)
+
+
+class Structure(Step):
+    """Remove page markers, rejoin paragraphs, find the title, split articles."""
+
+    name = "structure"
+
+    def __call__(self, page: Page) -> Page:
+        drop_blank_lines(page)  # first, so page counters sit on adjacent lines
+        remove_page_markers(page)
+        rejoin(page)
+        find_title(page)
+        split_documents(page, self.options.split_documents)
+        return page
+
+
+STEP = Structure
