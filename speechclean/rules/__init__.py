@@ -103,13 +103,15 @@ class Rule:
                 raise RuleError(f"rule {self.id!r}: bad pattern {p!r}: {e}") from None
         return tuple(compiled)
 
-    def fits(self, line: str) -> bool:
-        """True when ``line`` is short enough for this rule to look at."""
-        return self.max_len is None or visible_len(line) <= self.max_len
+    def fits(self, line: str, length: int | None = None) -> bool:
+        """True when ``line`` (of ``length`` visible characters, if known) is short enough for this rule."""
+        if self.max_len is None or len(line) <= self.max_len:
+            return True
+        return (visible_len(line) if length is None else length) <= self.max_len
 
-    def matches(self, line: str) -> bool:
+    def matches(self, line: str, length: int | None = None) -> bool:
         """True when the rule fires on ``line`` (zone aside)."""
-        if not self.fits(line) or not self._hit(line):
+        if not self.fits(line, length) or not self._hit(line):
             return False
         return not any(v.search(line) for v in self._vetoes)
 

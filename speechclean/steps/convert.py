@@ -37,9 +37,10 @@ _MIN_TONED_FOR_PLAIN = 3
 
 #: Private Use Area glyphs (font obfuscation), U+FFFD, the classic 锟斤拷 of double-decoded U+FFFD,
 #: and box-drawing characters wedged between ideographs (GBK bytes read as another codec).
-_GARBLE = re.compile(
-    rf"[\ue000-\uf8ff\ufffd]+|(?:锟斤拷)+|(?<=[{CJK_CLASS}])[\u2500-\u257f]+(?=[{CJK_CLASS}])"
+_GARBLE = re.compile(  # each branch starts with the glyph it looks for, so the scan is fast
+    rf"[\ue000-\uf8ff\ufffd]+|(?:锟斤拷)+|[\u2500-\u257f](?<=[{CJK_CLASS}].)[\u2500-\u257f]*(?=[{CJK_CLASS}])"
 )
+_GARBLE_ANY = re.compile("[\ue000-\uf8ff\ufffd\u2500-\u257f锟]")  # one fast scan decides whether to look closer
 _GARBLE_CONTEXT = 4
 
 
@@ -114,6 +115,8 @@ def strip_pinyin(page: Page) -> None:
 def flag_garbled(page: Page) -> None:
     """Flag spans that cannot be recovered: private-use glyphs, U+FFFD, 锟斤拷, lost characters."""
     text = page.text
+    if _GARBLE_ANY.search(text) is None:
+        return
     lines: _Lines | None = None
     for m in _GARBLE.finditer(text):
         lines = lines or _Lines(text)

@@ -32,31 +32,47 @@ from . import Step
 _FW_PUNCT = "，。、；：？！“”‘’（）《》【】…—·「」『』〈〉〔〕"
 #: Chinese context: an ideograph or a full-width mark.
 C = f"{CJK_CLASS}{_FW_PUNCT}"
-
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff\u00ad\u180e\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+_WIDE_SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_INVISIBLES = "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff\u00ad\u180e\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+# Patterns start with the character they act on, so the regex engine scans for it fast;
+# context is checked after it (a fixed-width lookbehind that includes the character).
+#: Any character the space and invisible passes act on: one scan decides whether they run at all.
+_EXOTIC = re.compile(f"[{_INVISIBLES}{_WIDE_SPACES}\t]")
+_INVISIBLE = re.compile(f"[{_INVISIBLES}]+")
+_IS_WIDE_SPACE = re.compile(f"[{_WIDE_SPACES}]")
 _FULLWIDTH_ALNUM = str.maketrans(
     {chr(c): chr(c - 0xFEE0) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}
 )
 _FULLWIDTH_ALNUM_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
-_WIDE_SPACE_IN_CJK = re.compile(f"(?<=[{C}])[\u00a0\u2000-\u200a\u202f\u205f\u3000]+|[\u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=[{C}])")
-_OTHER_SPACE = str.maketrans({c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"})
-_SPACE_BY_PUNCT = re.compile(f"(?<=[{C}]) +(?=[{_FW_PUNCT}])|(?<=[{_FW_PUNCT}]) +(?=[{C}])")
+
+
+def _wide_space_in_cjk(space: str) -> re.Pattern[str]:
+    """One wide space (no-break, ideographic…) next to Chinese: led by the literal, so the scan is fast."""
+    s = re.escape(space)
+    return re.compile(f"{s}(?<=[{C}]{s})[{_WIDE_SPACES}]*|{s}[{_WIDE_SPACES}]*(?=[{C}])")
+
+
+_OTHER_SPACE = re.compile(f"[{_WIDE_SPACES}\t]")
+_SPACE_BY_PUNCT = re.compile(f" (?<=[{C}] ) *(?=[{_FW_PUNCT}])| (?<=[{_FW_PUNCT}] ) *(?=[{C}])")
 _MULTI_SPACE = re.compile(" {2,}")
 _LINE_EDGE_SPACE = re.compile(r"^ +| +$", re.M)
 
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
-_DOT_COMMA = re.compile(f"(?<=[{C}])\\.,|\\.,(?=[{C}])")
-#: A run of ASCII marks after Chinese, or of separators before Chinese (``?`` and ``!`` only after).
-_MARKS = re.compile(f"(?<=[{C}])[,:;?!]+|[,:;]+(?=[{C}])")
 _MARKS_TABLE = str.maketrans(_HALF_TO_FULL)
+_DOT_COMMA = re.compile(f"\\.,(?<=[{C}]\\.,)|\\.,(?=[{C}])")
 _PAIR = re.compile(r"\(([^()\n]{0,60})\)")
-_LONE_PAREN = re.compile(f"(?<=[{C}])[()]|[()](?=[{C}])")
-_STRAIGHT_QUOTE_LINE = re.compile(f'^(?=[^\n]*")(?=[^\n]*[{CJK_CLASS}])[^\n]*$', re.M)
+#: Runs of two or more ASCII marks next to Chinese (rare; decided as a whole so the result is stable).
+_MARK_RUN = re.compile(f"[,:;?!][,:;?!]+(?<=[{C}][,:;?!]{{2}})|[,:;?!][,:;?!]+(?=[{C}])")
+#: One ASCII mark: after Chinese, or (separators only) before it. One pattern per mark, constant replacement.
+_MARK_AFTER = {m: re.compile(f"{re.escape(m)}(?<=[{C}]{re.escape(m)})") for m in ",:;?!"}
+_MARK_BEFORE = {m: re.compile(f"{re.escape(m)}(?=[{C}])") for m in ",:;"}
+_LONE_PAREN = re.compile(f"[()](?<=[{C}].)|[()](?=[{C}])")
+_STRAIGHT_QUOTE_LINE = re.compile(f'^(?=[^\\n]*")(?=[^\\n]*[{CJK_CLASS}])[^\\n]*$', re.M)
 
 #: A run holding the anti-copy comma, or one mark doubled. ``、、`` is left alone: on paged
 #: documents it is a page counter followed by the text's own mark (``3、、基层``), which the
 #: structure step takes apart.
-_DOUBLED = re.compile("(?=[，、；：。？！]{2})[，、；：。？！]*，[，、；：。？！]*|([；：。])\\1+")
+_MARKS_RUN = re.compile("[，、；：。？！][，、；：。？！]+")
 _ORPHAN = re.compile("^(?:”(?=[，。、；：？！])|[，。、；：？！])[，。、；：？！”]*", re.M)
 
 
@@ -92,8 +108,8 @@ def _quotes(m: re.Match[str]) -> str:
 
 def _collapse(m: re.Match[str]) -> str:
     run = m.group()
-    if set(run) <= {"？", "！"}:
-        return run  # ？！ ！！ are meant
+    if "，" not in run and not (len(set(run)) == 1 and run[0] in "；：。"):
+        return run  # ？！ ！！ are meant; 、、 is left to the structure step
     if set(run) == {"。"} and len(run) >= 3:
         return "……"
     strong = "".join(ch for ch in run if ch in "？！")
@@ -107,32 +123,47 @@ def _collapse(m: re.Match[str]) -> str:
 
 def _sub(page: Page | None, rule: str, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str], text: str) -> str:
     new, n = pattern.subn(repl, text)
-    _count(page, rule, n if new != text else 0)
+    if n and new != text:
+        _count(page, rule, n)
     return new
 
 
 def normalize(text: str, page: Page | None = None) -> str:
     """Normalise the punctuation of ``text``; count changes on ``page`` when given."""
-    text = _sub(page, "punctuation.invisible", _INVISIBLE, "", text)
+    exotic = set(_EXOTIC.findall(text))
+    if exotic:
+        if any(_INVISIBLE.match(c) for c in exotic):
+            text = _sub(page, "punctuation.invisible", _INVISIBLE, "", text)
+        for space in sorted(c for c in exotic if _IS_WIDE_SPACE.match(c)):
+            text = _sub(page, "punctuation.space", _wide_space_in_cjk(space), "", text)
+        text = _OTHER_SPACE.sub(" ", text)
     if _FULLWIDTH_ALNUM_RE.search(text):
         new = text.translate(_FULLWIDTH_ALNUM)
         _count(page, "punctuation.fullwidth-alnum", int(new != text))
         text = new
-    # spaces
-    text = _sub(page, "punctuation.space", _WIDE_SPACE_IN_CJK, "", text)
-    text = text.translate(_OTHER_SPACE)
-    text = _sub(page, "punctuation.space", _SPACE_BY_PUNCT, "", text)
-    text = _MULTI_SPACE.sub(" ", text)
-    text = _LINE_EDGE_SPACE.sub("", text)
+    if " " in text:
+        text = _sub(page, "punctuation.space", _SPACE_BY_PUNCT, "", text)
+        if "  " in text:
+            text = _MULTI_SPACE.sub(" ", text)
+        if " \n" in text or "\n " in text or text[:1] == " " or text[-1:] == " ":
+            text = _LINE_EDGE_SPACE.sub("", text)
     # half-width marks in Chinese context
-    text = _sub(page, "punctuation.halfwidth", _DOT_COMMA, "，", text)
-    text = _sub(page, "punctuation.halfwidth", _PAIR, _paren, text)
-    text = _sub(page, "punctuation.halfwidth", _MARKS, lambda m: m.group().translate(_MARKS_TABLE), text)
-    text = _sub(page, "punctuation.halfwidth", _LONE_PAREN, lambda m: _HALF_TO_FULL[m.group()], text)
+    if ".," in text:
+        text = _sub(page, "punctuation.halfwidth", _DOT_COMMA, "，", text)
+    if "(" in text or ")" in text:
+        text = _sub(page, "punctuation.halfwidth", _PAIR, _paren, text)
+        text = _sub(page, "punctuation.halfwidth", _LONE_PAREN, lambda m: _HALF_TO_FULL[m.group()], text)
+    text = _sub(page, "punctuation.halfwidth", _MARK_RUN, lambda m: m.group().translate(_MARKS_TABLE), text)
+    for mark, pattern in _MARK_AFTER.items():
+        if mark in text:
+            text = _sub(page, "punctuation.halfwidth", pattern, _HALF_TO_FULL[mark], text)
+    for mark, pattern in _MARK_BEFORE.items():
+        if mark in text:
+            text = _sub(page, "punctuation.halfwidth", pattern, _HALF_TO_FULL[mark], text)
     if '"' in text:
         text = _sub(page, "punctuation.quotes", _STRAIGHT_QUOTE_LINE, _quotes, text)
     # anti-copy doubles, then marks orphaned at a line start
-    text = _sub(page, "punctuation.doubled", _DOUBLED, _collapse, text)
+    text = _sub(page, "punctuation.doubled", _MARKS_RUN, _collapse, text)
     text = _sub(page, "punctuation.orphan", _ORPHAN, "", text)
     return text
 

@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import re
 import statistics
+from functools import lru_cache
 
 from ..lines import LineEditor
 from ..page import Document, Page
 from ..rules import Rule, builtin
-from ..text import TERMINAL, cjk_count, ends_sentence, is_heading, visible_len
+from ..text import SENTENCE_END, TERMINAL, cjk_count, ends_sentence, is_heading, visible_len
 from . import Step
 from .boilerplate import is_body, is_title_like
 
@@ -44,10 +45,13 @@ REJOIN_MIN_LEN = 30
 #: Headings are at most this long.
 HEADING_MAX_LEN = 60
 _PREFACE_TITLE = re.compile(r"整理(?:了|的)(?:关于)?[“《]?([^，,。；;]{4,80}?)[”》]?[，,。]?\s*(?:供|希望|欢迎|仅供|以供)")
+#: Lines longer than this are never compared with a title.
+TITLE_KEY_MAX_LEN = 120
 _NOT_TITLE_END = TERMINAL + "；;：:，,、"
 _NORMALIZE = re.compile(r"[\s\W_]+")
 
 
+@lru_cache(maxsize=None)
 def _rule(rule_id: str) -> Rule:
     return next(r for r in builtin("structure") if r.id == rule_id)
 
@@ -66,6 +70,9 @@ def clean_title(title: str) -> str:
 
 
 def _key(line: str) -> str:
+    """A line reduced for comparison with a title ("" for lines far too long to be one)."""
+    if len(line) > TITLE_KEY_MAX_LEN:
+        return ""
     return _NORMALIZE.sub("", clean_title(line))
 
 
@@ -138,6 +145,9 @@ def remove_page_markers(page: Page) -> None:
 
 # -- pass 2: broken paragraphs -------------------------------------------------------------
 def _continues(prev: str, line: str) -> bool:
+    last = prev[-1:]
+    if last in SENTENCE_END and last not in "；;":  # most lines: a finished sentence
+        return False
     if is_document_title(prev) or is_document_title(line) or _is_heading_line(line):
         return False
     if not line or not re.match(r"[\u3400-\u9fff“‘《（(a-zA-Z0-9]", line):
@@ -171,7 +181,7 @@ def rejoin(page: Page) -> None:
 def _title_candidates(page: Page, lines: list[str]) -> str | None:
     first_body = next((i for i, s in enumerate(lines) if is_body(s)), len(lines))
     head = lines[:first_body]
-    keys = [_key(s) for s in lines]
+    keys = [_key(s) for s in lines]  # cheap: long lines get ""
     preface_titles = [
         clean_title(m.group(1))
         for r in page.removals
@@ -185,7 +195,7 @@ def _title_candidates(page: Page, lines: list[str]) -> str | None:
         if not is_title_like(s) or _is_heading_line(s) or is_document_title(s) or s[-1] in _NOT_TITLE_END:
             continue
         key = keys[i]
-        if len(key) < 4:
+        if len(key) < 4:  # also excludes the "" of long lines
             continue
         repeated = keys.count(key) >= 2
         framed = i in chrome_anchors or (i + 1) in chrome_anchors
