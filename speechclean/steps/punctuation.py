@@ -62,7 +62,7 @@ _MARKS_TABLE = str.maketrans(_HALF_TO_FULL)
 _DOT_COMMA = re.compile(f"\\.,(?<=[{C}]\\.,)|\\.,(?=[{C}])")
 _PAIR = re.compile(r"\(([^()\n]{0,60})\)")
 #: Runs of two or more ASCII marks next to Chinese (rare; decided as a whole so the result is stable).
-_MARK_RUN = re.compile(f"[,:;?!][,:;?!]+(?<=[{C}][,:;?!]{{2}})|[,:;?!][,:;?!]+(?=[{C}])")
+_MARK_RUN = re.compile(f"[,:;?!()][,:;?!()]+(?<=[{C}][,:;?!()]{{2}})|[,:;?!()][,:;?!()]+(?=[{C}])")
 #: One ASCII mark: after Chinese, or (separators only) before it. One pattern per mark, constant replacement.
 _MARK_AFTER = {m: re.compile(f"{re.escape(m)}(?<=[{C}]{re.escape(m)})") for m in ",:;?!"}
 _MARK_BEFORE = {m: re.compile(f"{re.escape(m)}(?=[{C}])") for m in ",:;"}
@@ -147,21 +147,23 @@ def normalize(text: str, page: Page | None = None) -> str:
             text = _MULTI_SPACE.sub(" ", text)
         if " \n" in text or "\n " in text or text[:1] == " " or text[-1:] == " ":
             text = _LINE_EDGE_SPACE.sub("", text)
+    # quotes first: a paired “ ” is Chinese context for the marks next to it
+    if '"' in text:
+        text = _sub(page, "punctuation.quotes", _STRAIGHT_QUOTE_LINE, _quotes, text)
     # half-width marks in Chinese context
     if ".," in text:
         text = _sub(page, "punctuation.halfwidth", _DOT_COMMA, "，", text)
     if "(" in text or ")" in text:
         text = _sub(page, "punctuation.halfwidth", _PAIR, _paren, text)
-        text = _sub(page, "punctuation.halfwidth", _LONE_PAREN, lambda m: _HALF_TO_FULL[m.group()], text)
     text = _sub(page, "punctuation.halfwidth", _MARK_RUN, lambda m: m.group().translate(_MARKS_TABLE), text)
+    if "(" in text or ")" in text:
+        text = _sub(page, "punctuation.halfwidth", _LONE_PAREN, lambda m: _HALF_TO_FULL[m.group()], text)
     for mark, pattern in _MARK_AFTER.items():
         if mark in text:
             text = _sub(page, "punctuation.halfwidth", pattern, _HALF_TO_FULL[mark], text)
     for mark, pattern in _MARK_BEFORE.items():
         if mark in text:
             text = _sub(page, "punctuation.halfwidth", pattern, _HALF_TO_FULL[mark], text)
-    if '"' in text:
-        text = _sub(page, "punctuation.quotes", _STRAIGHT_QUOTE_LINE, _quotes, text)
     # anti-copy doubles, then marks orphaned at a line start
     text = _sub(page, "punctuation.doubled", _MARKS_RUN, _collapse, text)
     text = _sub(page, "punctuation.orphan", _ORPHAN, "", text)

@@ -28,7 +28,7 @@ from functools import lru_cache
 from ..lines import LineEditor
 from ..page import Document, Page
 from ..rules import Rule, builtin
-from ..text import SENTENCE_END, TERMINAL, cjk_count, ends_sentence, is_heading, visible_len
+from ..text import SENTENCE_END, TERMINAL, cjk_count, ends_sentence, is_heading, punct_count, visible_len
 from . import Step
 from .boilerplate import is_body, is_title_like
 
@@ -42,6 +42,8 @@ MARKER_EVEN_MAX_CV = 0.1
 _MARKER = re.compile(r"^(\d{1,3})[、.．](?!\d)")
 #: A line cut mid-sentence is at least this long (shorter ones are headings and titles).
 REJOIN_MIN_LEN = 30
+#: A multi-article page's header (the lines above its first article) is at most this many title lines.
+HEADER_MAX_LINES = 2
 #: Headings are at most this long.
 HEADING_MAX_LEN = 60
 _PREFACE_TITLE = re.compile(r"整理(?:了|的)(?:关于)?[“《]?([^，,。；;]{4,80}?)[”》]?[，,。]?\s*(?:供|希望|欢迎|仅供|以供)")
@@ -158,7 +160,7 @@ def _continues(prev: str, line: str) -> bool:
         not ends_sentence(prev)
         and visible_len(prev) >= REJOIN_MIN_LEN
         and not _is_heading_line(prev)
-        and not is_title_like(prev)
+        and punct_count(prev) >= 1  # a sentence cut short has clauses; a heading has none
         and cjk_count(prev) >= REJOIN_MIN_LEN // 2
     )
 
@@ -233,11 +235,28 @@ def split_documents(page: Page, enabled: bool) -> None:
         page.text = text
         return
     docs: list[Document] = []
-    if titles[0] > 0:
-        docs.append(Document(page.title, "\n".join(lines[: titles[0]])))
+    header = lines[: titles[0]]
+    if header and len(header) <= HEADER_MAX_LINES and all(is_title_like(s) and s[-1] not in _NOT_TITLE_END for s in header):
+        # the page's own header above its articles: the first line is the page title
+        if page.title is None:
+            page.title = clean_title(header[0])
+        page.text = "\n".join(lines)
+        ed = LineEditor(page)
+        for i in range(len(lines)):
+            if i < len(header):
+                ed.drop(i, "structure.title")
+            else:
+                ed.keep(i)
+        ed.finish()
+        lines, titles, header = lines[len(header) :], [t - len(header) for t in titles], []
+    if header:
+        docs.append(Document(page.title, "\n".join(header)))
     for n, start in enumerate(titles):
         end = titles[n + 1] if n + 1 < len(titles) else len(lines)
-        docs.append(Document(clean_title(lines[start]), "\n".join(lines[start + 1 : end])))
+        title = clean_title(lines[start])
+        if title != lines[start]:
+            page.remove("structure.title-suffix", lines[start][len(title):].strip() or lines[start], start, span=True)
+        docs.append(Document(title, "\n".join(lines[start + 1 : end])))
     page.count("structure.documents", len(docs))
     page.documents = docs
     page.text = "\n\n".join(f"{d.title}\n{d.text}" if d.title and d.text else d.title or d.text for d in docs)
