@@ -22,11 +22,11 @@ def test_pinyin_annotations(raw: str, clean: str) -> None:
     assert speechclean.clean(raw).text == clean
 
 
-def test_every_annotation_is_recorded() -> None:
-    page = speechclean.clean("當(dāng)前位(wèi)置")
-    assert [(r.step, r.rule, r.text, r.span) for r in page.removals] == [
-        ("convert", "convert.pinyin", "(dāng)", True),
-        ("convert", "convert.pinyin", "(wèi)", True),
+def test_every_annotation_is_recorded_line_by_line() -> None:
+    page = speechclean.clean("當(dāng)前位(wèi)置\n同志(zhì)們")
+    assert [(r.step, r.rule, r.text, r.line, r.span) for r in page.removals] == [
+        ("convert", "convert.pinyin", "(dāng)(wèi)", 0, True),
+        ("convert", "convert.pinyin", "(zhì)", 1, True),
     ]
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import islice
 
 from ..page import Page
 from ..text import CJK_CLASS
@@ -34,6 +35,8 @@ _SYLLABLE = (
 )
 PINYIN_PLAIN = re.compile(rf"(?<=[{CJK_CLASS}])[(（]{_SYLLABLE}[)）]")
 _MIN_TONED_FOR_PLAIN = 3
+_TONED_OR_LOST = re.compile(f"{PINYIN_TONED.pattern}|{PINYIN_LOST.pattern}")
+_ALL_TRUSTED = re.compile(f"{PINYIN_TONED.pattern}|{PINYIN_LOST.pattern}|{PINYIN_PLAIN.pattern}")
 
 #: Private Use Area glyphs (font obfuscation), U+FFFD, the classic 锟斤拷 of double-decoded U+FFFD,
 #: and box-drawing characters wedged between ideographs (GBK bytes read as another codec).
@@ -84,32 +87,30 @@ class _Lines:
 
 
 def strip_pinyin(page: Page) -> None:
-    """Remove pinyin annotations from ``page.text``, recording each one."""
+    """Remove pinyin annotations from ``page.text``, recording them line by line.
+
+    One :class:`~speechclean.page.Removal` per line holds every annotation cut from it,
+    in order (``(dāng)(qián)``): pages stuffed with annotations carry thousands.
+    """
     text = page.text
     if "(" not in text and "（" not in text and ")" not in text:
         return
-    toned = PINYIN_TONED.findall(text)
-    lost = PINYIN_LOST.findall(text)
-    if not toned and not lost:
+    toned = sum(1 for _ in islice(PINYIN_TONED.finditer(text), _MIN_TONED_FOR_PLAIN))
+    if not toned and PINYIN_LOST.search(text) is None:
         return
-    lines = _Lines(text)
-    pieces: list[str] = []
-    pos = 0
-    patterns = [PINYIN_TONED, PINYIN_LOST]
-    if len(toned) >= _MIN_TONED_FOR_PLAIN:
-        patterns.append(PINYIN_PLAIN)
-    combined = re.compile("|".join(f"(?P<p{i}>{p.pattern})" for i, p in enumerate(patterns)))
-    for m in combined.finditer(text):
-        pieces.append(text[pos : m.start()])
-        line = lines(m.start())
-        if m.lastgroup == "p1":
-            page.remove("convert.pinyin-lost", m.group(), line, span=True)
-            page.flag("garbled.lost-character", text[max(0, m.start() - 3) : m.end() + 3], line)
-        else:
-            page.remove("convert.pinyin", m.group(), line, span=True)
-        pos = m.end()
-    pieces.append(text[pos:])
-    page.text = "".join(pieces)
+    pattern = _ALL_TRUSTED if toned >= _MIN_TONED_FOR_PLAIN else _TONED_OR_LOST
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if "(" not in line and "（" not in line and ")" not in line:
+            continue
+        found = pattern.findall(line)
+        if not found:
+            continue
+        for m in PINYIN_LOST.finditer(line):
+            page.flag("garbled.lost-character", line[max(0, m.start() - 3) : m.end() + 3], i)
+        page.remove("convert.pinyin", "".join(found), i, span=True)
+        lines[i] = pattern.sub("", line)
+    page.text = "\n".join(lines)
 
 
 def flag_garbled(page: Page) -> None:

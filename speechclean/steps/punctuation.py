@@ -73,6 +73,8 @@ _STRAIGHT_QUOTE_LINE = re.compile(f'^(?=[^\\n]*")(?=[^\\n]*[{CJK_CLASS}])[^\\n]*
 #: documents it is a page counter followed by the text's own mark (``3、、基层``), which the
 #: structure step takes apart.
 _MARKS_RUN = re.compile("[，、；：。？！][，、；：。？！]+")
+#: The anti-copy pairs seen most, each with the mark it stands for (what ``_collapse`` gives).
+_COMMON_DOUBLES = (("，，", "，"), ("，。", "。"), ("，、", "、"), ("，；", "；"), ("，？", "？"), ("，！", "！"), ("，：", "："))
 _ORPHAN = re.compile("^(?:”(?=[，。、；：？！])|[，。、；：？！])[，。、；：？！”]*", re.M)
 
 
@@ -164,7 +166,12 @@ def normalize(text: str, page: Page | None = None) -> str:
     for mark, pattern in _MARK_BEFORE.items():
         if mark in text:
             text = _sub(page, "punctuation.halfwidth", pattern, _HALF_TO_FULL[mark], text)
-    # anti-copy doubles, then marks orphaned at a line start
+    # anti-copy doubles (the common pairs by plain replacement, the rest by pattern), then orphans
+    for pair, mark in _COMMON_DOUBLES:
+        n = text.count(pair)
+        if n:
+            text = text.replace(pair, mark)
+            _count(page, "punctuation.doubled", n)
     text = _sub(page, "punctuation.doubled", _MARKS_RUN, _collapse, text)
     text = _sub(page, "punctuation.orphan", _ORPHAN, "", text)
     return text

@@ -1,0 +1,74 @@
+"""Text-path speed: MB/s of ``speechclean.clean()`` on seed text repeated to >= 5 MB.
+
+Two inputs, measured in the same run:
+
+* **Simplified** — seeds 000, 001, 002, 004 (Simplified, with their chrome) repeated;
+* **Traditional** — the same text converted to Traditional by OpenCC (s2t), plus seed 003
+  (Traditional with pinyin annotations, anti-copy commas, spam and CSS) — repeated.
+
+The baseline is a bare OpenCC t2s conversion of the same text, measured in the same run,
+so the ratio holds when the machine's speed drifts. One process, one core.
+
+    python benchmarks/speed_text.py [--mb 5] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import speechclean  # noqa: E402
+from speechclean.steps.convert import converter  # noqa: E402
+
+SEEDS = ROOT / "fixtures" / "seeds"
+
+
+def seed(prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def repeat_to(text: str, megabytes: float) -> str:
+    size = len(text.encode("utf-8"))
+    return "\n\n".join([text] * (int(megabytes * 1e6 / size) + 1))
+
+
+def median_seconds(fn, repeat: int) -> float:
+    fn()  # warm-up: converters and compiled rules are built once per process
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=5.0, help="input size in MB (default 5)")
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs per figure (median is reported)")
+    args = parser.parse_args()
+
+    simplified = "\n\n".join(seed(p) for p in ("000", "001", "002", "004"))
+    traditional = converter("s2t").convert(simplified) + "\n\n" + seed("003")  # type: ignore[attr-defined]
+    t2s = converter("t2s")
+    import opencc
+
+    print(f"speechclean {speechclean.__version__}, OpenCC module {getattr(opencc, '__file__', '?')}")
+    print(f"{'input':<12} {'MB':>6} {'clean() s':>10} {'MB/s':>7} {'OpenCC t2s s':>13} {'MB/s':>7} {'clean/OpenCC':>13}")
+    for name, text in (("Simplified", simplified), ("Traditional", traditional)):
+        big = repeat_to(text, args.mb)
+        mb = len(big.encode("utf-8")) / 1e6
+        clean_s = median_seconds(lambda: speechclean.clean(big), args.repeat)
+        base_s = median_seconds(lambda: t2s.convert(big), args.repeat)  # type: ignore[attr-defined]
+        print(f"{name:<12} {mb:6.2f} {clean_s:10.3f} {mb / clean_s:7.1f} {base_s:13.3f} {mb / base_s:7.1f} {clean_s / base_s:12.1f}x")
+
+
+if __name__ == "__main__":
+    main()
