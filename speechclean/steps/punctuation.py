@@ -62,7 +62,7 @@ _MARKS_TABLE = str.maketrans(_HALF_TO_FULL)
 _DOT_COMMA = re.compile(f"\\.,(?<=[{C}]\\.,)|\\.,(?=[{C}])")
 _PAIR = re.compile(r"\(([^()\n]{0,60})\)")
 #: Runs of two or more ASCII marks next to Chinese (rare; decided as a whole so the result is stable).
-_MARK_RUN = re.compile(f"[,:;?!()][,:;?!()]+(?<=[{C}][,:;?!()]{{2}})|[,:;?!()][,:;?!()]+(?=[{C}])")
+_MARK_RUN = re.compile(f"[,:;?!()](?<=[{C}][,:;?!()])[,:;?!()]+|[,:;?!()][,:;?!()]+(?=[{C}])")
 #: One ASCII mark: after Chinese, or (separators only) before it. One pattern per mark, constant replacement.
 _MARK_AFTER = {m: re.compile(f"{re.escape(m)}(?<=[{C}]{re.escape(m)})") for m in ",:;?!"}
 _MARK_BEFORE = {m: re.compile(f"{re.escape(m)}(?=[{C}])") for m in ",:;"}
@@ -143,13 +143,7 @@ def normalize(text: str, page: Page | None = None) -> str:
         new = text.translate(_FULLWIDTH_ALNUM)
         _count(page, "punctuation.fullwidth-alnum", int(new != text))
         text = new
-    if " " in text:
-        text = _sub(page, "punctuation.space", _SPACE_BY_PUNCT, "", text)
-        if "  " in text:
-            text = _MULTI_SPACE.sub(" ", text)
-        if " \n" in text or "\n " in text or text[:1] == " " or text[-1:] == " ":
-            text = _LINE_EDGE_SPACE.sub("", text)
-    # quotes first: a paired “ ” is Chinese context for the marks next to it
+    # quotes first: a paired “ ” is Chinese context for the spaces and marks next to it
     if '"' in text:
         text = _sub(page, "punctuation.quotes", _STRAIGHT_QUOTE_LINE, _quotes, text)
     # half-width marks in Chinese context
@@ -166,6 +160,13 @@ def normalize(text: str, page: Page | None = None) -> str:
     for mark, pattern in _MARK_BEFORE.items():
         if mark in text:
             text = _sub(page, "punctuation.halfwidth", pattern, _HALF_TO_FULL[mark], text)
+    # spaces last: the marks next to them are Chinese by now
+    if " " in text:
+        text = _sub(page, "punctuation.space", _SPACE_BY_PUNCT, "", text)
+        if "  " in text:
+            text = _MULTI_SPACE.sub(" ", text)
+        if " \n" in text or "\n " in text or text[:1] == " " or text[-1:] == " ":
+            text = _LINE_EDGE_SPACE.sub("", text)
     # anti-copy doubles (the common pairs by plain replacement, the rest by pattern), then orphans
     for pair, mark in _COMMON_DOUBLES:
         n = text.count(pair)

@@ -46,6 +46,8 @@ REJOIN_MIN_LEN = 30
 HEADER_MAX_LINES = 2
 #: Headings are at most this long.
 HEADING_MAX_LEN = 60
+_JOIN_AFTER = re.compile(r"[\u3400-\u9fff；]")
+_JOIN_BEFORE = re.compile(r"[\u3400-\u9fff“‘《（]")
 _PREFACE_TITLE = re.compile(r"整理(?:了|的)(?:关于)?[“《]?([^，,。；;]{4,80}?)[”》]?[，,。]?\s*(?:供|希望|欢迎|仅供|以供)")
 #: Lines longer than this are never compared with a title.
 TITLE_KEY_MAX_LEN = 120
@@ -147,18 +149,22 @@ def remove_page_markers(page: Page) -> None:
 
 # -- pass 2: broken paragraphs -------------------------------------------------------------
 def _continues(prev: str, line: str) -> bool:
+    """True when ``line`` continues the paragraph ``prev`` that the site broke off.
+
+    Only Chinese meets Chinese at the join (an ideograph or ``；`` before, an ideograph or an
+    opening mark after), so joining never puts ASCII marks into a new context.
+    """
     last = prev[-1:]
-    if last in SENTENCE_END and last not in "；;":  # most lines: a finished sentence
+    if last in SENTENCE_END and last != "；":  # most lines: a finished sentence
+        return False
+    if not _JOIN_AFTER.match(last) or not _JOIN_BEFORE.match(line):
         return False
     if is_document_title(prev) or is_document_title(line) or _is_heading_line(line):
         return False
-    if not line or not re.match(r"[\u3400-\u9fff“‘《（(a-zA-Z0-9]", line):
-        return False
-    if prev.endswith(("；", ";")):
+    if last == "；":
         return not _is_heading_line(prev)
     return (
-        not ends_sentence(prev)
-        and visible_len(prev) >= REJOIN_MIN_LEN
+        visible_len(prev) >= REJOIN_MIN_LEN
         and not _is_heading_line(prev)
         and punct_count(prev) >= 1  # a sentence cut short has clauses; a heading has none
         and cjk_count(prev) >= REJOIN_MIN_LEN // 2
