@@ -113,21 +113,20 @@ class Cleaner:
 
     def disable(self, *names: str) -> Cleaner:
         """Skip the named steps or hooks. Returns the cleaner."""
-        valid = [n for n, _ in self._pipeline]
-        for name in names:
-            if name not in valid:
-                raise OptionError.choice("disable", name, valid)
-        self._disabled.update(names)
+        self._disabled.update(self._known("disable", names))
         return self
 
     def enable(self, *names: str) -> Cleaner:
         """Run the named steps or hooks again. Returns the cleaner."""
+        self._disabled.difference_update(self._known("enable", names))
+        return self
+
+    def _known(self, what: str, names: tuple[str, ...]) -> tuple[str, ...]:
         valid = [n for n, _ in self._pipeline]
         for name in names:
             if name not in valid:
-                raise OptionError.choice("enable", name, valid)
-        self._disabled.difference_update(names)
-        return self
+                raise OptionError.choice(what, name, valid)
+        return names
 
     def add_rules(self, *sources: RuleSource) -> Cleaner:
         """Add boilerplate rules: TOML files or :class:`~speechclean.rules.Rule` objects."""
