@@ -36,9 +36,9 @@ def test_chrome_families_before_and_after_the_body() -> None:
 
 
 def test_density_catches_chrome_no_rule_names() -> None:
-    text = "\n".join(["登录 | 注册 | 手机版", "欢迎访问！ | 设为首页", BODY, "ICP证：000000 ©2023", "QQ:12345 tel:0000-123"])
+    text = "\n".join(["登录 | 注册 | 手机版", "欢迎访问！ | 设为首页", BODY, BODY, "ICP证：000000 ©2023", "QQ:12345 tel:0000-123"])
     page = speechclean.clean(text)
-    assert page.text == BODY
+    assert page.text == BODY + "\n" + BODY
     assert "density.edge" in {r.rule for r in page.removals}
 
 
@@ -64,6 +64,12 @@ def test_css_and_script_residue() -> None:
     page = speechclean.clean(text)
     assert page.text == BODY + "\n" + BODY
     assert {r.rule for r in page.removals} == {"boilerplate.code-residue"}
+
+
+def test_density_leaves_pages_without_a_prose_body_alone() -> None:
+    text = "\n".join(["设置代理", "set http_proxy=http://127.0.0.1:5972", "curl -v https://example.com", BODY,
+                      "set https_proxy=http://127.0.0.1:5972", "git config --global http.proxy socks5://127.0.0.1"])
+    assert speechclean.clean(text).text == text
 
 
 def test_density_can_be_switched_off() -> None:

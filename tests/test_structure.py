@@ -7,11 +7,21 @@ import speechclean
 SENT = "这是一段完整的正文内容，用于测试段落的处理是否正确。"
 
 
+FILL = "我们将以此次会议精神为指引，迅速组织动员、广泛发动，确保各项工作科学有序推进，" * 2
+
+
 def test_page_markers_that_cut_words_are_removed_and_rejoined() -> None:
-    text = "1、我们将全面提升全系\n2、统干部职工的能力，提高重症救治水平\n3、、基层医疗服务能力。\n4、又一页开始了。"
+    text = (f"1、{FILL}全面提升全系\n2、统干部职工的能力，{FILL}提高重症救治水平\n3、、基层医疗服务能力，{FILL}。"
+            f"\n4、又一页开始了，{FILL}")
     page = speechclean.clean(text)
-    assert page.text == "我们将全面提升全系统干部职工的能力，提高重症救治水平、基层医疗服务能力。\n又一页开始了。"
+    assert page.text == (f"{FILL}全面提升全系统干部职工的能力，{FILL}提高重症救治水平、基层医疗服务能力，{FILL}。"
+                         f"\n又一页开始了，{FILL}").replace("，。", "。")
     assert [r.text for r in page.removals if r.rule == "structure.page-marker"] == ["1、", "2、", "3、", "4、"]
+
+
+def test_short_list_items_without_full_stops_are_not_pages() -> None:
+    text = "1、加强组织领导\n2、强化工作措施\n3、严格督查考核"
+    assert speechclean.clean(text).text == text
 
 
 def test_a_real_numbered_list_is_not_pagination() -> None:

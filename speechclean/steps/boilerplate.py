@@ -38,6 +38,9 @@ BODY_MIN_CJK_RATIO = 0.5
 TITLE_MAX_LEN = 60
 #: …and at least this share ideographs.
 TITLE_MIN_CJK_RATIO = 0.6
+#: The density signal only judges pages whose body holds at least this share of the visible characters
+#: (on a page of code, tables or lists there is no prose body to measure distance from).
+DENSITY_MIN_BODY_SHARE = 0.4
 _NAV_SEPARATORS = re.compile(r"[|｜_>»›→]|\s{2,}|\s\S{1,4}\s\S{1,4}\s")
 
 
@@ -126,6 +129,9 @@ class Boilerplate(Step):
         first = next((i for i, b in enumerate(body) if b), None)
         last = next((i for i in range(len(body) - 1, -1, -1) if body[i]), None)
 
+        total = sum(lengths)
+        density = self.options.density and total > 0 and sum(n for n, b in zip(lengths, body) if b) >= DENSITY_MIN_BODY_SHARE * total
+
         def zone(i: int) -> str:
             if first is None or last is None:
                 return "main"
@@ -142,7 +148,7 @@ class Boilerplate(Step):
             z = zone(i)
             rule = rules.first_match(s, z, lengths[i]) if suspect[i] else None
             if rule is None:
-                if self.options.density and z in ("head", "tail") and not keeps_at_edge(s):
+                if density and z in ("head", "tail") and not keeps_at_edge(s):
                     ed.drop(i, "density.edge")
                 else:
                     ed.keep(i, s)

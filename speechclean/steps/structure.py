@@ -15,8 +15,10 @@ Four passes, each recorded:
   split into :class:`~speechclean.page.Document` objects, each with its title.
 
 >>> from speechclean import clean
->>> clean("1、我们将全面提升全系\\n2、统干部职工的能力，提高重症救治水平\\n3、、基层医疗服务能力。").text
-'我们将全面提升全系统干部职工的能力，提高重症救治水平、基层医疗服务能力。'
+>>> fill = "我们将以此次会议精神为指引，迅速组织动员、广泛发动，确保各项工作科学有序推进，" * 2
+>>> page = clean(f"1、{fill}全面提升全系\\n2、统干部职工的能力，{fill}提高重症救治水平\\n3、、基层医疗服务能力。")
+>>> "全面提升全系统干部职工" in page.text, "救治水平、基层" in page.text, page.text.count("\\n")
+(True, True, 0)
 """
 
 from __future__ import annotations
@@ -36,12 +38,20 @@ from .boilerplate import is_body, is_title_like
 MARKER_MIN_RUN = 3
 #: Share of a run's page breaks that must fall mid-sentence…
 MARKER_MIN_CUT_SHARE = 0.5
-#: …unless the pages are this long and this even (coefficient of variation of their lengths).
+#: …on pages at least this long on average…
+MARKER_PAGE_MIN_LEN = 80
+#: …or the pages are this long and this even (coefficient of variation of their lengths).
 MARKER_EVEN_MIN_LEN = 100
 MARKER_EVEN_MAX_CV = 0.1
 _MARKER = re.compile(r"^(\d{1,3})[、.．](?!\d)")
 #: A line cut mid-sentence is at least this long (shorter ones are headings and titles).
 REJOIN_MIN_LEN = 30
+#: Chrome that frames a page's title: a line with one of these removed next to it is the title.
+HEADER_CHROME = frozenset(
+    f"boilerplate.{name}"
+    for name in ("breadcrumb", "metadata", "editor-preface", "site-intro", "seo-spam", "keyword-stuffing",
+                 "doc-share-header", "page-tools", "prev-next")
+)
 #: A multi-article page's header (the lines above its first article) is at most this many title lines.
 HEADER_MAX_LINES = 2
 #: Headings are at most this long.
@@ -117,9 +127,10 @@ def _is_pagination(lines: list[str], run: list[int]) -> bool:
     breaks = [lines[i - 1] for i in run[1:]]
     cut = sum(1 for b in breaks if not b.rstrip() or b.rstrip()[-1] not in TERMINAL)
     starts_mid = sum(1 for i in run if lines[i][_MARKER.match(lines[i]).end() :][:1] in "、，,；;")  # type: ignore[union-attr]
-    if breaks and (cut + starts_mid) / len(breaks) >= MARKER_MIN_CUT_SHARE and cut >= 1:
-        return True
     lengths = [visible_len(lines[i]) for i in run[:-1]]  # the last page is shorter
+    pages = statistics.mean(lengths) >= MARKER_PAGE_MIN_LEN  # list items are short; pages are not
+    if breaks and pages and (cut + starts_mid) / len(breaks) >= MARKER_MIN_CUT_SHARE and cut >= 1:
+        return True
     if len(lengths) >= 2 and min(lengths) >= MARKER_EVEN_MIN_LEN:
         return statistics.pstdev(lengths) / statistics.mean(lengths) <= MARKER_EVEN_MAX_CV
     return False
@@ -195,7 +206,7 @@ def _title_candidates(page: Page, lines: list[str]) -> str | None:
         for r in page.removals
         if r.rule == "boilerplate.editor-preface" and (m := _PREFACE_TITLE.search(r.text))
     ]
-    chrome_anchors = {r.line for r in page.removals if r.step == "boilerplate" and not r.span and r.line is not None}
+    chrome_anchors = {r.line for r in page.removals if r.rule in HEADER_CHROME and not r.span and r.line is not None}
     for title in preface_titles:
         if len(_key(title)) >= 4:
             return title
