@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..lines import LineEditor
 from ..page import Page
 from ..rules import Rule, builtin, check_unique, resolve
-from ..text import cjk_count, cjk_ratio, ends_sentence, is_heading, punct_count, visible_len
+from ..text import cjk_count, ends_sentence, is_heading, punct_count, visible_len
 from . import Step
 
 #: A body line has at least this many ideographs…
@@ -41,6 +41,7 @@ TITLE_MIN_CJK_RATIO = 0.6
 #: The density signal only judges pages whose body holds at least this share of the visible characters
 #: (on a page of code, tables or lists there is no prose body to measure distance from).
 DENSITY_MIN_BODY_SHARE = 0.4
+_FIGURES = re.compile(r"[0-9.%]")
 _NAV_SEPARATORS = re.compile(r"[|｜_>»›→]|\s{2,}|\s\S{1,4}\s\S{1,4}\s")
 
 
@@ -95,10 +96,15 @@ def is_body(line: str) -> bool:
 
 
 def is_title_like(line: str) -> bool:
-    """True for a short line of mostly ideographs with no navigation separators: a heading or title."""
+    """True for a short line of mostly ideographs (and figures) with no navigation separators: a heading or title.
+
+    >>> is_title_like("2024年4月份居民消费价格同比上涨0.3%"), is_title_like("首页 | 新闻 | 关于我们")
+    (True, False)
+    """
+    n = visible_len(line)
     return (
-        visible_len(line) <= TITLE_MAX_LEN
-        and cjk_ratio(line) >= TITLE_MIN_CJK_RATIO
+        0 < n <= TITLE_MAX_LEN
+        and (cjk_count(line) + len(_FIGURES.findall(line))) >= TITLE_MIN_CJK_RATIO * n
         and _NAV_SEPARATORS.search(line.strip()) is None
     )
 
