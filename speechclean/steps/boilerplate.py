@@ -102,9 +102,12 @@ def is_title_like(line: str) -> bool:
     (True, False)
     """
     n = visible_len(line)
+    if not 0 < n <= TITLE_MAX_LEN:
+        return False
+    cjk = cjk_count(line)
     return (
-        0 < n <= TITLE_MAX_LEN
-        and (cjk_count(line) + len(_FIGURES.findall(line))) >= TITLE_MIN_CJK_RATIO * n
+        cjk >= 2
+        and cjk + len(_FIGURES.findall(line)) / 2 >= TITLE_MIN_CJK_RATIO * n  # a figure counts half
         and _NAV_SEPARATORS.search(line.strip()) is None
     )
 
