@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import speechclean  # noqa: E402
-from speechclean.steps.convert import converter  # noqa: E402
+import speechclean
+from speechclean.steps.convert import converter
 
 SEEDS = ROOT / "fixtures" / "seeds"
 

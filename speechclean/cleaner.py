@@ -90,7 +90,7 @@ class Cleaner:
             raise OptionError(f"add_hook: {fn!r} is not callable")
         if before is not None and after is not None:
             raise OptionError("add_hook: give before= or after=, not both")
-        name = name or getattr(fn, "__name__", type(fn).__name__)
+        name = str(name or getattr(fn, "__name__", type(fn).__name__))
         names = [n for n, _ in self._pipeline]
         if name in names:
             raise OptionError(f"add_hook: a step named {name!r} exists already; pass name=")

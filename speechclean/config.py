@@ -148,4 +148,4 @@ def _as_tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value)
 
 
-__all__ = ["Options", "STEP_NAMES", "KINDS", "CONVERSIONS"]
+__all__ = ["CONVERSIONS", "KINDS", "STEP_NAMES", "Options"]

@@ -59,15 +59,15 @@ class StepError(SpeechcleanError):
     def __reduce__(self) -> tuple[type, tuple[str, str]]:  # picklable across process pools
         prefix = f"step {self.step!r}: "
         text = str(self)
-        return (type(self), (self.step, text[len(prefix):] if text.startswith(prefix) else text))
+        return (type(self), (self.step, text.removeprefix(prefix)))
 
 
 __all__ = [
-    "SpeechcleanError",
+    "BinaryInputError",
+    "DecodeError",
+    "InputError",
     "OptionError",
     "RuleError",
-    "InputError",
-    "DecodeError",
-    "BinaryInputError",
+    "SpeechcleanError",
     "StepError",
 ]

@@ -22,7 +22,7 @@ from .page import Page
 class LineEditor:
     """Collects the new lines of ``page.text``; call :meth:`finish` to apply."""
 
-    __slots__ = ("page", "old", "out", "mapping", "_start")
+    __slots__ = ("_start", "mapping", "old", "out", "page")
 
     def __init__(self, page: Page) -> None:
         self.page = page

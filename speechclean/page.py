@@ -207,4 +207,4 @@ def _jsonable(v: Any) -> bool:
     return isinstance(v, (str, int, float, bool, type(None), list, dict))
 
 
-__all__ = ["Page", "Document", "Removal", "Flag", "Repair", "EncodingInfo"]
+__all__ = ["Document", "EncodingInfo", "Flag", "Page", "Removal", "Repair"]

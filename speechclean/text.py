@@ -81,20 +81,20 @@ def ends_sentence(line: str) -> bool:
 
 
 __all__ = [
+    "CHINESE_PUNCT",
     "CJK",
     "CJK_CLASS",
     "CJK_RUN",
-    "CHINESE_PUNCT",
+    "HEADING",
     "PROSE_PUNCT",
     "SENTENCE_END",
     "TERMINAL",
-    "HEADING",
-    "is_cjk",
     "cjk_count",
     "cjk_ratio",
-    "visible_len",
+    "ends_sentence",
+    "is_cjk",
+    "is_heading",
     "punct_count",
     "punctuation_density",
-    "is_heading",
-    "ends_sentence",
+    "visible_len",
 ]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from support import seed
 
 import speechclean
 from speechclean import Cleaner, InputError, OptionError, Page, Rule, StepError
-from support import seed
 
 STEPS = ["decode", "extract", "convert", "punctuation", "boilerplate", "structure"]
 

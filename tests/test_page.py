@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-import speechclean
 from support import seed
+
+import speechclean
 
 
 def test_to_dict_is_json_and_complete() -> None:

@@ -8,11 +8,11 @@ from collections import Counter
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import seed
 
 import speechclean
 from speechclean import BinaryInputError, Page
 from speechclean.steps.convert import converter
-from support import seed
 
 CHROME = ["当前位置：首页 > 范文", "下面是小编为大家整理的讲话，供大家参考。", "猜你喜欢", "推荐访问：讲话 会议",
           "时间：2022-12-01 19:30:15 来源：某网", "全文阅读已结束", ".a{color:red;}", ";", "1、", "篇一", "（一）"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from support import lines, seed
 
 import speechclean
-from support import lines, seed
 
 PINYIN = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")  # a tone mark anywhere is a leftover annotation
 DOUBLED = re.compile(r"[，、；：。][，、；：。？！]|[，、；：][？！]")

@@ -23,7 +23,7 @@ import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -180,7 +180,7 @@ def load_file(path: str | os.PathLike[str], step: str = "boilerplate") -> tuple[
     return tuple(rule_from_mapping(t, step, str(path)) for t in data.get("rule", ()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def builtin(step: str) -> tuple[Rule, ...]:
     """The built-in rules of a step (cached once per process)."""
     path = RULES_DIR / f"{step}.toml"
@@ -214,4 +214,4 @@ def check_unique(rules: Sequence[Rule]) -> None:
         seen.add(r.id)
 
 
-__all__ = ["Rule", "load_file", "builtin", "all_builtin", "resolve", "check_unique", "rule_from_mapping"]
+__all__ = ["Rule", "all_builtin", "builtin", "check_unique", "load_file", "resolve", "rule_from_mapping"]

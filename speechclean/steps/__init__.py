@@ -10,8 +10,9 @@ from :class:`~speechclean.config.Options`; they hold nothing heavy themselves
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
-from typing import Callable, ClassVar
+from typing import ClassVar
 
 from ..config import STEP_NAMES, Options
 from ..page import Page
@@ -41,4 +42,4 @@ def builtin_step(name: str, options: Options) -> Step:
     return cls(options)
 
 
-__all__ = ["Step", "StepFunction", "builtin_step", "STEP_NAMES"]
+__all__ = ["STEP_NAMES", "Step", "StepFunction", "builtin_step"]

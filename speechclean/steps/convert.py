@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
+from functools import cache
 from itertools import islice
 
 from ..page import Page
@@ -47,7 +47,7 @@ _GARBLE_ANY = re.compile("[\ue000-\uf8ff\ufffd\u2500-\u257f锟]")  # one fast sc
 _GARBLE_CONTEXT = 4
 
 
-@lru_cache(maxsize=None)
+@cache
 def converter(config: str) -> object:
     """The OpenCC converter for ``config`` (built once per process).
 
@@ -59,7 +59,7 @@ def converter(config: str) -> object:
     return opencc.OpenCC(config)
 
 
-@lru_cache(maxsize=None)
+@cache
 def traditional_chars(config: str) -> re.Pattern[str]:
     """A character class of every character the converter changes on its own.
 

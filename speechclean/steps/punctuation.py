@@ -55,7 +55,7 @@ def _wide_space_in_cjk(space: str) -> re.Pattern[str]:
 _OTHER_SPACE = re.compile(f"[{_WIDE_SPACES}\t]")
 _SPACE_BY_PUNCT = re.compile(f" (?<=[{C}] ) *(?=[{_FW_PUNCT}])| (?<=[{_FW_PUNCT}] ) *(?=[{C}])")
 _MULTI_SPACE = re.compile(" {2,}")
-_LINE_EDGE_SPACE = re.compile(r"^ +| +$", re.M)
+_LINE_EDGE_SPACE = re.compile(r"^ +| +$", re.MULTILINE)
 
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _MARKS_TABLE = str.maketrans(_HALF_TO_FULL)
@@ -67,7 +67,7 @@ _MARK_RUN = re.compile(f"[,:;?!()](?<=[{C}][,:;?!()])[,:;?!()]+|[,:;?!()][,:;?!(
 _MARK_AFTER = {m: re.compile(f"{re.escape(m)}(?<=[{C}]{re.escape(m)})") for m in ",:;?!"}
 _MARK_BEFORE = {m: re.compile(f"{re.escape(m)}(?=[{C}])") for m in ",:;"}
 _LONE_PAREN = re.compile(f"[()](?<=[{C}].)|[()](?=[{C}])")
-_STRAIGHT_QUOTE_LINE = re.compile(f'^(?=[^\\n]*")(?=[^\\n]*[{CJK_CLASS}])[^\\n]*$', re.M)
+_STRAIGHT_QUOTE_LINE = re.compile(f'^(?=[^\\n]*")(?=[^\\n]*[{CJK_CLASS}])[^\\n]*$', re.MULTILINE)
 
 #: A run holding the anti-copy comma, or one mark doubled. ``、、`` is left alone: on paged
 #: documents it is a page counter followed by the text's own mark (``3、、基层``), which the
@@ -75,7 +75,7 @@ _STRAIGHT_QUOTE_LINE = re.compile(f'^(?=[^\\n]*")(?=[^\\n]*[{CJK_CLASS}])[^\\n]*
 _MARKS_RUN = re.compile("[，、；：。？！][，、；：。？！]+")
 #: The anti-copy pairs seen most, each with the mark it stands for (what ``_collapse`` gives).
 _COMMON_DOUBLES = (("，，", "，"), ("，。", "。"), ("，、", "、"), ("，；", "；"), ("，？", "？"), ("，！", "！"), ("，：", "："))
-_ORPHAN = re.compile("^(?:”(?=[，。、；：？！])|[，。、；：？！])[，。、；：？！”]*", re.M)
+_ORPHAN = re.compile("^(?:”(?=[，。、；：？！])|[，。、；：？！])[，。、；：？！”]*", re.MULTILINE)
 
 
 def _count(page: Page | None, rule: str, n: int) -> None:

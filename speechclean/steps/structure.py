@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import re
 import statistics
-from functools import lru_cache
+from functools import cache
 
 from ..lines import LineEditor
 from ..page import Document, Page
 from ..rules import Rule, builtin
-from ..text import SENTENCE_END, TERMINAL, cjk_count, ends_sentence, is_heading, punct_count, visible_len
+from ..text import SENTENCE_END, TERMINAL, cjk_count, is_heading, punct_count, visible_len
 from . import Step
 from .boilerplate import is_body, is_title_like
 
@@ -65,7 +65,7 @@ _NOT_TITLE_END = TERMINAL + "；;：:，,、"
 _NORMALIZE = re.compile(r"[\s\W_]+")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rule(rule_id: str) -> Rule:
     return next(r for r in builtin("structure") if r.id == rule_id)
 
@@ -123,10 +123,15 @@ def _marker_runs(lines: list[str]) -> list[list[int]]:
     return [r for r in runs if _is_pagination(lines, r)]
 
 
+def _after_marker(line: str) -> str:
+    m = _MARKER.match(line)
+    return line[m.end() :] if m else line
+
+
 def _is_pagination(lines: list[str], run: list[int]) -> bool:
     breaks = [lines[i - 1] for i in run[1:]]
     cut = sum(1 for b in breaks if not b.rstrip() or b.rstrip()[-1] not in TERMINAL)
-    starts_mid = sum(1 for i in run if lines[i][_MARKER.match(lines[i]).end() :][:1] in "、，,；;")  # type: ignore[union-attr]
+    starts_mid = sum(1 for i in run if _after_marker(lines[i])[:1] in "、，,；;")
     lengths = [visible_len(lines[i]) for i in run[:-1]]  # the last page is shorter
     pages = statistics.mean(lengths) >= MARKER_PAGE_MIN_LEN  # list items are short; pages are not
     if breaks and pages and (cut + starts_mid) / len(breaks) >= MARKER_MIN_CUT_SHARE and cut >= 1:
