@@ -202,49 +202,64 @@ def rejoin(page: Page) -> None:
 
 
 # -- pass 3: title -------------------------------------------------------------------------
-def _title_candidates(page: Page, lines: list[str]) -> str | None:
+def _header_lines(page: Page, lines: list[str]) -> tuple[str | None, set[int]]:
+    """The title the text itself confirms, and the header lines to drop with it.
+
+    Before the first body line, a title-like line is confirmed as the title by an editor
+    preface naming it, by being repeated on the page, or by header chrome removed next to
+    it. Every other title-like line repeated in that header is dropped too (a site's name,
+    a repeated nav entry), so that cleaning the result again finds nothing more to drop.
+    """
     first_body = next((i for i, s in enumerate(lines) if is_body(s)), len(lines))
-    head = lines[:first_body]
     keys = [_key(s) for s in lines]  # cheap: long lines get ""
-    preface_titles = [
-        clean_title(m.group(1))
-        for r in page.removals
-        if r.rule == "boilerplate.editor-preface" and (m := _PREFACE_TITLE.search(r.text))
-    ]
+    counts: dict[str, int] = {}
+    for key in keys:
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    title = next(
+        (t for r in page.removals if r.rule == "boilerplate.editor-preface"
+         and (m := _PREFACE_TITLE.search(r.text)) and len(_key(t := clean_title(m.group(1)))) >= 4),
+        None,
+    )
     chrome_anchors = {r.line for r in page.removals if r.rule in HEADER_CHROME and not r.span and r.line is not None}
-    for title in preface_titles:
-        if len(_key(title)) >= 4:
-            return title
-    for i, s in enumerate(head):
-        if not is_title_like(s) or _is_heading_line(s) or is_document_title(s) or s[-1] in _NOT_TITLE_END:
+    repeated: set[int] = set()
+    for i in range(first_body):
+        s = lines[i]
+        if not s or not is_title_like(s) or _is_heading_line(s) or is_document_title(s) or s[-1] in _NOT_TITLE_END:
             continue
         key = keys[i]
         if len(key) < 4:  # also excludes the "" of long lines
             continue
-        repeated = keys.count(key) >= 2
-        framed = i in chrome_anchors or (i + 1) in chrome_anchors
-        if repeated or framed:
-            return clean_title(s)
-    return None
+        if counts[key] >= 2:
+            repeated.add(i)
+            title = title or clean_title(s)
+        elif title is None and (i in chrome_anchors or (i + 1) in chrome_anchors):
+            title = clean_title(s)
+    return title, repeated
 
 
 def find_title(page: Page) -> None:
+    """Set ``page.title`` (unless the HTML gave one) and drop the lines that repeat it."""
     lines = page.text.split("\n")
-    if page.title is None and page.kind != "html":
-        page.title = _title_candidates(page, lines)
-    if not page.title:
+    confirmed, repeated = _header_lines(page, lines)
+    if page.title is None:
+        page.title = confirmed
+    if not page.title and not repeated:
         return
-    page.title = clean_title(page.title)
-    key = _key(page.title)
-    if not any(_key(s) == key for s in lines):
-        return
+    keys = {k for t in (page.title, confirmed) if t and (k := _key(t))}
     ed = LineEditor(page)
     for i, s in enumerate(lines):
-        if _key(s) == key and not is_document_title(s):
+        if is_document_title(s):
+            ed.keep(i)
+        elif _key(s) in keys:
             ed.drop(i, "structure.title")
+        elif i in repeated:
+            ed.drop(i, "structure.repeated-header")
         else:
             ed.keep(i)
     ed.finish()
+    if page.title:
+        page.title = clean_title(page.title)
 
 
 # -- pass 4: documents ---------------------------------------------------------------------
