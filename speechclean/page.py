@@ -27,7 +27,8 @@ class Removal:
     (``boilerplate.breadcrumb``) or signal id (``density.edge``) that caused it.
     ``line`` anchors it in the final text: for a whole line or block, the index
     of the line it stood before; for a span cut out of a kept line
-    (``span=True``), the index of that line.
+    (``span=True``), the index of that line. ``element`` describes the HTML
+    element a removal came from (``div.share-box#bdshare``), when it came from one.
     """
 
     step: str
@@ -35,6 +36,7 @@ class Removal:
     text: str
     line: int | None = None
     span: bool = False
+    element: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,10 +113,12 @@ class Page:
     step: str = field(default="", repr=False)
 
     # -- recording -----------------------------------------------------------------
-    def remove(self, rule: str, text: str, line: int | None = None, *, span: bool = False) -> None:
-        """Record that the current step removed ``text`` because of ``rule``."""
+    def remove(
+        self, rule: str, text: str, line: int | None = None, *, span: bool = False, element: str | None = None
+    ) -> None:
+        """Record that the current step removed ``text`` because of ``rule`` (from HTML ``element``)."""
         if text:
-            self.removals.append(Removal(self.step, rule, text, line, span))
+            self.removals.append(Removal(self.step, rule, text, line, span, element))
 
     def flag(self, kind: str, text: str, line: int | None = None) -> None:
         """Record a problem left in place."""
@@ -145,7 +149,7 @@ class Page:
         for i in range(len(self.removals)):
             r = self.removals[i]
             if r.line is not None:
-                self.removals[i] = Removal(r.step, r.rule, r.text, move(r.line), r.span)
+                self.removals[i] = Removal(r.step, r.rule, r.text, move(r.line), r.span, r.element)
         for i, f in enumerate(self.flags):
             if f.line is not None:
                 self.flags[i] = Flag(f.step, f.kind, f.text, move(f.line))
@@ -176,7 +180,7 @@ class Page:
         """A plain-text list of everything removed, flagged and repaired, one per line."""
         out = []
         for r in self.removals:
-            where = "" if r.line is None else f" @{r.line}"
+            where = ("" if r.line is None else f" @{r.line}") + (f" <{r.element}>" if r.element else "")
             out.append(f"[{r.step}] {r.rule}{where}: {_short(r.text)}")
         for f in self.flags:
             out.append(f"[{f.step}] FLAG {f.kind}: {_short(f.text)}")

@@ -35,7 +35,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-SCOPES = ("line", "block", "span")
+SCOPES = ("line", "block", "span", "element")
 ZONES = ("any", "head", "tail", "edge")
 RULES_DIR = Path(__file__).parent
 
@@ -48,6 +48,8 @@ class Rule:
         ``line``: drop a line the rule matches. ``block``: the matched line heads a
         block (猜你喜欢, 相关文章…); drop it and the list-like lines that follow.
         ``span``: cut only the matched text out of the line.
+        ``element``: (extract step) drop an HTML element whose ``class``/``id`` names
+        the patterns match, e.g. ``bdshare-box`` or ``xgwz``.
     zone
         Where in the page the rule applies: ``any``; ``head`` (before the main
         body), ``tail`` (after it) or ``edge`` (either).

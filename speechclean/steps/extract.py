@@ -1,55 +1,63 @@
-"""extract — HTML only: drop scripts, styles, hidden elements and navigation; keep the main text.
+"""extract — HTML only: drop code, hidden elements and chrome; keep the main text with its paragraphs.
 
->>> from speechclean.steps.extract import looks_like_html
->>> looks_like_html("<html><body><p>正文</p></body></html>"), looks_like_html("同志们：")
-(True, False)
+Parse once with lxml, then (each part in :mod:`speechclean.dom`):
+
+1. title from ``<h1>``/``<title>`` without the site name (:mod:`~speechclean.dom.title`);
+2. prune code, hidden elements, layout elements and chrome named by class/id
+   (:mod:`~speechclean.dom.prune`, rules in ``rules/extract.toml``);
+3. choose the main content by Chinese text, punctuation and link density and drop link lists
+   inside it (:mod:`~speechclean.dom.density`);
+4. render it with a line per block (:mod:`~speechclean.dom.render`).
+
+Everything dropped is in the audit trail with the element it came from. The text steps then
+run on the result as on any text.
+
+>>> import speechclean
+>>> page = speechclean.clean('''<html><head><title>会议召开_新闻中心_某某网</title></head><body>
+... <div class="nav"><a href="/">首页</a> <a href="/news">新闻</a></div>
+... <div class="content"><h1>会议召开</h1><p>今天，我们召开会议，研究部署工作。</p>
+... <p>会议强调，要落实责任。</p><div class="share">分享到：微信 微博</div></div>
+... </body></html>''')
+>>> page.title, page.text
+('会议召开', '今天，我们召开会议，研究部署工作。\\n会议强调，要落实责任。')
+>>> sorted({r.rule for r in page.removals})
+['extract.nav', 'extract.share', 'structure.title']
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from lxml import etree
+
+from ..dom.density import link_lists, main_content, score_tree
+from ..dom.parse import describe, parse
+from ..dom.prune import drop_element, prune
+from ..dom.render import render
+from ..dom.title import find_title
 from ..page import Page
+from ..rules import Rule, builtin, check_unique, resolve
 from . import Step
 
 _TAGS = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|br|span|table|script|a)[\s>/]", re.I)
-_DROP = ("script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "aside", "form")
-_BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote", "pre", "table", "ul", "ol", "dd", "dt"}
 
 
 def looks_like_html(text: str) -> bool:
-    """True when the start of ``text`` holds at least two HTML tags."""
+    """True when the start of ``text`` holds at least two HTML tags.
+
+    >>> looks_like_html("<html><body><p>正文</p></body></html>"), looks_like_html("同志们：")
+    (True, False)
+    """
     return len(_TAGS.findall(text[:4096], 0)) >= 2
 
 
-def html_to_text(html: str) -> tuple[str, str | None]:
-    """The visible text of ``html`` with block elements on their own lines, and the ``<title>``."""
-    import lxml.html
-
-    try:
-        root = lxml.html.document_fromstring(html)
-    except Exception:  # lxml raises ParserError on empty documents
-        return "", None
-    title_el = root.find(".//title")
-    title = title_el.text_content().strip() if title_el is not None else None
-    for el in root.iter(*_DROP):
-        el.drop_tree()
-    parts: list[str] = []
-    body = root.find("body")
-    for event, el in __import__("lxml.etree", fromlist=["iterwalk"]).iterwalk(body if body is not None else root, events=("start", "end")):
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if event == "start":
-            if tag in _BLOCKS:
-                parts.append("\n")
-            if el.text and tag:
-                parts.append(el.text)
-        else:
-            if tag in _BLOCKS:
-                parts.append("\n")
-            if el.tail:
-                parts.append(el.tail)
-    text = "\n".join(line.strip() for line in "".join(parts).split("\n") if line.strip())
-    return text, title or None
+@cache
+def element_rules(extra: tuple[object, ...]) -> tuple[Rule, ...]:
+    """Built-in element rules plus the user's ``scope = "element"`` rules (cached per rule option)."""
+    rules = builtin("extract") + tuple(r for r in resolve(extra, "extract") if r.scope == "element")
+    check_unique(rules)
+    return rules
 
 
 class Extract(Step):
@@ -62,10 +70,46 @@ class Extract(Step):
             page.kind = "html" if looks_like_html(page.text) else "text"
         if page.kind != "html":
             return page
-        page.text, title = html_to_text(page.text)
+        root = parse(page.text)
+        if root is None:
+            page.text = ""
+            return page
+        title = find_title(root)
         if title and not page.title:
             page.title = title
+        for d in prune(root, element_rules(tuple(self.options.rules))):
+            page.remove(d.rule, d.text, element=d.element)
+        scores = score_tree(root)
+        main = main_content(root, scores)
+        for el in link_lists(main, scores):
+            page.remove("density.links", render(el), element=describe(el))
+            drop_element(el)
+        page.text = render(main)
+        lines = page.text.count("\n") + 1 if page.text else 0
+        _record_outside(page, main, lines)
         return page
+
+
+def _record_outside(page: Page, main: etree._Element, lines: int) -> None:
+    """Record the text of every subtree outside ``main``, anchored before or after the kept text."""
+    node = main
+    while (parent := node.getparent()) is not None:
+        before = True
+        for sibling in parent:
+            if sibling is node:
+                before = False
+                if node.tail and node.tail.strip():
+                    page.remove("density.outside-main", node.tail.strip(), lines, element=describe(parent))
+                continue
+            if not isinstance(sibling.tag, str):
+                continue
+            anchor = 0 if before else lines
+            page.remove("density.outside-main", render(sibling), anchor, element=describe(sibling))
+            if sibling.tail and sibling.tail.strip():
+                page.remove("density.outside-main", sibling.tail.strip(), anchor, element=describe(parent))
+        if parent.text and parent.text.strip():
+            page.remove("density.outside-main", parent.text.strip(), 0, element=describe(parent))
+        node = parent
 
 
 STEP = Extract

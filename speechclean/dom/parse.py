@@ -1,0 +1,43 @@
+"""Parse decoded HTML into an lxml tree, and describe elements for the audit trail.
+
+>>> root = parse("<html><body><div class='a b' id='x'><p>正文</p></div></body></html>")
+>>> describe(root.find(".//div"))
+'div.a.b#x'
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+
+
+def parse(html: str) -> lxml.html.HtmlElement | None:
+    """The document tree of ``html``, or None when there is nothing to parse."""
+    html = _XML_DECL.sub("", html, count=1)  # lxml refuses str input that declares an encoding
+    if not html.strip():
+        return None
+    try:
+        return lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def names(el: etree._Element) -> str:
+    """The element's class and id names, lower-cased and joined by spaces: what element rules match."""
+    cls = el.get("class")
+    ident = el.get("id")
+    if cls is None and ident is None:
+        return ""
+    return f"{cls or ''} {ident or ''}".strip().lower()
+
+
+def describe(el: etree._Element) -> str:
+    """A short CSS-like description of ``el`` for the audit trail: ``div.share-box#bdshare``."""
+    tag = el.tag if isinstance(el.tag, str) else "comment"
+    out = tag + "".join(f".{c}" for c in (el.get("class") or "").split()[:3])
+    ident = el.get("id")
+    return out + (f"#{ident}" if ident else "")
