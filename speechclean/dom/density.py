@@ -5,110 +5,209 @@ through inline children:
 
     weight = prose + PUNCT_WEIGHT × marks − LINK_WEIGHT × link characters − BLOCK_COST
 
-where *prose* counts visible characters outside links (characters, not whitespace-separated
-words), scaled down by ``SHORT_FACTOR`` for short lines without any prose punctuation (menus,
-labels, dates), and *marks* counts Chinese prose punctuation (，。、；：？！). An element's
-score is the sum of the weights in its subtree. The main content is the element with the
-highest score: it gathers every prose block (article paragraphs, forum posts) while each
-menu, link list or label around them costs it. Inside the chosen element, subtrees with a
-negative score made mostly of link text are dropped (``density.links``).
+*prose* counts Chinese characters fully and other visible characters at ``LATIN_WEIGHT``
+(characters, not whitespace-separated words), outside links, scaled down by ``SHORT_FACTOR``
+for short lines without prose punctuation (menus, labels, dates); *marks* counts Chinese prose
+punctuation (，。、；：？！). An element's score is the sum of the weights in its subtree.
+
+1. The best element is the one with the highest score that no element rule names as chrome
+   (``footer``, ``comment``, …): it gathers prose blocks while each menu or link list around them
+   costs it.
+2. Its strongest block fixes a *template slot*: the path of tags and class names from the root.
+   Blocks in the same slot elsewhere (the other posts of a forum thread, the other comments of a
+   review page) widen the main content to their common ancestor.
+3. When that slot repeats in two or more units (posts), the parts of each unit that hold no slot
+   block and no prose (user cards, 楼主/回复 bars, dates) are chrome (``density.post-chrome``).
+4. Inside the main content, subtrees with a negative score made mostly of link text are dropped
+   (``density.links``).
 
 >>> from speechclean.dom.parse import parse
 >>> root = parse('''<body><ul><li><a>首页</a></li><li><a>新闻</a></li></ul>
 ... <div id="main"><p>今天，我们召开会议，研究部署工作。</p><p>会议强调，要落实责任。</p></div>
 ... <div><a>上一篇：某某</a><a>下一篇：某某</a></div></body>''')
->>> main_content(root).get("id")
+>>> main_content(root, score_tree(root)).get("id")
 'main'
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..rules import Rule
 from ..text import PROSE_PUNCT
+from .parse import names
 from .render import INLINE
 
 PUNCT_WEIGHT = 4.0
 LINK_WEIGHT = 1.5
+LATIN_WEIGHT = 0.35
 BLOCK_COST = 3.0
 SHORT_FACTOR = 0.3
 SHORT_LEN = 30
 TRIM_LINK_SHARE = 0.5
+WIDEN_MIN_SHARE = 0.3  # the common ancestor of a slot must keep this share of the best score
 _WS = str.maketrans("", "", " \t\r\n\f\v\u00a0\u3000")
 _PUNCT = tuple(PROSE_PUNCT)
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_DIGITS = re.compile(r"\d+")
 
 
-def _stats(text: str | None) -> tuple[int, int]:
+def _stats(text: str | None) -> tuple[int, float, int]:
+    """(visible characters, prose weight, marks) of a text node."""
     if not text:
-        return 0, 0
-    return len(text.translate(_WS)), sum(map(text.count, _PUNCT))
+        return 0, 0.0, 0
+    n = len(text.translate(_WS))
+    if not n:
+        return 0, 0.0, 0
+    cjk = len(_CJK.findall(text))
+    return n, cjk + LATIN_WEIGHT * (n - cjk), sum(map(text.count, _PUNCT))
 
 
-def block_weight(chars: int, marks: int, links: int) -> float:
+def block_weight(chars: int, prose: float, marks: int, links: int) -> float:
     """The weight of one block's own text (see the module docstring)."""
     if chars == 0:
         return 0.0
-    prose = chars - links
-    if marks == 0 and prose < SHORT_LEN:
+    if links:
+        prose = max(0.0, prose * (1 - links / chars))
+    if marks == 0 and chars - links < SHORT_LEN:
         prose *= SHORT_FACTOR
     return prose + PUNCT_WEIGHT * marks - LINK_WEIGHT * links - BLOCK_COST
 
 
 @dataclass(slots=True)
 class Scores:
-    """Per-element subtree totals: score, visible characters, link characters, marks."""
+    """Per element: subtree score, own block weight, characters, link characters, marks, slot, chrome name."""
 
     score: dict[etree._Element, float] = field(default_factory=dict)
+    own: dict[etree._Element, float] = field(default_factory=dict)
     chars: dict[etree._Element, int] = field(default_factory=dict)
     links: dict[etree._Element, int] = field(default_factory=dict)
     marks: dict[etree._Element, int] = field(default_factory=dict)
+    slot: dict[etree._Element, int] = field(default_factory=dict)
+    chrome: set[etree._Element] = field(default_factory=set)
 
 
-def score_tree(root: etree._Element) -> Scores:
-    """Score every element of ``root`` bottom-up (one pass, reversed document order)."""
+def _slot_name(el: etree._Element) -> tuple[str, str]:
+    cls = el.get("class")
+    return el.tag, _DIGITS.sub("", cls.split()[0]) if cls and cls.split() else ""
+
+
+def score_tree(root: etree._Element, rules: Sequence[Rule] = ()) -> Scores:
+    """Score every element of ``root``: slots and chrome top-down, then weights bottom-up."""
     out = Scores()
-    inline: dict[etree._Element, tuple[int, int, int]] = {}
     elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    from .prune import first_match  # late import: prune imports render, not density
+
+    for el in elements:
+        parent = el.getparent()
+        out.slot[el] = hash((out.slot.get(parent, 0), _slot_name(el)))
+        if parent in out.chrome or rules and (label := names(el)) and first_match(rules, label):
+            out.chrome.add(el)
+    inline: dict[etree._Element, tuple[int, float, int, int]] = {}
     for el in reversed(elements):
-        c, m = _stats(el.text)
+        c, pr, m = _stats(el.text)
         link = c if el.tag == "a" else 0
         score = 0.0
         tc, tm, tl = c, m, link
         for child in el:
-            if not isinstance(child.tag, str):
-                cc, cm = _stats(child.tail)
-                c, m, tc, tm = c + cc, m + cm, tc + cc, tm + cm
-                continue
-            score += out.score[child]
-            tc += out.chars[child]
-            tm += out.marks[child]
-            tl += out.links[child]
-            if child in inline:
-                ic, im, il = inline.pop(child)
-                c, m, link = c + ic, m + im, link + il
-            cc, cm = _stats(child.tail)
-            c, m, tc, tm = c + cc, m + cm, tc + cc, tm + cm
+            if isinstance(child.tag, str):
+                score += out.score[child]
+                tc += out.chars[child]
+                tm += out.marks[child]
+                tl += out.links[child]
+                if child in inline:
+                    ic, ipr, im, il = inline.pop(child)
+                    c, pr, m, link = c + ic, pr + ipr, m + im, link + il
+            cc, cpr, cm = _stats(child.tail)
+            c, pr, m, tc, tm = c + cc, pr + cpr, m + cm, tc + cc, tm + cm
         if el.tag == "a":
-            link = c
-            tl = tc
+            link, tl = c, tc
         if el.tag in INLINE:
-            inline[el] = (c, m, link)
+            inline[el] = (c, pr, m, link)
+            out.own[el] = 0.0
         else:
-            score += block_weight(c, m, link)
+            out.own[el] = block_weight(c, pr, m, link)
+            score += out.own[el]
         out.score[el], out.chars[el], out.marks[el], out.links[el] = score, tc, tm, tl
     return out
 
 
-def main_content(root: etree._Element, scores: Scores | None = None) -> etree._Element:
-    """The element with the highest subtree score (``root`` when nothing scores above zero)."""
-    scores = scores or score_tree(root)
+def main_content(root: etree._Element, scores: Scores) -> etree._Element:
+    """The main content element (``root`` when nothing scores above zero)."""
     best, best_score = root, 0.0
     for el, score in scores.score.items():
-        if score > best_score:
+        if score > best_score and el not in scores.chrome:
             best, best_score = el, score
+    anchor = max((el for el in best.iter() if el in scores.own), key=scores.own.__getitem__, default=None)
+    if anchor is None or scores.own[anchor] <= 0:
+        return best
+    widened = _common_ancestor(slot_members(root, scores, anchor))
+    if widened is not None and widened is not best and best in widened.iterdescendants():
+        if scores.score.get(widened, 0.0) >= WIDEN_MIN_SHARE * best_score and widened not in scores.chrome:
+            return widened
     return best
+
+
+def slot_members(root: etree._Element, scores: Scores, anchor: etree._Element) -> list[etree._Element]:
+    """Blocks in ``anchor``'s template slot that carry positive weight and are not chrome."""
+    slot = scores.slot[anchor]
+    return [
+        el
+        for el, s in scores.slot.items()
+        if s == slot and scores.own.get(el, 0.0) > 0 and el not in scores.chrome
+    ]
+
+
+def _common_ancestor(elements: list[etree._Element]) -> etree._Element | None:
+    if not elements:
+        return None
+    path = [elements[0], *elements[0].iterancestors()]
+    depth = {el: i for i, el in enumerate(path)}
+    lowest = 0
+    for el in elements[1:]:
+        node = el
+        while node is not None and node not in depth:
+            node = node.getparent()
+        if node is None:
+            return None
+        lowest = max(lowest, depth[node])
+    return path[lowest]
+
+
+def post_chrome(main: etree._Element, scores: Scores) -> list[etree._Element]:
+    """In a main content of repeated units (posts), the parts of each unit with no slot block and no prose."""
+    anchor = max((el for el in main.iter() if el in scores.own), key=scores.own.__getitem__, default=None)
+    if anchor is None:
+        return []
+    members = [el for el in slot_members(main, scores, anchor) if el is main or main in el.iterancestors()]
+    holders: set[etree._Element] = set()
+    units: set[etree._Element] = set()
+    for el in members:
+        node = el
+        while node is not None and node is not main:
+            holders.add(node)
+            if node.getparent() is main:
+                units.add(node)
+            node = node.getparent()
+    if len(units) < 2:
+        return []
+    member_set = set(members)
+    out: list[etree._Element] = []
+    stack = [u for u in units if u not in member_set]
+    while stack:
+        node = stack.pop()
+        for child in node:
+            if not isinstance(child.tag, str) or child in member_set:
+                continue
+            if child in holders:
+                stack.append(child)
+            elif scores.marks.get(child, 0) == 0 and scores.chars.get(child, 0):
+                out.append(child)
+    return out
 
 
 def link_lists(main: etree._Element, scores: Scores) -> list[etree._Element]:
@@ -118,8 +217,7 @@ def link_lists(main: etree._Element, scores: Scores) -> list[etree._Element]:
     for el in main.iterdescendants():
         if not isinstance(el.tag, str):
             continue
-        parent = el.getparent()
-        if parent in skip:
+        if el.getparent() in skip:
             skip.add(el)
             continue
         chars = scores.chars.get(el, 0)

@@ -1,30 +1,36 @@
 """Drop what is never main content, before any scoring.
 
-Three families, each recorded with the signal or rule that dropped it:
+Before scoring (:func:`prune`), recorded with the signal that dropped them:
 
 * ``extract.code`` — script, style, template, forms' controls, embedded objects, comments
   (counted, not recorded: they hold no visible text);
 * ``extract.hidden`` — elements hidden by an inline style, the ``hidden``/``aria-hidden``
   attributes, or a class the page's own ``<style>`` hides (anti-copy spans);
 * ``extract.layout`` — ``nav``, ``aside``, ``header``, ``footer``, ``form``, ``menu`` elements;
-* element rules (``extract.share``, ``extract.comment``, …, in ``rules/extract.toml``) matched on
-  class and id names.
 
-Layout elements and rule matches are kept when they hold most of the page's prose
-(``PROTECT_SHARE`` of its Chinese punctuation, at least ``PROTECT_MIN_PUNCT`` marks): some sites wrap the whole article in a
-``<form>`` or give the body a class such as ``comment-content``.
+A hidden or layout element is kept when it holds more prose than ``PROTECT_SHARE`` of what stays
+visible (counted in Chinese punctuation, at least ``PROTECT_MIN_PUNCT`` marks): some sites wrap
+the whole article in a ``<form>`` or fill a hidden editor pane with it.
+
+After the main content is chosen (:func:`prune_named`): elements inside it whose class or id
+an element rule names (``extract.share``, ``extract.comment``, …, in ``rules/extract.toml``),
+unless that rule's matches together hold most of its prose (``comment-item`` on a review page
+*is* the content).
 
 >>> from speechclean.dom.parse import parse
 >>> from speechclean.rules import builtin
 >>> root = parse("<body><div class='share'>分享到：微信</div><p>正文。</p><span style='display:none'>水印</span></body>")
->>> [(d.rule, d.text) for d in prune(root, builtin("extract"))]
-[('extract.share', '分享到：微信'), ('extract.hidden', '水印')]
+>>> [(d.rule, d.text) for d in prune(root)]
+[('extract.hidden', '水印')]
+>>> from speechclean.dom.density import score_tree
+>>> [(d.rule, d.text) for d in prune_named(root, builtin("extract"), score_tree(root).marks)]
+[('extract.share', '分享到：微信')]
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -76,12 +82,12 @@ def _hidden(el: etree._Element, hidden_classes: frozenset[str]) -> bool:
     return False
 
 
-def prune(root: etree._Element, rules: Sequence[Rule]) -> list[Dropped]:
-    """Drop code, hidden elements, layout chrome and rule-matched elements from ``root`` in place."""
+def prune(root: etree._Element) -> list[Dropped]:
+    """Drop code, hidden elements and layout chrome from ``root`` in place (before scoring)."""
     hidden_classes = css_hidden_classes(root)
-    total_punct = punct_count(root.text_content()) or 1
-    dropped: list[Dropped] = []
+    total = punct_count(root.text_content())
     doomed: list[etree._Element] = []
+    candidates: list[tuple[etree._Element, str, str, int]] = []
     gone: set[etree._Element] = set()
     for el in root.iter():
         parent = el.getparent()
@@ -89,30 +95,30 @@ def prune(root: etree._Element, rules: Sequence[Rule]) -> list[Dropped]:
             gone.add(el)
             continue
         tag = el.tag
-        if not isinstance(tag, str):  # comments and processing instructions
+        if not isinstance(tag, str) or tag in CODE:  # comments, processing instructions, code
             doomed.append(el)
             gone.add(el)
             continue
-        if tag in CODE:
-            doomed.append(el)
-            gone.add(el)
+        if tag in ("html", "body"):
             continue
-        rule = None
         if _hidden(el, hidden_classes):
             rule = "extract.hidden"
-        elif tag in ("html", "body"):
-            continue
         elif tag in LAYOUT and not _inside_article(el):
             rule = "extract.layout"
-        elif (label := names(el)) and (hit := _first(rules, label)):
-            rule = hit
-        if rule is None:
+        else:
             continue
         text = render(el)
-        if rule != "extract.hidden" and punct_count(text) >= max(PROTECT_MIN_PUNCT, PROTECT_SHARE * total_punct):
+        candidates.append((el, rule, text, punct_count(text)))
+        gone.add(el)
+    # What stays visible is the page; a hidden or layout element holding more prose than half of it
+    # is the content itself (an editor pane, a form around the article), not chrome.
+    visible = total - sum(c[3] for c in candidates)
+    protect = max(PROTECT_MIN_PUNCT, PROTECT_SHARE * visible)
+    dropped: list[Dropped] = []
+    for el, rule, text, marks in candidates:
+        if marks >= protect:
             continue
         doomed.append(el)
-        gone.add(el)
         if text:
             dropped.append(Dropped(rule, text, describe(el)))
     for el in doomed:
@@ -120,7 +126,35 @@ def prune(root: etree._Element, rules: Sequence[Rule]) -> list[Dropped]:
     return dropped
 
 
-def _first(rules: Sequence[Rule], label: str) -> str | None:
+def prune_named(main: etree._Element, rules: Sequence[Rule], marks: Mapping[etree._Element, int]) -> list[Dropped]:
+    """Drop elements inside ``main`` whose class/id names an element rule matches.
+
+    A rule is not applied when its matches together hold ``PROTECT_SHARE`` of the prose marks of
+    ``main``: the names then label the content itself (``comment-item`` on a review page).
+    """
+    matches: dict[str, list[etree._Element]] = {}
+    gone: set[etree._Element] = set()
+    for el in main.iterdescendants():
+        if el.getparent() in gone:
+            gone.add(el)
+            continue
+        if isinstance(el.tag, str) and (label := names(el)) and (rule := first_match(rules, label)):
+            matches.setdefault(rule, []).append(el)
+            gone.add(el)
+    protect = max(PROTECT_MIN_PUNCT, PROTECT_SHARE * marks.get(main, 0))
+    dropped: list[Dropped] = []
+    for rule, elements in matches.items():
+        if sum(marks.get(el, 0) for el in elements) >= protect:
+            continue
+        for el in elements:
+            if text := render(el):
+                dropped.append(Dropped(rule, text, describe(el)))
+            drop_element(el)
+    return dropped
+
+
+def first_match(rules: Sequence[Rule], label: str) -> str | None:
+    """The id of the first rule matching the class/id ``label``, or None."""
     for rule in rules:
         if rule.matches(label):
             return rule.id

@@ -1,8 +1,8 @@
 """The page title: ``<h1>`` when it agrees with ``<title>``, else ``<title>``/``og:title`` without the site name.
 
 Titles carry the site and channel names after a separator (``标题 - 新华网``,
-``标题_范文大全_某某网``, ``标题 | 站名``); the title is the leading part unless a later
-part is much longer.
+``标题_范文大全_某某网``, ``标题 | 站名``); the title is the leading part unless that part
+is as short as a site name and a later part is at least twice as long.
 
 >>> site_free("关于开展安全生产检查的通知_通知公告_某某市人民政府")
 '关于开展安全生产检查的通知'
@@ -19,6 +19,7 @@ from lxml import etree
 _SEPARATORS = re.compile(r"\s+[-–—|·]\s+|\s*(?:_|\||｜|——|--|－|—)\s*")
 _SPACE = re.compile(r"\s+")
 MIN_LEN = 2
+SITE_NAME_MAX = 5  # a leading part this long or longer is the title, not a site name
 
 
 def _clean(text: str | None) -> str:
@@ -31,8 +32,10 @@ def site_free(title: str) -> str:
     if not parts:
         return _clean(title)
     first = parts[0]
+    if len(first) >= SITE_NAME_MAX:
+        return first
     longest = max(parts, key=len)
-    return longest if len(longest) > 2 * len(first) else first
+    return longest if len(longest) >= 2 * len(first) else first
 
 
 def find_title(root: etree._Element) -> str | None:

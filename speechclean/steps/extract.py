@@ -31,9 +31,9 @@ from functools import cache
 
 from lxml import etree
 
-from ..dom.density import link_lists, main_content, score_tree
-from ..dom.parse import describe, parse
-from ..dom.prune import drop_element, prune
+from ..dom.density import link_lists, main_content, post_chrome, score_tree
+from ..dom.parse import describe, names, parse
+from ..dom.prune import drop_element, first_match, prune, prune_named
 from ..dom.render import render
 from ..dom.title import find_title
 from ..page import Page
@@ -77,21 +77,32 @@ class Extract(Step):
         title = find_title(root)
         if title and not page.title:
             page.title = title
-        for d in prune(root, element_rules(tuple(self.options.rules))):
+        for d in prune(root):
             page.remove(d.rule, d.text, element=d.element)
-        scores = score_tree(root)
+        rules = element_rules(tuple(self.options.rules))
+        scores = score_tree(root, rules)
         main = main_content(root, scores)
+        for signal, found in (("density.post-chrome", post_chrome(main, scores)),):
+            for el in found:
+                page.remove(signal, render(el), element=describe(el))
+                drop_element(el)
+        for d in prune_named(main, rules, scores.marks):
+            page.remove(d.rule, d.text, element=d.element)
         for el in link_lists(main, scores):
             page.remove("density.links", render(el), element=describe(el))
             drop_element(el)
         page.text = render(main)
         lines = page.text.count("\n") + 1 if page.text else 0
-        _record_outside(page, main, lines)
+        _record_outside(page, main, lines, rules)
         return page
 
 
-def _record_outside(page: Page, main: etree._Element, lines: int) -> None:
-    """Record the text of every subtree outside ``main``, anchored before or after the kept text."""
+def _record_outside(page: Page, main: etree._Element, lines: int, rules: tuple[Rule, ...]) -> None:
+    """Record the text of every subtree outside ``main``, anchored before or after the kept text.
+
+    A subtree whose class/id an element rule names is recorded under that rule, the rest as
+    ``density.outside-main``.
+    """
     node = main
     while (parent := node.getparent()) is not None:
         before = True
@@ -104,7 +115,8 @@ def _record_outside(page: Page, main: etree._Element, lines: int) -> None:
             if not isinstance(sibling.tag, str):
                 continue
             anchor = 0 if before else lines
-            page.remove("density.outside-main", render(sibling), anchor, element=describe(sibling))
+            rule = first_match(rules, label) if (label := names(sibling)) else None
+            page.remove(rule or "density.outside-main", render(sibling), anchor, element=describe(sibling))
             if sibling.tail and sibling.tail.strip():
                 page.remove("density.outside-main", sibling.tail.strip(), anchor, element=describe(parent))
         if parent.text and parent.text.strip():
