@@ -49,6 +49,7 @@ BLOCK_COST = 3.0
 SHORT_FACTOR = 0.3
 SHORT_LEN = 30
 TRIM_LINK_SHARE = 0.5
+TRIM_KEEP_MARKS = 0.3  # a link-heavy subtree holding this share of the prose marks is content
 WIDEN_MIN_SHARE = 0.3  # the common ancestor of a slot must keep this share of the best score
 _WS = str.maketrans("", "", " \t\r\n\f\v\u00a0\u3000")
 _PUNCT = tuple(PROSE_PUNCT)
@@ -214,10 +215,11 @@ def link_lists(main: etree._Element, scores: Scores) -> list[etree._Element]:
     """Subtrees inside ``main`` with a negative score made mostly of link text (outermost only)."""
     out: list[etree._Element] = []
     skip: set[etree._Element] = set()
+    keep = max(5, TRIM_KEEP_MARKS * scores.marks.get(main, 0))
     for el in main.iterdescendants():
         if not isinstance(el.tag, str):
             continue
-        if el.getparent() in skip:
+        if el.getparent() in skip or scores.marks.get(el, 0) >= keep:
             skip.add(el)
             continue
         chars = scores.chars.get(el, 0)

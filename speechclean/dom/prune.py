@@ -5,7 +5,8 @@ Before scoring (:func:`prune`), recorded with the signal that dropped them:
 * ``extract.code`` — script, style, template, forms' controls, embedded objects, comments
   (counted, not recorded: they hold no visible text);
 * ``extract.hidden`` — elements hidden by an inline style, the ``hidden``/``aria-hidden``
-  attributes, or a class the page's own ``<style>`` hides (anti-copy spans);
+  attributes, a class the page's own ``<style>`` hides (anti-copy spans), or a class named to
+  hide (``hide``, ``d-none``, ``sr-only``…: the stylesheet that hides them is not in the page);
 * ``extract.layout`` — ``nav``, ``aside``, ``header``, ``footer``, ``form``, ``menu`` elements;
 
 A hidden or layout element is kept when it holds more prose than ``PROTECT_SHARE`` of what stays
@@ -48,6 +49,9 @@ LAYOUT = frozenset("nav aside header footer form menu".split())
 PROTECT_SHARE = 0.5
 PROTECT_MIN_PUNCT = 5
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px)?\s*(?:;|$)", re.I)
+_HIDDEN_CLASS = re.compile(
+    r"(?:^|\s)(?:hide|hidden|none|d-none|is-hidden|u-hidden|fn__none|display-?none|invisible|sr-only|visually-hidden)(?:$|\s)"
+)
 _CSS_HIDDEN = re.compile(r"\.([A-Za-z_][\w-]*)\s*(?:,\s*\.[\w-]+\s*)*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 
 
@@ -77,8 +81,9 @@ def _hidden(el: etree._Element, hidden_classes: frozenset[str]) -> bool:
         return True
     if el.get("hidden") is not None or el.get("aria-hidden") == "true" or el.get("type") == "hidden":
         return True
-    if hidden_classes and (cls := el.get("class")):
-        return any(c.lower() in hidden_classes for c in cls.split())
+    if cls := el.get("class"):
+        cls = cls.lower()
+        return bool(_HIDDEN_CLASS.search(cls)) or bool(hidden_classes) and any(c in hidden_classes for c in cls.split())
     return False
 
 
