@@ -152,25 +152,42 @@ def _is_utf8(raw: bytes) -> str | None:
     return _strict(raw, "utf-8")
 
 
-def _detect(raw: bytes) -> tuple[str, str, float] | None:
-    """The strict cascade: ``(text, codec, plausibility)`` of the most plausible strict decode, or None."""
+def _detect(raw: bytes) -> tuple[str, str, float, str] | None:
+    """The strict cascade: ``(text, codec, plausibility, detector)`` of the most plausible strict decode, or None.
+
+    When the best candidates are equally (im)plausible, chardetng (Firefox's detector) breaks the tie.
+    """
     if raw.isascii():
         if b"~{" in raw and (text := _strict(raw, "hz")) is not None and text != raw.decode("ascii"):
             if (s := score(text)) >= 0.9:
-                return text, "hz", s
-        return raw.decode("ascii"), "ascii", 1.0
+                return text, "hz", s, "cascade"
+        return raw.decode("ascii"), "ascii", 1.0, "cascade"
     if (text := _strict(raw, "utf-8")) is not None:
-        return text, "utf-8", 1.0
-    best: tuple[str, str, float] | None = None
+        return text, "utf-8", 1.0, "utf-8-strict"
+    found: list[tuple[str, str, float]] = []
     for codec in CASCADE:
-        if codec == "big5hkscs" and best is not None and best[1] == "cp950":
+        if codec == "big5hkscs" and any(c == "cp950" for _, c, _ in found):
             continue  # cp950 first; HKSCS only when cp950 cannot decode
-        if (text := _strict(raw, codec)) is None:
-            continue
-        s = score(text)
-        if best is None or s > best[2] + MARGIN:
-            best = (text, codec, s)
-    return best
+        if (text := _strict(raw, codec)) is not None:
+            found.append((text, codec, score(text)))
+    if not found:
+        return None
+    top = max(s for _, _, s in found)
+    tied = [f for f in found if f[2] >= top - MARGIN]
+    if len(tied) > 1 and (guess := _chardetng(raw)) is not None:
+        for text, codec, s in tied:
+            if codec in guess:
+                return text, codec, s, "chardetng"
+    return (*max(found, key=lambda f: f[2] > top - MARGIN), "cascade")  # first of the best, in CASCADE order
+
+
+def _chardetng(raw: bytes) -> tuple[str, ...] | None:
+    """The codecs chardetng's guess maps to, or None when chardetng-py is not installed."""
+    try:
+        import chardetng_py
+    except ImportError:  # pragma: no cover - optional
+        return None
+    return codecs_for(chardetng_py.detect(raw[:16384], allow_utf8=True))
 
 
 def _fallback(raw: bytes, preferred: tuple[str, ...]) -> tuple[str, str, int]:
@@ -219,8 +236,8 @@ def decode_bytes(raw: bytes, content_type: str | None = None, forced: str | None
         log.debug("declared %r (%s) overruled: a strict decode fails", label, source)
     first = declared[0][1] if declared else None
     if (found := _detect(raw)) is not None:
-        text, codec, plausibility = found
-        return text, EncodingInfo(codec, "detected", round(plausibility, 3), first, "cascade")
+        text, codec, plausibility, detector = found
+        return text, EncodingInfo(codec, "detected", round(plausibility, 3), first, detector)
     text, codec, errors = _fallback(raw, tuple(tried))
     if errors > max(8, len(text) // 4):
         raise BinaryInputError(f"input is not text: {errors} of {len(text)} characters undecodable in any codec")
