@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from .plausible import common, score
+from .plausible import PUNCT, common, score
 
 Record = Callable[[str, str, str], None]
 
@@ -37,6 +37,7 @@ GAIN = 0.3
 _CP1252 = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _LATIN = re.compile(f"[\x80-\xff{_CP1252}]*[\x80-\xff][\x80-\xff{_CP1252}]*")
 _RUN = re.compile(r"[^\x00-\x7f]+")
+_PUNCT_SPLIT = re.compile(f"([{PUNCT}])")
 _ENTITIES = re.compile(r"(?:&#(?:[0-9]{3,7}|[xX][0-9a-fA-F]{2,6});)+")
 
 
@@ -75,6 +76,17 @@ def _fix_gbk_run(run: str) -> str | None:
     except (UnicodeEncodeError, UnicodeDecodeError):
         return None
     return after if _better(run, after) else None
+
+
+def _fix_gbk_pieces(run: str) -> str | None:
+    """Like :func:`_fix_gbk_run` on the pieces of ``run`` between good CJK punctuation."""
+    pieces = _PUNCT_SPLIT.split(run)
+    if len(pieces) < 2:
+        return None
+    fixed = [_fix_gbk_run(p) if len(p) > 1 else None for p in pieces]
+    if not any(fixed):
+        return None
+    return "".join(f if f is not None else p for p, f in zip(pieces, fixed))
 
 
 def _fix_latin_run(run: str) -> tuple[str, str] | None:
@@ -120,7 +132,7 @@ def repair_text(text: str, record: Record | None = None) -> str:
         seen_end = run.end()
         before = run.group()
         fixed: tuple[str, str] | None = None
-        if (after := _fix_gbk_run(before)) is not None:
+        if (after := _fix_gbk_run(before)) is not None or (after := _fix_gbk_pieces(before)) is not None:
             fixed = ("decode.mojibake-utf8-as-gbk", after)
         elif _LATIN.search(before):
             fixed = _fix_latin_run(before)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_PUNCT = "，。、：；！？“”‘’（）《》〈〉「」『』【】〔〕—…·～　・﹏︰"
+PUNCT = "，。、：；！？“”‘’（）《》〈〉「」『』【】〔〕—…·～　・﹏︰"
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: how many non-ASCII characters are enough to judge a text
 SAMPLE = 4000
@@ -29,7 +29,7 @@ SAMPLE = 4000
 @lru_cache(maxsize=1)
 def common() -> frozenset[str]:
     """Common hanzi (GB2312 level 1 ∪ Big5 level 1), CJK punctuation and full-width forms."""
-    chars: set[str] = set(_PUNCT)
+    chars: set[str] = set(PUNCT)
     chars.update(chr(c) for c in range(0xFF01, 0xFF5F))  # full-width ASCII
     for lead in range(0xB0, 0xD8):  # GB2312 level 1
         for trail in range(0xA1, 0xFF):
