@@ -22,7 +22,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from speechclean.steps.decode import _detect, codecs_for, decode_bytes  # noqa: E402
+from speechclean.config import Options  # noqa: E402
+from speechclean.page import Page  # noqa: E402
+from speechclean.steps.decode import Decode, _detect, codecs_for, decode_bytes, normalise_newlines  # noqa: E402
+
+_STEP = Decode(Options())
 
 
 def reference(raw: bytes, entry: dict, corpus: Path) -> str | None:
@@ -48,6 +52,13 @@ def _decode_as(raw: bytes, label: str | None) -> str:
 
 def m_speechclean(raw: bytes) -> str:
     return decode_bytes(raw)[0]
+
+
+def m_step(raw: bytes) -> str:
+    page = Page(kind="auto")
+    page.raw = raw
+    _STEP(page)
+    return page.text
 
 
 def m_cascade(raw: bytes) -> str:
@@ -82,6 +93,7 @@ def m_trafilatura(raw: bytes) -> str:
 
 METHODS: dict[str, Callable[[bytes], str]] = {
     "speechclean decode_bytes": m_speechclean,
+    "speechclean Decode step (+ newlines, mojibake)": m_step,
     "speechclean detection only (declarations ignored)": m_cascade,
     "chardet 7 (superset-mapped)": m_chardet,
     "charset-normalizer (superset-mapped)": m_charset_normalizer,
@@ -126,6 +138,8 @@ def main() -> None:
             except Exception as e:  # noqa: BLE001 - a method failing is a wrong answer
                 text = f"<{type(e).__name__}>"
             times.append((time.perf_counter() - start) * 1000)
+            if method is m_step:  # the step also normalises newlines (and repairs mojibake)
+                ref = normalise_newlines(ref)
             if text.lstrip("\ufeff") == ref:
                 right[group(entry)] += 1
             else:

@@ -26,6 +26,7 @@ import re
 from ..errors import BinaryInputError
 from ..page import EncodingInfo, Page
 from . import Step
+from .extract import looks_like_html
 from .mojibake import repair_text
 from .plausible import score
 
@@ -66,7 +67,7 @@ _MAGIC = (b"%PDF", b"PK\x03\x04", b"PK\x05\x06", b"\x89PNG", b"\xff\xd8\xff", b"
           b"7z\xbc\xaf", b"BZh", b"\xfd7zXZ", b"\x28\xb5\x2f\xfd", b"RIFF", b"\x00\x00\x01\x00", b"ID3", b"OggS",
           b"\x7fELF", b"MZ", b"\xd0\xcf\x11\xe0", b"wOFF", b"wOF2", b"II*\x00", b"MM\x00*")
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
-_NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
+_SEPARATORS = ("\u2028", "\u2029", "\x85")
 
 
 def codecs_for(label: str) -> tuple[str, ...]:
@@ -116,7 +117,13 @@ def normalise_newlines(text: str) -> str:
     >>> normalise_newlines("a\r\nb\rc\u2028d")
     'a\nb\nc\nd'
     """
-    return _NEWLINES.sub("\n", text) if ("\r" in text or not text.isascii()) else text
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():
+        for separator in _SEPARATORS:
+            if separator in text:
+                text = text.replace(separator, "\n")
+    return text
 
 
 def check_binary(raw: bytes) -> None:
@@ -258,7 +265,8 @@ class Decode(Step):
                 page.flag("decode.replacement",
                           f"{page.encoding.errors} byte sequence(s) undecodable as {page.encoding.name}")
         page.text = normalise_newlines(page.text)
-        page.text = repair_text(page.text, page.repair)
+        html = page.kind == "html" or page.kind == "auto" and looks_like_html(page.text)
+        page.text = repair_text(page.text, page.repair, entities=not html)
         return page
 
 

@@ -111,15 +111,17 @@ def _fix_latin_run(run: str) -> tuple[str, str] | None:
     return rule, text
 
 
-def repair_text(text: str, record: Record | None = None) -> str:
+def repair_text(text: str, record: Record | None = None, entities: bool = True) -> str:
     """Repair mojibake and stray numeric entities in ``text``; ``record(rule, before, after)`` each repair.
+
+    ``entities=False`` leaves numeric entities alone (HTML, where the parser decodes them).
 
     >>> repair_text("ä¸\\xadæ\\x96\\x87", lambda *r: print(r))
     ('decode.mojibake-utf8-as-latin1', 'ä¸\\xadæ\\x96\\x87', '中文')
     '中文'
     """
     if text.isascii():
-        return _entities(text, record) if "&#" in text else text
+        return _entities(text, record) if entities and "&#" in text else text
     pieces: list[str] = []
     last = 0
     rare = _rare()
@@ -145,7 +147,7 @@ def repair_text(text: str, record: Record | None = None) -> str:
         last = run.end()
     if pieces:
         text = "".join(pieces) + text[last:]
-    return _entities(text, record) if "&#" in text else text
+    return _entities(text, record) if entities and "&#" in text else text
 
 
 def _run_start(text: str, pos: int) -> int:
