@@ -196,3 +196,9 @@ def test_corpus_wrapper_page_under_a_utf8_header(corpus: Path) -> None:
     text, info = decode_bytes(raw, "text/html; charset=utf-8")
     assert (info.name, info.source, info.declared) == ("gb18030", "meta", "gb2312")
     assert "\ufffd" not in text and "河北" in text
+
+
+def test_implausible_detection_is_flagged() -> None:
+    page = speechclean.clean(bytes.fromhex("8856 8862 8864 8866"), kind="text")  # HKSCS odds and ends
+    assert page.encoding is not None and page.encoding.source == "detected"
+    assert any(f.kind == "decode.implausible" for f in page.flags)

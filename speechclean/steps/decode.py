@@ -48,6 +48,8 @@ LABELS: dict[str, tuple[str, ...]] = {
 }
 #: Codecs tried by detection when nothing declared decides, in order of preference on ties.
 CASCADE: tuple[str, ...] = ("gb18030", "cp950", "big5hkscs")
+#: Below this plausibility a detected decode is flagged as doubtful.
+IMPLAUSIBLE = 0.5
 #: A candidate beats an earlier one only by this much plausibility.
 MARGIN = 0.02
 
@@ -264,6 +266,9 @@ class Decode(Step):
             if page.encoding.errors:
                 page.flag("decode.replacement",
                           f"{page.encoding.errors} byte sequence(s) undecodable as {page.encoding.name}")
+            elif page.encoding.source == "detected" and page.encoding.confidence < IMPLAUSIBLE:
+                page.flag("decode.implausible", f"{page.encoding.name} chosen, but the text looks unlike Chinese "
+                          f"(plausibility {page.encoding.confidence})")
         page.text = normalise_newlines(page.text)
         html = page.kind == "html" or page.kind == "auto" and looks_like_html(page.text)
         page.text = repair_text(page.text, page.repair, entities=not html)
