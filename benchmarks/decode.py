@@ -7,6 +7,9 @@ file where there is one, otherwise the strict decode with the known encoding
 mapped to the codec browsers use (gb2312/gbk → gb18030, big5 → cp950, else
 big5hkscs). Samples no Python codec can decode (EUC-TW) are left out. Every
 method sees the raw bytes only (no HTTP header). Prints a markdown table.
+The Decode-step row is compared with the newline-normalised reference; its one
+"miss" is a UTF-8 page carrying real UTF-8-read-as-latin-1 mojibake, which the
+step repairs (so it differs from the plain decode on purpose).
 """
 
 from __future__ import annotations
