@@ -1,39 +1,150 @@
-"""decode — bytes to text: BOM, HTTP charset, ``<meta>``, then detection.
+"""decode — bytes to text, and the reason for the codec chosen.
 
-Declared Chinese labels are mapped to the superset codecs browsers use
-(gb2312/gbk → gb18030, big5 → cp950/big5hkscs) and checked by a strict decode.
+Evidence, in order: BOM; the HTTP charset; ``<meta charset>``,
+``<meta http-equiv="Content-Type">`` and the XML declaration in the first
+8 KB; then detection. Declared labels are mapped to the codecs browsers use
+(:data:`LABELS`: gb2312/gbk → gb18030, big5 → cp950 then big5hkscs) and checked
+by a strict decode; a declaration the bytes contradict is overruled and kept
+in ``EncodingInfo.declared``. Detection is a strict cascade (UTF-8, HZ,
+GB18030, CP950, Big5-HKSCS) that picks the most plausible Chinese
+(:mod:`speechclean.steps.plausible`); it never falls back to latin-1.
 
 >>> from speechclean.steps.decode import decode_bytes
 >>> text, info = decode_bytes("同志们：大家好！".encode("gbk"))
->>> text, info.name
-('同志们：大家好！', 'gb18030')
+>>> text, info.name, info.source
+('同志们：大家好！', 'gb18030', 'detected')
+>>> decode_bytes(b'<meta charset="gb2312">' + "中文".encode("utf-8"))[1].source
+'detected'
 """
 
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 
 from ..errors import BinaryInputError
 from ..page import EncodingInfo, Page
 from . import Step
+from .extract import looks_like_html
+from .mojibake import repair_text
+from .plausible import score
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+log = logging.getLogger(__name__)
+
+#: Declared label → the Python codecs to try, in order (WHATWG: browsers decode GB labels as GB18030).
+LABELS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(
+        ("gb2312", "gb_2312", "gb_2312-80", "gbk", "x-gbk", "cp936", "ms936", "windows-936", "euc-cn", "csgb2312",
+         "chinese", "iso-ir-58", "csiso58gb231280", "gb18030", "x-euc-cn", "hz-gb-2312-8bit"),
+        ("gb18030",),
+    ),
+    **dict.fromkeys(("big5", "big-5", "cn-big5", "csbig5", "x-x-big5", "cp950", "ms950", "windows-950"),
+                    ("cp950", "big5hkscs")),
+    **dict.fromkeys(("big5-hkscs", "big5hkscs", "hkscs"), ("big5hkscs", "cp950")),
+    **dict.fromkeys(("utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"),
+                    ("utf-8",)),
+    **dict.fromkeys(("hz-gb-2312", "hz", "hz-gb"), ("hz",)),
+}
+#: Codecs tried by detection when nothing declared decides, in order of preference on ties.
+CASCADE: tuple[str, ...] = ("gb18030", "cp950", "big5hkscs")
+#: Below this plausibility a detected decode is flagged as doubtful.
+IMPLAUSIBLE = 0.5
+#: A candidate beats an earlier one only by this much plausibility.
+MARGIN = 0.02
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+    (b"\x84\x31\x95\x33", "gb18030"),
+)
+_HEAD = 8192
+_META = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML = re.compile(rb"""^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 _HTTP = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
-_SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
-             "euc-cn": "gb18030", "cp936": "gb18030", "big5": "cp950", "big5-hkscs": "big5hkscs"}
-_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf")
+_MAGIC = (b"%PDF", b"PK\x03\x04", b"PK\x05\x06", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"Rar!",
+          b"7z\xbc\xaf", b"BZh", b"\xfd7zXZ", b"\x28\xb5\x2f\xfd", b"RIFF", b"\x00\x00\x01\x00", b"ID3", b"OggS",
+          b"\x7fELF", b"MZ", b"\xd0\xcf\x11\xe0", b"wOFF", b"wOF2", b"II*\x00", b"MM\x00*")
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_SEPARATORS = ("\u2028", "\u2029", "\x85")
+
+
+def codecs_for(label: str) -> tuple[str, ...]:
+    """The Python codecs to try for a declared charset label (empty when unknown).
+
+    >>> codecs_for("GB2312"), codecs_for("big5"), codecs_for("shift_jis"), codecs_for("nonsense")
+    (('gb18030',), ('cp950', 'big5hkscs'), ('shift_jis',), ())
+    """
+    label = label.strip().strip("\"'").lower()
+    if label in LABELS:
+        return LABELS[label]
+    try:
+        return (codecs.lookup(label).name,)
+    except LookupError:
+        return ()
 
 
 def codec_for(label: str) -> str | None:
-    """The Python codec to use for a declared charset label, or None if unknown."""
-    label = label.strip().lower()
-    label = _SUPERSET.get(label, label)
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
+    """The first Python codec to use for a declared label, or None if unknown.
+
+    >>> codec_for("x-gbk")
+    'gb18030'
+    """
+    found = codecs_for(label)
+    return found[0] if found else None
+
+
+def declarations(raw: bytes, content_type: str | None = None) -> list[tuple[str, str]]:
+    """``(source, label)`` for every charset declared: the HTTP header first, then the document's own.
+
+    >>> declarations(b'<?xml version="1.0" encoding="big5"?><meta charset=gbk>', "text/html; charset=utf-8")
+    [('http', 'utf-8'), ('meta', 'big5'), ('meta', 'gbk')]
+    """
+    found: list[tuple[str, str]] = []
+    if content_type and (m := _HTTP.search(content_type)):
+        found.append(("http", m.group(1)))
+    head = raw[:_HEAD]
+    if m := _XML.match(head):
+        found.append(("meta", m.group(1).decode("ascii")))
+    found.extend(("meta", m.group(1).decode("ascii")) for m in _META.finditer(head))
+    return found
+
+
+def normalise_newlines(text: str) -> str:
+    r"""``\r\n``, ``\r``, U+0085, U+2028 and U+2029 become ``\n``.
+
+    >>> normalise_newlines("a\r\nb\rc\u2028d")
+    'a\nb\nc\nd'
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():
+        for separator in _SEPARATORS:
+            if separator in text:
+                text = text.replace(separator, "\n")
+    return text
+
+
+def check_binary(raw: bytes) -> None:
+    """Raise :class:`BinaryInputError` when ``raw`` is not text (file signature, NULs, control bytes).
+
+    >>> check_binary(b"%PDF-1.7 ...")
+    Traceback (most recent call last):
+    ...
+    speechclean.errors.BinaryInputError: input is not text: it starts with the signature of a PDF/archive/image/binary file
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return
+    if raw.startswith(_MAGIC):
+        raise BinaryInputError("input is not text: it starts with the signature of a PDF/archive/image/binary file")
+    head = raw[:4096]
+    if b"\x00" in head:
+        raise BinaryInputError("input is not text: it contains NUL bytes")
+    if head and len(_CONTROL.findall(head)) > max(2, len(head) // 20):
+        raise BinaryInputError("input is not text: too many control bytes")
 
 
 def _strict(raw: bytes, codec: str) -> str | None:
@@ -43,45 +154,124 @@ def _strict(raw: bytes, codec: str) -> str | None:
         return None
 
 
+def _is_utf8(raw: bytes) -> str | None:
+    """The UTF-8 text when ``raw`` is valid UTF-8 with some non-ASCII in it."""
+    if raw.isascii():
+        return None
+    return _strict(raw, "utf-8")
+
+
+def _detect(raw: bytes) -> tuple[str, str, float, str] | None:
+    """The strict cascade: ``(text, codec, plausibility, detector)`` of the most plausible strict decode, or None.
+
+    When the best candidates are equally (im)plausible, chardetng (Firefox's detector) breaks the tie.
+    """
+    if raw.isascii():
+        if b"~{" in raw and (text := _strict(raw, "hz")) is not None and text != raw.decode("ascii"):
+            if (s := score(text)) >= 0.9:
+                return text, "hz", s, "cascade"
+        return raw.decode("ascii"), "ascii", 1.0, "cascade"
+    if (text := _strict(raw, "utf-8")) is not None:
+        return text, "utf-8", 1.0, "utf-8-strict"
+    found: list[tuple[str, str, float]] = []
+    for codec in CASCADE:
+        if codec == "big5hkscs" and any(c == "cp950" for _, c, _ in found):
+            continue  # cp950 first; HKSCS only when cp950 cannot decode
+        if (text := _strict(raw, codec)) is not None:
+            found.append((text, codec, score(text)))
+    if not found:
+        return None
+    top = max(s for _, _, s in found)
+    tied = [f for f in found if f[2] >= top - MARGIN]
+    if len(tied) > 1 and (guess := _chardetng(raw)) is not None:
+        for text, codec, s in tied:
+            if codec in guess:
+                return text, codec, s, "chardetng"
+    return (*max(found, key=lambda f: f[2] > top - MARGIN), "cascade")  # first of the best, in CASCADE order
+
+
+def _chardetng(raw: bytes) -> tuple[str, ...] | None:
+    """The codecs chardetng's guess maps to, or None when chardetng-py is not installed."""
+    try:
+        import chardetng_py
+    except ImportError:  # pragma: no cover - optional
+        return None
+    return codecs_for(chardetng_py.detect(raw[:16384], allow_utf8=True))
+
+
+def _fallback(raw: bytes, preferred: tuple[str, ...]) -> tuple[str, str, int]:
+    """Decode with replacement characters using the codec with the fewest bad sequences."""
+    best: tuple[str, str, int] | None = None
+    for codec in dict.fromkeys((*preferred, "utf-8", *CASCADE)):
+        try:
+            text = raw.decode(codec, errors="replace")
+        except LookupError:
+            continue
+        errors = text.count("\ufffd")
+        if best is None or errors < best[2] or errors == best[2] and score(text) > score(best[0]) + MARGIN:
+            best = (text, codec, errors)
+    assert best is not None
+    return best
+
+
 def decode_bytes(raw: bytes, content_type: str | None = None, forced: str | None = None) -> tuple[str, EncodingInfo]:
-    """Decode ``raw``; return the text and how the codec was chosen."""
-    if raw.startswith(_MAGIC) or b"\x00" in raw[:4096] and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise BinaryInputError("input looks binary (file signature or NUL bytes), not text")
+    """Decode ``raw``; return the text and how the codec was chosen (see the module docstring).
+
+    >>> decode_bytes("中文".encode("big5"), "text/html; charset=big5")[1]
+    EncodingInfo(name='cp950', source='http', confidence=1.0, declared='big5', detector=None, errors=0)
+    """
+    check_binary(raw)
     if forced:
-        return raw.decode(forced, errors="replace"), EncodingInfo(forced, "forced", 1.0)
+        text = raw.decode(forced, errors="replace")
+        return text, EncodingInfo(codecs.lookup(forced).name, "forced", 1.0, errors=text.count("\ufffd"))
     for bom, codec in _BOMS:
         if raw.startswith(bom):
-            return raw.decode(codec, errors="replace"), EncodingInfo(codec, "bom", 1.0)
-    declared = None
-    for source, match in (("http", content_type and _HTTP.search(content_type)), ("meta", _META.search(raw[:4096]))):
-        if match:
-            label = match.group(1)
-            declared = label if isinstance(label, str) else label.decode("ascii", "replace")
-            codec = codec_for(declared)
-            if codec and (text := _strict(raw, codec)) is not None:
-                return text, EncodingInfo(codec, source, 1.0, declared)
-    if (text := _strict(raw, "utf-8")) is not None:
-        return text, EncodingInfo("utf-8", "detected", 0.99, declared, "utf-8")
-    import chardet
-
-    guess = chardet.detect(raw)
-    codec = codec_for(guess.get("encoding") or "") if guess.get("encoding") else None
-    if codec and (text := _strict(raw, codec)) is not None:
-        return text, EncodingInfo(codec, "detected", float(guess.get("confidence") or 0), declared, "chardet")
-    text = raw.decode("gb18030", errors="replace")
-    return text, EncodingInfo("gb18030", "fallback", 0.0, declared, None, text.count("\ufffd"))
+            text = raw.decode(codec, errors="replace")
+            return text, EncodingInfo(codec, "bom", 1.0, errors=text.count("\ufffd"))
+    declared = declarations(raw, content_type)
+    tried: list[str] = []
+    for source, label in declared:
+        options = codecs_for(label)
+        if not options:
+            log.debug("unknown charset label %r (%s)", label, source)
+            continue
+        if options[0] != "utf-8" and (text := _is_utf8(raw)) is not None:
+            log.debug("declared %r (%s) overruled: the bytes are valid UTF-8", label, source)
+            return text, EncodingInfo("utf-8", "detected", 0.99, label, "utf-8-strict")
+        for codec in options:
+            tried.append(codec)
+            if (text := _strict(raw, codec)) is not None:
+                return text, EncodingInfo(codec, source, 1.0, label)
+        log.debug("declared %r (%s) overruled: a strict decode fails", label, source)
+    first = declared[0][1] if declared else None
+    if (found := _detect(raw)) is not None:
+        text, codec, plausibility, detector = found
+        return text, EncodingInfo(codec, "detected", round(plausibility, 3), first, detector)
+    text, codec, errors = _fallback(raw, tuple(tried))
+    if errors > max(8, len(text) // 4):
+        raise BinaryInputError(f"input is not text: {errors} of {len(text)} characters undecodable in any codec")
+    log.info("no codec decodes the input strictly; %s with %d replacement(s)", codec, errors)
+    return text, EncodingInfo(codec, "fallback", 0.0, first, None, errors)
 
 
 class Decode(Step):
-    """Turn ``page.raw`` bytes into ``page.text`` and set ``page.encoding``."""
+    """Turn ``page.raw`` into ``page.text``, set ``page.encoding``, repair mojibake, normalise newlines."""
 
     name = "decode"
 
     def __call__(self, page: Page) -> Page:
-        if page.raw is None:
-            return page
-        page.text, page.encoding = decode_bytes(page.raw, page.meta.get("content_type"), self.options.encoding)
-        page.raw = None
+        if page.raw is not None:
+            page.text, page.encoding = decode_bytes(page.raw, page.meta.get("content_type"), self.options.encoding)
+            page.raw = None
+            if page.encoding.errors:
+                page.flag("decode.replacement",
+                          f"{page.encoding.errors} byte sequence(s) undecodable as {page.encoding.name}")
+            elif page.encoding.source == "detected" and page.encoding.confidence < IMPLAUSIBLE:
+                page.flag("decode.implausible", f"{page.encoding.name} chosen, but the text looks unlike Chinese "
+                          f"(plausibility {page.encoding.confidence})")
+        page.text = normalise_newlines(page.text)
+        html = page.kind == "html" or page.kind == "auto" and looks_like_html(page.text)
+        page.text = repair_text(page.text, page.repair, entities=not html)
         return page
 
 
