@@ -8,14 +8,18 @@ through inline children:
 *prose* counts Chinese characters fully and other visible characters at ``LATIN_WEIGHT``
 (characters, not whitespace-separated words), outside links, scaled down by ``SHORT_FACTOR``
 for short lines without prose punctuation (menus, labels, dates); *marks* counts Chinese prose
-punctuation (，。、；：？！). An element's score is the sum of the weights in its subtree.
+punctuation (，。、；：？！). A block of prose under ``TEASER_LEN`` characters that stops
+mid-sentence or on an ellipsis is a teaser for another page and counts ``TEASER_FACTOR``.
+An element's score is the sum of the weights in its subtree.
 
 1. The best element is the one with the highest score that no element rule names as chrome
    (``footer``, ``comment``, …): it gathers prose blocks while each menu or link list around them
    costs it.
 2. Its strongest block fixes a *template slot*: the path of tags and class names from the root.
-   Blocks in the same slot elsewhere (the other posts of a forum thread, the other comments of a
-   review page) widen the main content to their common ancestor.
+   The main content is the common ancestor of the blocks in that slot: it widens over the other
+   posts of a forum thread or the other comments of a review page, and narrows to the article
+   when the best element also holds a stream of teasers for other articles (whose truncated
+   paragraphs are never the page's strongest block).
 3. When that slot repeats in two or more units (posts), the parts of each unit that hold no slot
    block and no prose (user cards, 楼主/回复 bars, dates) are chrome (``density.post-chrome``).
 4. Inside the main content, subtrees with a negative score made mostly of link text are dropped
@@ -38,7 +42,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..rules import Rule
-from ..text import PROSE_PUNCT
+from ..text import PROSE_PUNCT, SENTENCE_END
 from .parse import names
 from .render import INLINE
 
@@ -48,6 +52,8 @@ LATIN_WEIGHT = 0.35
 BLOCK_COST = 3.0
 SHORT_FACTOR = 0.3
 SHORT_LEN = 30
+TEASER_LEN = 400
+TEASER_FACTOR = 0.4
 TRIM_LINK_SHARE = 0.5
 TRIM_KEEP_MARKS = 0.3  # a link-heavy subtree holding this share of the prose marks is content
 WIDEN_MIN_SHARE = 0.3  # the common ancestor of a slot must keep this share of the best score
@@ -66,6 +72,12 @@ def _stats(text: str | None) -> tuple[int, float, int]:
         return 0, 0.0, 0
     cjk = len(_CJK.findall(text))
     return n, cjk + LATIN_WEIGHT * (n - cjk), sum(map(text.count, _PUNCT))
+
+
+def _cut_off(el: etree._Element) -> bool:
+    """True when the block's text stops mid-sentence or on an ellipsis: a teaser, not a paragraph."""
+    text = el.text_content().rstrip()
+    return bool(text) and (text[-1] not in SENTENCE_END or text.endswith(("...", "…")) and not text.endswith("……"))
 
 
 def block_weight(chars: int, prose: float, marks: int, links: int) -> float:
@@ -131,8 +143,11 @@ def score_tree(root: etree._Element, rules: Sequence[Rule] = ()) -> Scores:
             inline[el] = (c, pr, m, link)
             out.own[el] = 0.0
         else:
-            out.own[el] = block_weight(c, pr, m, link)
-            score += out.own[el]
+            own = block_weight(c, pr, m, link)
+            if m >= 2 and c < TEASER_LEN and _cut_off(el):
+                own *= TEASER_FACTOR
+            out.own[el] = own
+            score += own
         out.score[el], out.chars[el], out.marks[el], out.links[el] = score, tc, tm, tl
     return out
 
@@ -143,14 +158,24 @@ def main_content(root: etree._Element, scores: Scores) -> etree._Element:
     for el, score in scores.score.items():
         if score > best_score and el not in scores.chrome:
             best, best_score = el, score
-    anchor = max((el for el in best.iter() if el in scores.own), key=scores.own.__getitem__, default=None)
+    anchor = _anchor(best, scores)
     if anchor is None or scores.own[anchor] <= 0:
         return best
-    widened = _common_ancestor(slot_members(root, scores, anchor))
-    if widened is not None and widened is not best and best in widened.iterdescendants():
-        if scores.score.get(widened, 0.0) >= WIDEN_MIN_SHARE * best_score and widened not in scores.chrome:
-            return widened
-    return best
+    members = slot_members(root, scores, anchor)
+    if len(members) < 2:
+        return best
+    common = _common_ancestor(members)
+    if common is None or common in scores.chrome or common is best:
+        return best
+    if best in common.iterdescendants() and scores.score.get(common, 0.0) < WIDEN_MIN_SHARE * best_score:
+        return best
+    return common
+
+
+def _anchor(top: etree._Element, scores: Scores) -> etree._Element | None:
+    """The strongest block under ``top`` that is not inside chrome."""
+    blocks = (el for el in top.iter() if el in scores.own and el not in scores.chrome)
+    return max(blocks, key=scores.own.__getitem__, default=None)
 
 
 def slot_members(root: etree._Element, scores: Scores, anchor: etree._Element) -> list[etree._Element]:
@@ -181,7 +206,7 @@ def _common_ancestor(elements: list[etree._Element]) -> etree._Element | None:
 
 def post_chrome(main: etree._Element, scores: Scores) -> list[etree._Element]:
     """In a main content of repeated units (posts), the parts of each unit with no slot block and no prose."""
-    anchor = max((el for el in main.iter() if el in scores.own), key=scores.own.__getitem__, default=None)
+    anchor = _anchor(main, scores)
     if anchor is None:
         return []
     members = [el for el in slot_members(main, scores, anchor) if el is main or main in el.iterancestors()]

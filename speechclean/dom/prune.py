@@ -90,6 +90,8 @@ def _hidden(el: etree._Element, hidden_classes: frozenset[str]) -> bool:
 def prune(root: etree._Element) -> list[Dropped]:
     """Drop code, hidden elements and layout chrome from ``root`` in place (before scoring)."""
     hidden_classes = css_hidden_classes(root)
+    for el in [el for el in root.iter() if not isinstance(el.tag, str) or el.tag in CODE]:
+        drop_element(el)  # comments, processing instructions, code: no visible text
     total = punct_count(root.text_content())
     doomed: list[etree._Element] = []
     candidates: list[tuple[etree._Element, str, str, int]] = []
@@ -100,10 +102,6 @@ def prune(root: etree._Element) -> list[Dropped]:
             gone.add(el)
             continue
         tag = el.tag
-        if not isinstance(tag, str) or tag in CODE:  # comments, processing instructions, code
-            doomed.append(el)
-            gone.add(el)
-            continue
         if tag in ("html", "body"):
             continue
         if _hidden(el, hidden_classes):
