@@ -13,8 +13,10 @@ mid-sentence or on an ellipsis is a teaser for another page and counts ``TEASER_
 An element's score is the sum of the weights in its subtree.
 
 1. The best element is the one with the highest score that no element rule names as chrome
-   (``footer``, ``comment``, …): it gathers prose blocks while each menu or link list around them
-   costs it.
+   (``footer``, ``comment``, ``more-stories``…), counting without the chrome-named subtrees inside
+   it: it gathers prose blocks while each menu or link list around them costs it. When no prose
+   stands outside chrome-named elements, the names label the content (a page of comments) and
+   the full scores decide.
 2. Its strongest block fixes a *template slot*: the path of tags and class names from the root.
    The main content is the common ancestor of the blocks in that slot: it widens over the other
    posts of a forum thread or the other comments of a review page, and narrows to the article
@@ -29,7 +31,8 @@ An element's score is the sum of the weights in its subtree.
 >>> root = parse('''<body><ul><li><a>首页</a></li><li><a>新闻</a></li></ul>
 ... <div id="main"><p>今天，我们召开会议，研究部署工作。</p><p>会议强调，要落实责任。</p></div>
 ... <div><a>上一篇：某某</a><a>下一篇：某某</a></div></body>''')
->>> main_content(root, score_tree(root)).get("id")
+>>> main, trusted = main_content(root, score_tree(root))
+>>> main.get("id")
 'main'
 """
 
@@ -56,6 +59,7 @@ TEASER_LEN = 400
 TEASER_FACTOR = 0.4
 TRIM_LINK_SHARE = 0.5
 TRIM_KEEP_MARKS = 0.3  # a link-heavy subtree holding this share of the prose marks is content
+NET_MIN_MARKS = 5  # prose marks outside chrome-named elements needed to trust the names
 WIDEN_MIN_SHARE = 0.3  # the common ancestor of a slot must keep this share of the best score
 _WS = str.maketrans("", "", " \t\r\n\f\v\u00a0\u3000")
 _PUNCT = tuple(PROSE_PUNCT)
@@ -102,6 +106,8 @@ class Scores:
     marks: dict[etree._Element, int] = field(default_factory=dict)
     slot: dict[etree._Element, int] = field(default_factory=dict)
     chrome: set[etree._Element] = field(default_factory=set)
+    net: dict[etree._Element, float] = field(default_factory=dict)
+    net_marks: dict[etree._Element, int] = field(default_factory=dict)
 
 
 def _slot_name(el: etree._Element) -> tuple[str, str]:
@@ -124,11 +130,14 @@ def score_tree(root: etree._Element, rules: Sequence[Rule] = ()) -> Scores:
     for el in reversed(elements):
         c, pr, m = _stats(el.text)
         link = c if el.tag == "a" else 0
-        score = 0.0
+        score = net = 0.0
         tc, tm, tl = c, m, link
+        nm = 0
         for child in el:
             if isinstance(child.tag, str):
                 score += out.score[child]
+                net += out.net[child]
+                nm += out.net_marks[child]
                 tc += out.chars[child]
                 tm += out.marks[child]
                 tl += out.links[child]
@@ -148,28 +157,42 @@ def score_tree(root: etree._Element, rules: Sequence[Rule] = ()) -> Scores:
                 own *= TEASER_FACTOR
             out.own[el] = own
             score += own
+            net += own
+            nm += m
+        if el in out.chrome:
+            net, nm = 0.0, 0
         out.score[el], out.chars[el], out.marks[el], out.links[el] = score, tc, tm, tl
+        out.net[el], out.net_marks[el] = net, nm
     return out
 
 
-def main_content(root: etree._Element, scores: Scores) -> etree._Element:
-    """The main content element (``root`` when nothing scores above zero)."""
-    best, best_score = root, 0.0
-    for el, score in scores.score.items():
-        if score > best_score and el not in scores.chrome:
-            best, best_score = el, score
+def main_content(root: etree._Element, scores: Scores) -> tuple[etree._Element, bool]:
+    """The main content element, and whether chrome names are to be trusted inside it.
+
+    Scores count without chrome-named subtrees first; when nothing outside chrome holds
+    ``NET_MIN_MARKS`` prose marks, the names label the content itself (a page of comments)
+    and the full scores decide.
+    """
+    best = max((el for el in scores.net if el not in scores.chrome), key=scores.net.__getitem__, default=root)
+    trusted = scores.net_marks.get(best, 0) >= NET_MIN_MARKS and scores.net[best] > 0
+    table = scores.net if trusted else scores.score
+    if not trusted:
+        best = max((el for el in scores.score if el not in scores.chrome), key=scores.score.__getitem__, default=root)
+    best_score = table.get(best, 0.0)
+    if best_score <= 0:
+        return root, trusted
     anchor = _anchor(best, scores)
     if anchor is None or scores.own[anchor] <= 0:
-        return best
+        return best, trusted
     members = slot_members(root, scores, anchor)
     if len(members) < 2:
-        return best
+        return best, trusted
     common = _common_ancestor(members)
     if common is None or common in scores.chrome or common is best:
-        return best
-    if best in common.iterdescendants() and scores.score.get(common, 0.0) < WIDEN_MIN_SHARE * best_score:
-        return best
-    return common
+        return best, trusted
+    if best in common.iterdescendants() and table.get(common, 0.0) < WIDEN_MIN_SHARE * best_score:
+        return best, trusted
+    return common, trusted
 
 
 def _anchor(top: etree._Element, scores: Scores) -> etree._Element | None:

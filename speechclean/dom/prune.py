@@ -129,11 +129,14 @@ def prune(root: etree._Element) -> list[Dropped]:
     return dropped
 
 
-def prune_named(main: etree._Element, rules: Sequence[Rule], marks: Mapping[etree._Element, int]) -> list[Dropped]:
+def prune_named(
+    main: etree._Element, rules: Sequence[Rule], marks: Mapping[etree._Element, int], trusted: bool = False
+) -> list[Dropped]:
     """Drop elements inside ``main`` whose class/id names an element rule matches.
 
-    A rule is not applied when its matches together hold ``PROTECT_SHARE`` of the prose marks of
-    ``main``: the names then label the content itself (``comment-item`` on a review page).
+    Unless the names are ``trusted`` (prose was found outside them), a rule is not applied when
+    its matches together hold ``PROTECT_SHARE`` of the prose marks of ``main``: the names then
+    label the content itself (``comment-item`` on a review page).
     """
     matches: dict[str, list[etree._Element]] = {}
     gone: set[etree._Element] = set()
@@ -147,7 +150,7 @@ def prune_named(main: etree._Element, rules: Sequence[Rule], marks: Mapping[etre
     protect = max(PROTECT_MIN_PUNCT, PROTECT_SHARE * marks.get(main, 0))
     dropped: list[Dropped] = []
     for rule, elements in matches.items():
-        if sum(marks.get(el, 0) for el in elements) >= protect:
+        if not trusted and sum(marks.get(el, 0) for el in elements) >= protect:
             continue
         for el in elements:
             if text := render(el):
