@@ -173,7 +173,8 @@ TOOLS: dict[str, Callable[[], Callable[[str], str]]] = {
 def score(tool: Callable[[str], str], page: dict) -> float:
     try:
         out = tool(page["html"])
-    except Exception:  # a baseline that crashes on a page scores 0 there
+    except Exception as exc:  # a tool that crashes on a page scores 0 there
+        print(f"  crash on {page['name']}: {type(exc).__name__}: {exc}", file=sys.stderr)
         out = ""
     if page["kind"] == "snippets":
         return snippet_score(out, page["gold"])
@@ -197,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tools", default=",".join(TOOLS))
     parser.add_argument("--worst", type=int, default=8, help="list the N worst speechclean pages")
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--dump", help="write per-page scores to this JSON file (to compare two versions)")
     args = parser.parse_args(argv)
     if not (CORPUS / "manifest.jsonl").exists():
         print(f"no corpus at {CORPUS}; nothing to measure")
@@ -211,6 +213,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skipping {name}: {exc} (pip install -e '.[bench]')")
     scores = {name: [score(tool, page) for page in pages] for name, tool in tools.items()}
 
+    if args.dump:
+        per_page = {f"{p['source']}/{p['name']}": {n: scores[n][i] for n in tools} for i, p in enumerate(pages)}
+        Path(args.dump).write_text(json.dumps(per_page, indent=1), encoding="utf-8")
     sources = sorted({p["source"] for p in pages})
     header = "| source | pages | " + " | ".join(tools) + " |"
     print(header)

@@ -22,17 +22,17 @@ An element's score is the sum of the weights in its subtree.
    posts of a forum thread or the other comments of a review page, and narrows to the article
    when the best element also holds a stream of teasers for other articles (whose truncated
    paragraphs are never the page's strongest block).
-3. When that slot repeats in two or more units (posts), the parts of each unit that hold no slot
-   block and no prose (user cards, 楼主/回复 bars, dates) are chrome (``density.post-chrome``).
-4. Inside the main content, subtrees with a negative score made mostly of link text are dropped
+3. Repeated prose blocks right after it (the replies under a question) widen it again.
+4. Within the units holding those slots (posts, replies), the parts that hold no slot block and
+   no prose (user cards, 楼主/回复 bars, dates) are chrome (``density.post-chrome``).
+5. Inside the main content, subtrees with a negative score made mostly of link text are dropped
    (``density.links``).
 
 >>> from speechclean.dom.parse import parse
 >>> root = parse('''<body><ul><li><a>首页</a></li><li><a>新闻</a></li></ul>
 ... <div id="main"><p>今天，我们召开会议，研究部署工作。</p><p>会议强调，要落实责任。</p></div>
 ... <div><a>上一篇：某某</a><a>下一篇：某某</a></div></body>''')
->>> main, trusted = main_content(root, score_tree(root))
->>> main.get("id")
+>>> main_content(root, score_tree(root)).main.get("id")
 'main'
 """
 
@@ -60,11 +60,14 @@ TEASER_FACTOR = 0.4
 TRIM_LINK_SHARE = 0.5
 TRIM_KEEP_MARKS = 0.3  # a link-heavy subtree holding this share of the prose marks is content
 NET_MIN_MARKS = 5  # prose marks outside chrome-named elements needed to trust the names
-WIDEN_MIN_SHARE = 0.3  # the common ancestor of a slot must keep this share of the best score
+SLOT_MIN_SHARE = 0.3  # the common ancestor of a slot must keep this share of the best score
+REPLY_LEVELS = 3
+REPLY_MIN_MARKS = 2  # the common ancestor of a slot must keep this share of the best score
 _WS = str.maketrans("", "", " \t\r\n\f\v\u00a0\u3000")
 _PUNCT = tuple(PROSE_PUNCT)
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _DIGITS = re.compile(r"\d+")
+_MORE = re.compile(r"\s*[\[【(（<]?\s*(?:详细|详情|全文|阅读全文|查看全文|更多|阅读更多|more|read more)\s*[\]】)）>»]*\s*$", re.I)
 
 
 def _stats(text: str | None) -> tuple[int, float, int]:
@@ -79,8 +82,11 @@ def _stats(text: str | None) -> tuple[int, float, int]:
 
 
 def _cut_off(el: etree._Element) -> bool:
-    """True when the block's text stops mid-sentence or on an ellipsis: a teaser, not a paragraph."""
-    text = el.text_content().rstrip()
+    """True when the block's text stops mid-sentence or on an ellipsis: a teaser, not a paragraph.
+
+    A trailing "more" link (【详细】, [阅读全文], 更多>>) is looked through.
+    """
+    text = _MORE.sub("", el.text_content().rstrip())
     return bool(text) and (text[-1] not in SENTENCE_END or text.endswith(("...", "…")) and not text.endswith("……"))
 
 
@@ -108,6 +114,7 @@ class Scores:
     chrome: set[etree._Element] = field(default_factory=set)
     net: dict[etree._Element, float] = field(default_factory=dict)
     net_marks: dict[etree._Element, int] = field(default_factory=dict)
+    block: dict[etree._Element, tuple[int, int, int]] = field(default_factory=dict)  # own chars, marks, links
 
 
 def _slot_name(el: etree._Element) -> tuple[str, str]:
@@ -152,6 +159,7 @@ def score_tree(root: etree._Element, rules: Sequence[Rule] = ()) -> Scores:
             inline[el] = (c, pr, m, link)
             out.own[el] = 0.0
         else:
+            out.block[el] = (c, m, link)
             own = block_weight(c, pr, m, link)
             if m >= 2 and c < TEASER_LEN and _cut_off(el):
                 own *= TEASER_FACTOR
@@ -166,8 +174,17 @@ def score_tree(root: etree._Element, rules: Sequence[Rule] = ()) -> Scores:
     return out
 
 
-def main_content(root: etree._Element, scores: Scores) -> tuple[etree._Element, bool]:
-    """The main content element, and whether chrome names are to be trusted inside it.
+@dataclass(slots=True)
+class Choice:
+    """The main content element, whether chrome names are trusted inside it, and its content slots."""
+
+    main: etree._Element
+    trusted: bool
+    slots: frozenset[int] = frozenset()
+
+
+def main_content(root: etree._Element, scores: Scores) -> Choice:
+    """Choose the main content (see the module docstring).
 
     Scores count without chrome-named subtrees first; when nothing outside chrome holds
     ``NET_MIN_MARKS`` prose marks, the names label the content itself (a page of comments)
@@ -180,19 +197,61 @@ def main_content(root: etree._Element, scores: Scores) -> tuple[etree._Element, 
         best = max((el for el in scores.score if el not in scores.chrome), key=scores.score.__getitem__, default=root)
     best_score = table.get(best, 0.0)
     if best_score <= 0:
-        return root, trusted
+        return Choice(root, trusted)
     anchor = _anchor(best, scores)
     if anchor is None or scores.own[anchor] <= 0:
-        return best, trusted
+        return Choice(best, trusted)
+    slots = {scores.slot[anchor]}
+    main = best
     members = slot_members(root, scores, anchor)
-    if len(members) < 2:
-        return best, trusted
-    common = _common_ancestor(members)
-    if common is None or common in scores.chrome or common is best:
-        return best, trusted
-    if best in common.iterdescendants() and table.get(common, 0.0) < WIDEN_MIN_SHARE * best_score:
-        return best, trusted
-    return common, trusted
+    common = _common_ancestor(members) if len(members) >= 2 else None
+    if common is not None and common not in scores.chrome and common is not best:
+        if table.get(common, 0.0) >= SLOT_MIN_SHARE * best_score:
+            main = common
+    replies = _replies(main, scores)
+    if replies:
+        slots.add(scores.slot[replies[0]])
+        common = _common_ancestor([main, *replies])
+        main = main if common is None else common
+    return Choice(main, trusted, frozenset(slots))
+
+
+def _replies(main: etree._Element, scores: Scores) -> list[etree._Element]:
+    """Repeated prose blocks that follow ``main`` closely (the replies under a question or first post).
+
+    Blocks after ``main`` within ``REPLY_LEVELS`` ancestors, outside chrome and mostly not link
+    text, grouped by template slot; the slot with the most prose wins if it repeats and carries
+    at least ``REPLY_MIN_MARKS`` marks.
+    """
+    top = main
+    for _ in range(REPLY_LEVELS):
+        parent = top.getparent()
+        if parent is None or parent in scores.chrome:
+            break
+        top = parent
+    if top is main:
+        return []
+    groups: dict[int, list[etree._Element]] = {}
+    after = False
+    inside = main.iter()
+    last = None
+    for last in inside:  # the last element of main's subtree, in document order
+        pass
+    for el in top.iter():
+        if not after:
+            after = el is last
+            continue
+        if el in scores.chrome or el not in scores.block:
+            continue
+        chars, marks, links = scores.block[el]
+        if chars and links < 0.5 * chars and not (marks >= 2 and _cut_off(el)):
+            groups.setdefault(scores.slot[el], []).append(el)
+
+    def value(items: list[etree._Element]) -> float:
+        return sum(scores.block[e][0] - scores.block[e][2] + PUNCT_WEIGHT * scores.block[e][1] for e in items)
+
+    good = [g for g in groups.values() if len(g) >= 2 and sum(scores.block[e][1] for e in g) >= REPLY_MIN_MARKS]
+    return max(good, key=value, default=[])
 
 
 def _anchor(top: etree._Element, scores: Scores) -> etree._Element | None:
@@ -227,12 +286,10 @@ def _common_ancestor(elements: list[etree._Element]) -> etree._Element | None:
     return path[lowest]
 
 
-def post_chrome(main: etree._Element, scores: Scores) -> list[etree._Element]:
-    """In a main content of repeated units (posts), the parts of each unit with no slot block and no prose."""
-    anchor = _anchor(main, scores)
-    if anchor is None:
-        return []
-    members = [el for el in slot_members(main, scores, anchor) if el is main or main in el.iterancestors()]
+def post_chrome(choice: Choice, scores: Scores) -> list[etree._Element]:
+    """In a main content of repeated units (posts, replies), the parts of each unit with no slot block and no prose."""
+    main = choice.main
+    members = [el for el in main.iterdescendants() if scores.slot.get(el) in choice.slots and el in scores.block]
     holders: set[etree._Element] = set()
     units: set[etree._Element] = set()
     for el in members:
@@ -242,7 +299,7 @@ def post_chrome(main: etree._Element, scores: Scores) -> list[etree._Element]:
             if node.getparent() is main:
                 units.add(node)
             node = node.getparent()
-    if len(units) < 2:
+    if len(members) < 2:
         return []
     member_set = set(members)
     out: list[etree._Element] = []

@@ -81,12 +81,12 @@ class Extract(Step):
             page.remove(d.rule, d.text, element=d.element)
         rules = element_rules(tuple(self.options.rules))
         scores = score_tree(root, rules)
-        main, trusted = main_content(root, scores)
-        for signal, found in (("density.post-chrome", post_chrome(main, scores)),):
-            for el in found:
-                page.remove(signal, render(el), element=describe(el))
-                drop_element(el)
-        for d in prune_named(main, rules, scores.marks, trusted):
+        choice = main_content(root, scores)
+        main = choice.main
+        for el in post_chrome(choice, scores):
+            page.remove("density.post-chrome", render(el), element=describe(el))
+            drop_element(el)
+        for d in prune_named(main, rules, scores.marks, choice.trusted):
             page.remove(d.rule, d.text, element=d.element)
         for el in link_lists(main, scores):
             page.remove("density.links", render(el), element=describe(el))
