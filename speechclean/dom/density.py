@@ -60,6 +60,7 @@ TEASER_FACTOR = 0.4
 TRIM_LINK_SHARE = 0.5
 TRIM_KEEP_MARKS = 0.3  # a link-heavy subtree holding this share of the prose marks is content
 NET_MIN_MARKS = 5  # prose marks outside chrome-named elements needed to trust the names
+FEW_MARKS, FEW_CHARS = 3, 100  # below both, a page has no prose to score: fall back to text mass
 SLOT_MIN_SHARE = 0.3  # the common ancestor of a slot must keep this share of the best score
 REPLY_LEVELS = 3
 REPLY_MIN_MARKS = 2  # the common ancestor of a slot must keep this share of the best score
@@ -196,6 +197,11 @@ def main_content(root: etree._Element, scores: Scores) -> Choice:
     if not trusted:
         best = max((el for el in scores.score if el not in scores.chrome), key=scores.score.__getitem__, default=root)
     best_score = table.get(best, 0.0)
+    if scores.marks.get(best, 0) < FEW_MARKS and scores.chars.get(best, 0) < FEW_CHARS:
+        # Too little prose anywhere (code tutorials, lists, poems): the most unlinked text wins.
+        mass = {el: scores.chars[el] - 2 * scores.links[el] for el in scores.chars if el not in scores.chrome}
+        best = max(mass, key=mass.__getitem__, default=root)
+        return Choice(best, trusted) if mass.get(best, 0) > 0 else Choice(root, trusted)
     if best_score <= 0:
         return Choice(root, trusted)
     anchor = _anchor(best, scores)
