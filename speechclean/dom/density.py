@@ -22,9 +22,10 @@ An element's score is the sum of the weights in its subtree.
    posts of a forum thread or the other comments of a review page, and narrows to the article
    when the best element also holds a stream of teasers for other articles (whose truncated
    paragraphs are never the page's strongest block).
-3. Repeated prose blocks right after it (the replies under a question) widen it again.
+3. Repeated prose blocks right after it (the replies under a question) widen it again, when
+   they weigh at least ``REPLY_MIN_SHARE`` of it.
 4. Within the units holding those slots (posts, replies), the parts that hold no slot block and
-   no prose (user cards, 楼主/回复 bars, dates) are chrome (``density.post-chrome``).
+   no prose and are short (user cards, 楼主/回复 bars, dates) are chrome (``density.post-chrome``).
 5. Inside the main content, subtrees with a negative score made mostly of link text are dropped
    (``density.links``).
 
@@ -61,8 +62,11 @@ TRIM_LINK_SHARE = 0.5
 TRIM_KEEP_MARKS = 0.3  # a link-heavy subtree holding this share of the prose marks is content
 NET_MIN_MARKS = 5  # prose marks outside chrome-named elements needed to trust the names
 FEW_MARKS, FEW_CHARS = 3, 100  # below both, a page has no prose to score: fall back to text mass
-SLOT_MIN_SHARE = 0.3  # the common ancestor of a slot must keep this share of the best score
-REPLY_LEVELS = 3
+SLOT_MIN_SHARE = 0.3  # a wider common ancestor of a slot must keep this share of the best score
+NARROW_MIN_SHARE = 0.6  # a narrower one must hold this share of it
+REPLY_LEVELS = 4
+REPLY_MIN_SHARE = 0.5  # replies must weigh this share of what they are replies to
+POST_CHROME_MAX = 200  # post chrome is short
 REPLY_MIN_MARKS = 2  # the common ancestor of a slot must keep this share of the best score
 _WS = str.maketrans("", "", " \t\r\n\f\v\u00a0\u3000")
 _PUNCT = tuple(PROSE_PUNCT)
@@ -212,10 +216,11 @@ def main_content(root: etree._Element, scores: Scores) -> Choice:
     members = slot_members(root, scores, anchor)
     common = _common_ancestor(members) if len(members) >= 2 else None
     if common is not None and common not in scores.chrome and common is not best:
-        if table.get(common, 0.0) >= SLOT_MIN_SHARE * best_score:
+        narrows = common in best.iterdescendants()
+        if table.get(common, 0.0) >= (NARROW_MIN_SHARE if narrows else SLOT_MIN_SHARE) * best_score:
             main = common
     replies = _replies(main, scores)
-    if replies:
+    if replies and _value(replies, scores) >= REPLY_MIN_SHARE * table.get(main, 0.0):
         slots.add(scores.slot[replies[0]])
         common = _common_ancestor([main, *replies])
         main = main if common is None else common
@@ -253,11 +258,13 @@ def _replies(main: etree._Element, scores: Scores) -> list[etree._Element]:
         if chars and links < 0.5 * chars and not (marks >= 2 and _cut_off(el)):
             groups.setdefault(scores.slot[el], []).append(el)
 
-    def value(items: list[etree._Element]) -> float:
-        return sum(scores.block[e][0] - scores.block[e][2] + PUNCT_WEIGHT * scores.block[e][1] for e in items)
-
     good = [g for g in groups.values() if len(g) >= 2 and sum(scores.block[e][1] for e in g) >= REPLY_MIN_MARKS]
-    return max(good, key=value, default=[])
+    return max(good, key=lambda g: _value(g, scores), default=[])
+
+
+def _value(blocks: list[etree._Element], scores: Scores) -> float:
+    """Unlinked characters plus weighted marks of some blocks' own text."""
+    return sum(scores.block[e][0] - scores.block[e][2] + PUNCT_WEIGHT * scores.block[e][1] for e in blocks)
 
 
 def _anchor(top: etree._Element, scores: Scores) -> etree._Element | None:
@@ -305,7 +312,7 @@ def post_chrome(choice: Choice, scores: Scores) -> list[etree._Element]:
             if node.getparent() is main:
                 units.add(node)
             node = node.getparent()
-    if len(members) < 2:
+    if len(units) < 2:
         return []
     member_set = set(members)
     out: list[etree._Element] = []
@@ -317,7 +324,7 @@ def post_chrome(choice: Choice, scores: Scores) -> list[etree._Element]:
                 continue
             if child in holders:
                 stack.append(child)
-            elif scores.marks.get(child, 0) == 0 and scores.chars.get(child, 0):
+            elif scores.marks.get(child, 0) == 0 and 0 < scores.chars.get(child, 0) <= POST_CHROME_MAX:
                 out.append(child)
     return out
 
