@@ -62,12 +62,14 @@ TRIM_LINK_SHARE = 0.5
 TRIM_KEEP_MARKS = 0.3  # a link-heavy subtree holding this share of the prose marks is content
 NET_MIN_MARKS = 5  # prose marks outside chrome-named elements needed to trust the names
 FEW_MARKS, FEW_CHARS = 3, 100  # below both, a page has no prose to score: fall back to text mass
+MASS_SHARE = 0.9
 SLOT_MIN_SHARE = 0.3  # a wider common ancestor of a slot must keep this share of the best score
 NARROW_MIN_SHARE = 0.6  # a narrower one must hold this share of it
 REPLY_LEVELS = 4
 REPLY_MIN_SHARE = 0.5  # replies must weigh this share of what they are replies to
 POST_CHROME_MAX = 200  # post chrome is short
 REPLY_MIN_MARKS = 2  # the common ancestor of a slot must keep this share of the best score
+_NEVER_CHROME = frozenset(("html", "body", "main", "article"))
 _WS = str.maketrans("", "", " \t\r\n\f\v\u00a0\u3000")
 _PUNCT = tuple(PROSE_PUNCT)
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -136,7 +138,7 @@ def score_tree(root: etree._Element, rules: Sequence[Rule] = ()) -> Scores:
     for el in elements:
         parent = el.getparent()
         out.slot[el] = hash((out.slot.get(parent, 0), _slot_name(el)))
-        if parent in out.chrome or rules and (label := names(el)) and first_match(rules, label):
+        if parent in out.chrome or rules and el.tag not in _NEVER_CHROME and (label := names(el)) and first_match(rules, label):
             out.chrome.add(el)
     inline: dict[etree._Element, tuple[int, float, int, int]] = {}
     for el in reversed(elements):
@@ -203,9 +205,13 @@ def main_content(root: etree._Element, scores: Scores) -> Choice:
     best_score = table.get(best, 0.0)
     if scores.marks.get(best, 0) < FEW_MARKS and scores.chars.get(best, 0) < FEW_CHARS:
         # Too little prose anywhere (code tutorials, lists, poems): the most unlinked text wins.
+        # Of the elements holding nearly all of it, the tightest.
         mass = {el: scores.chars[el] - 2 * scores.links[el] for el in scores.chars if el not in scores.chrome}
-        best = max(mass, key=mass.__getitem__, default=root)
-        return Choice(best, trusted) if mass.get(best, 0) > 0 else Choice(root, trusted)
+        top = max(mass.values(), default=0)
+        if top <= 0:
+            return Choice(root, trusted)
+        best = min((el for el, m in mass.items() if m >= MASS_SHARE * top), key=scores.chars.__getitem__)
+        return Choice(best, trusted)
     if best_score <= 0:
         return Choice(root, trusted)
     anchor = _anchor(best, scores)
