@@ -65,7 +65,7 @@ FEW_MARKS, FEW_CHARS = 3, 100  # below both, a page has no prose to score: fall 
 MASS_SHARE = 0.9
 SLOT_MIN_SHARE = 0.3  # a wider common ancestor of a slot must keep this share of the best score
 NARROW_MIN_SHARE = 0.6  # a narrower one must hold this share of it
-REPLY_LEVELS = 4
+REPLY_LEVELS = 6
 REPLY_MIN_SHARE = 0.5  # replies must weigh this share of what they are replies to
 POST_CHROME_MAX = 200  # post chrome is short
 REPLY_MIN_MARKS = 2  # the common ancestor of a slot must keep this share of the best score
@@ -118,6 +118,7 @@ class Scores:
     links: dict[etree._Element, int] = field(default_factory=dict)
     marks: dict[etree._Element, int] = field(default_factory=dict)
     slot: dict[etree._Element, int] = field(default_factory=dict)
+    local: dict[etree._Element, int] = field(default_factory=dict)
     chrome: set[etree._Element] = field(default_factory=set)
     net: dict[etree._Element, float] = field(default_factory=dict)
     net_marks: dict[etree._Element, int] = field(default_factory=dict)
@@ -137,7 +138,9 @@ def score_tree(root: etree._Element, rules: Sequence[Rule] = ()) -> Scores:
 
     for el in elements:
         parent = el.getparent()
-        out.slot[el] = hash((out.slot.get(parent, 0), _slot_name(el)))
+        name = _slot_name(el)
+        out.slot[el] = hash((out.slot.get(parent, 0), name))
+        out.local[el] = hash((_slot_name(parent) if parent is not None else None, name))
         if parent in out.chrome or rules and el.tag not in _NEVER_CHROME and (label := names(el)) and first_match(rules, label):
             out.chrome.add(el)
     inline: dict[etree._Element, tuple[int, float, int, int]] = {}
@@ -227,7 +230,7 @@ def main_content(root: etree._Element, scores: Scores) -> Choice:
             main = common
     replies = _replies(main, scores)
     if replies and _value(replies, scores) >= REPLY_MIN_SHARE * table.get(main, 0.0):
-        slots.add(scores.slot[replies[0]])
+        slots.update(scores.slot[r] for r in replies)
         common = _common_ancestor([main, *replies])
         main = main if common is None else common
     return Choice(main, trusted, frozenset(slots))
@@ -237,8 +240,9 @@ def _replies(main: etree._Element, scores: Scores) -> list[etree._Element]:
     """Repeated prose blocks that follow ``main`` closely (the replies under a question or first post).
 
     Blocks after ``main`` within ``REPLY_LEVELS`` ancestors, outside chrome and mostly not link
-    text, grouped by template slot; the slot with the most prose wins if it repeats and carries
-    at least ``REPLY_MIN_MARKS`` marks.
+    text, grouped by their tag and class and their parent's (replies nest: a reply to a reply
+    sits deeper in the same template); the group with the most prose wins if it repeats and
+    carries at least ``REPLY_MIN_MARKS`` marks.
     """
     top = main
     for _ in range(REPLY_LEVELS):
@@ -262,7 +266,7 @@ def _replies(main: etree._Element, scores: Scores) -> list[etree._Element]:
             continue
         chars, marks, links = scores.block[el]
         if chars and links < 0.5 * chars and not (marks >= 2 and _cut_off(el)):
-            groups.setdefault(scores.slot[el], []).append(el)
+            groups.setdefault(scores.local[el], []).append(el)
 
     good = [g for g in groups.values() if len(g) >= 2 and sum(scores.block[e][1] for e in g) >= REPLY_MIN_MARKS]
     return max(good, key=lambda g: _value(g, scores), default=[])
