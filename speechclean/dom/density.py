@@ -63,7 +63,6 @@ TRIM_KEEP_MARKS = 0.3  # a link-heavy subtree holding this share of the prose ma
 NET_MIN_MARKS = 5  # prose marks outside chrome-named elements needed to trust the names
 FEW_MARKS, FEW_CHARS = 3, 100  # below both, a page has no prose to score: fall back to text mass
 MASS_SHARE = 0.9
-SLOT_MIN_SHARE = 0.3  # a wider common ancestor of a slot must keep this share of the best score
 NARROW_MIN_SHARE = 0.6  # a narrower one must hold this share of it
 REPLY_LEVELS = 6
 REPLY_MIN_SHARE = 0.5  # replies must weigh this share of what they are replies to
@@ -225,8 +224,10 @@ def main_content(root: etree._Element, scores: Scores) -> Choice:
     members = slot_members(root, scores, anchor)
     common = _common_ancestor(members) if len(members) >= 2 else None
     if common is not None and common not in scores.chrome and common is not best:
-        narrows = common in best.iterdescendants()
-        if table.get(common, 0.0) >= (NARROW_MIN_SHARE if narrows else SLOT_MIN_SHARE) * best_score:
+        # Widening over the same template slot is safe: identical positions in a repeated template
+        # are posts of one thread; their cards and bars are trimmed below. Narrowing must keep
+        # most of the score.
+        if best in common.iterdescendants() or table.get(common, 0.0) >= NARROW_MIN_SHARE * best_score:
             main = common
     replies = _replies(main, scores)
     if replies and _value(replies, scores) >= REPLY_MIN_SHARE * table.get(main, 0.0):
