@@ -26,6 +26,7 @@ An element's score is the sum of the weights in its subtree.
    they weigh at least ``REPLY_MIN_SHARE`` of it.
 4. Within the units holding those slots (posts, replies), the parts that hold no slot block and
    no prose and are short (user cards, 楼主/回复 bars, dates) are chrome (``density.post-chrome``).
+6. Prose paragraphs just before it but outside it (a summary in the page header) lead the text.
 5. Inside the main content, subtrees with a negative score made mostly of link text are dropped
    (``density.links``).
 
@@ -67,6 +68,9 @@ NARROW_MIN_SHARE = 0.6  # a narrower one must hold this share of it
 REPLY_LEVELS = 6
 REPLY_MIN_SHARE = 0.5  # replies must weigh this share of what they are replies to
 POST_CHROME_MAX = 200  # post chrome is short
+LEAD_LEVELS = 4
+LEAD_MIN_MARKS = 3
+LEAD_MIN_CHARS = 60
 REPLY_MIN_MARKS = 2  # the common ancestor of a slot must keep this share of the best score
 _NEVER_CHROME = frozenset(("html", "body", "main", "article"))
 _WS = str.maketrans("", "", " \t\r\n\f\v\u00a0\u3000")
@@ -271,6 +275,31 @@ def _replies(main: etree._Element, scores: Scores) -> list[etree._Element]:
 
     good = [g for g in groups.values() if len(g) >= 2 and sum(scores.block[e][1] for e in g) >= REPLY_MIN_MARKS]
     return max(good, key=lambda g: _value(g, scores), default=[])
+
+
+def leads(main: etree._Element, scores: Scores) -> list[etree._Element]:
+    """Prose paragraphs shortly before ``main`` but outside it (a summary in the page header).
+
+    Blocks within ``LEAD_LEVELS`` ancestors of ``main`` that precede it, outside chrome, with at
+    least ``LEAD_MIN_CHARS`` characters and ``LEAD_MIN_MARKS`` prose marks, little link text
+    and a proper sentence ending.
+    """
+    top = main
+    for _ in range(LEAD_LEVELS):
+        parent = top.getparent()
+        if parent is None or parent in scores.chrome:
+            break
+        top = parent
+    out: list[etree._Element] = []
+    for el in top.iter():
+        if el is main:
+            break
+        if el in scores.chrome or el not in scores.block or any(a in out for a in el.iterancestors()):
+            continue
+        chars, marks, links = scores.block[el]
+        if marks >= LEAD_MIN_MARKS and chars >= LEAD_MIN_CHARS and links < 0.2 * chars and not _cut_off(el):
+            out.append(el)
+    return out
 
 
 def _value(blocks: list[etree._Element], scores: Scores) -> float:

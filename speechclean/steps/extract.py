@@ -31,7 +31,7 @@ from functools import cache
 
 from lxml import etree
 
-from ..dom.density import link_lists, main_content, post_chrome, score_tree
+from ..dom.density import leads, link_lists, main_content, post_chrome, score_tree
 from ..dom.parse import describe, names, parse
 from ..dom.prune import drop_element, first_match, prune, prune_named
 from ..dom.render import render
@@ -91,7 +91,10 @@ class Extract(Step):
         for el in link_lists(main, scores):
             page.remove("density.links", render(el), element=describe(el))
             drop_element(el)
-        page.text = render(main)
+        lead = [render(el) for el in leads(main, scores)]
+        for el in leads(main, scores):
+            drop_element(el)
+        page.text = "\n".join([*filter(None, lead), render(main)]).strip("\n")
         lines = page.text.count("\n") + 1 if page.text else 0
         _record_outside(page, main, lines, rules)
         return page
