@@ -41,14 +41,13 @@ An element's score is the sum of the weights in its subtree.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..rules import Rule
 from ..text import PROSE_PUNCT, SENTENCE_END
-from .parse import names
+from .parse import names, text_of
+from .prune import NameRules
 from .render import INLINE
 
 PUNCT_WEIGHT = 4.0
@@ -96,7 +95,7 @@ def _cut_off(el: etree._Element) -> bool:
 
     A trailing "more" link (【详细】, [阅读全文], 更多>>) is looked through.
     """
-    text = _MORE.sub("", el.text_content().rstrip())
+    text = _MORE.sub("", text_of(el).rstrip())
     return bool(text) and (text[-1] not in SENTENCE_END or text.endswith(("...", "…")) and not text.endswith("……"))
 
 
@@ -133,18 +132,16 @@ def _slot_name(el: etree._Element) -> tuple[str, str]:
     return el.tag, _DIGITS.sub("", cls.split()[0]) if cls and cls.split() else ""
 
 
-def score_tree(root: etree._Element, rules: Sequence[Rule] = ()) -> Scores:
+def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
     """Score every element of ``root``: slots and chrome top-down, then weights bottom-up."""
     out = Scores()
     elements = [el for el in root.iter() if isinstance(el.tag, str)]
-    from .prune import first_match  # late import: prune imports render, not density
-
     for el in elements:
         parent = el.getparent()
         name = _slot_name(el)
         out.slot[el] = hash((out.slot.get(parent, 0), name))
         out.local[el] = hash((_slot_name(parent) if parent is not None else None, name))
-        if parent in out.chrome or rules and el.tag not in _NEVER_CHROME and (label := names(el)) and first_match(rules, label):
+        if parent in out.chrome or rules and el.tag not in _NEVER_CHROME and (label := names(el)) and rules.match(label):
             out.chrome.add(el)
     inline: dict[etree._Element, tuple[int, float, int, int]] = {}
     for el in reversed(elements):

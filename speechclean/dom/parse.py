@@ -9,21 +9,28 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
 from lxml import etree
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# Plain etree elements (no lxml.html class lookup per element: a third of the parse-and-walk time);
+# comments and processing instructions never reach the tree.
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
 
 
-def parse(html: str) -> lxml.html.HtmlElement | None:
+def parse(html: str) -> etree._Element | None:
     """The document tree of ``html``, or None when there is nothing to parse."""
     html = _XML_DECL.sub("", html, count=1)  # lxml refuses str input that declares an encoding
     if not html.strip():
         return None
     try:
-        return lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
+        return etree.fromstring(html, _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
+
+
+def text_of(el: etree._Element) -> str:
+    """All text inside ``el``, concatenated (what ``text_content()`` gives in lxml.html)."""
+    return "".join(el.itertext())
 
 
 def names(el: etree._Element) -> str:

@@ -24,7 +24,7 @@ unless that rule's matches together hold most of its prose (``comment-item`` on 
 >>> [(d.rule, d.text) for d in prune(root)]
 [('extract.hidden', '水印')]
 >>> from speechclean.dom.density import score_tree
->>> [(d.rule, d.text) for d in prune_named(root, builtin("extract"), score_tree(root).marks)]
+>>> [(d.rule, d.text) for d in prune_named(root, NameRules(builtin("extract")), score_tree(root).marks)]
 [('extract.share', '分享到：微信')]
 """
 
@@ -38,8 +38,8 @@ from lxml import etree
 
 from ..rules import Rule
 from ..text import punct_count
-from .parse import describe, names
-from .render import render
+from .parse import describe, names, text_of
+from .render import flat
 
 CODE = frozenset(
     "script style noscript template iframe frame frameset object embed applet svg canvas math select option "
@@ -92,7 +92,7 @@ def prune(root: etree._Element) -> list[Dropped]:
     hidden_classes = css_hidden_classes(root)
     for el in [el for el in root.iter() if not isinstance(el.tag, str) or el.tag in CODE]:
         drop_element(el)  # comments, processing instructions, code: no visible text
-    total = punct_count(root.text_content())
+    total = punct_count(text_of(root))
     doomed: list[etree._Element] = []
     candidates: list[tuple[etree._Element, str, str, int]] = []
     gone: set[etree._Element] = set()
@@ -110,7 +110,7 @@ def prune(root: etree._Element) -> list[Dropped]:
             rule = "extract.layout"
         else:
             continue
-        text = render(el)
+        text = flat(el)
         candidates.append((el, rule, text, punct_count(text)))
         gone.add(el)
     # What stays visible is the page; a hidden or layout element holding more prose than half of it
@@ -130,7 +130,7 @@ def prune(root: etree._Element) -> list[Dropped]:
 
 
 def prune_named(
-    main: etree._Element, rules: Sequence[Rule], marks: Mapping[etree._Element, int], trusted: bool = False
+    main: etree._Element, rules: NameRules, marks: Mapping[etree._Element, int], trusted: bool = False
 ) -> list[Dropped]:
     """Drop elements inside ``main`` whose class/id names an element rule matches.
 
@@ -144,7 +144,7 @@ def prune_named(
         if el.getparent() in gone:
             gone.add(el)
             continue
-        if isinstance(el.tag, str) and (label := names(el)) and (rule := first_match(rules, label)):
+        if isinstance(el.tag, str) and (label := names(el)) and (rule := rules.match(label)):
             matches.setdefault(rule, []).append(el)
             gone.add(el)
     protect = max(PROTECT_MIN_PUNCT, PROTECT_SHARE * marks.get(main, 0))
@@ -153,18 +153,39 @@ def prune_named(
         if not trusted and sum(marks.get(el, 0) for el in elements) >= protect:
             continue
         for el in elements:
-            if text := render(el):
+            if text := flat(el):
                 dropped.append(Dropped(rule, text, describe(el)))
             drop_element(el)
     return dropped
 
 
-def first_match(rules: Sequence[Rule], label: str) -> str | None:
-    """The id of the first rule matching the class/id ``label``, or None."""
-    for rule in rules:
-        if rule.matches(label):
-            return rule.id
-    return None
+class NameRules:
+    """Element rules compiled for matching many class/id labels: one combined pattern rejects
+    most labels at once, and each distinct label is matched only once.
+
+    >>> from speechclean.rules import builtin
+    >>> NameRules(builtin("extract")).match("bdshare-box"), NameRules(builtin("extract")).match("article-body")
+    ('extract.share', None)
+    """
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        patterns = [p for r in self.rules for p in r.patterns]
+        self._any = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        self._memo: dict[str, str | None] = {}
+
+    def match(self, label: str) -> str | None:
+        """The id of the first rule matching ``label``, or None."""
+        try:
+            return self._memo[label]
+        except KeyError:
+            pass
+        found = None
+        if self._any is not None and self._any.search(label):
+            found = next((r.id for r in self.rules if r.matches(label)), None)
+        if len(self._memo) < 100_000:
+            self._memo[label] = found
+        return found
 
 
 def _inside_article(el: etree._Element) -> bool:

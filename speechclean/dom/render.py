@@ -58,3 +58,8 @@ def render(el: etree._Element) -> str:
                 parts.append(node.tail if pre else _chunk(node.tail))
     lines = (line.strip() for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def flat(el: etree._Element) -> str:
+    """All text of ``el`` with whitespace runs collapsed: the cheap form kept in the audit trail."""
+    return " ".join("".join(el.itertext()).split())

@@ -16,6 +16,8 @@ import re
 
 from lxml import etree
 
+from .parse import text_of
+
 _SEPARATORS = re.compile(r"\s+[-–—|·]\s+|\s*(?:_|\||｜|——|--|－|—)\s*")
 _SPACE = re.compile(r"\s+")
 MIN_LEN = 2
@@ -46,7 +48,7 @@ def find_title(root: etree._Element) -> str | None:
         raw = _clean(og[0]) if og else ""
     main = site_free(raw) if raw else ""
     for h in root.iter("h1", "h2"):
-        text = _clean(h.text_content())
+        text = _clean(text_of(h))
         if len(text) < MIN_LEN or len(text) > 120:
             continue
         if not main or (main in text or text in main) and len(text) >= 0.6 * len(main):

@@ -33,11 +33,11 @@ from lxml import etree
 
 from ..dom.density import leads, link_lists, main_content, post_chrome, score_tree
 from ..dom.parse import describe, names, parse
-from ..dom.prune import drop_element, first_match, prune, prune_named
-from ..dom.render import render
+from ..dom.prune import NameRules, drop_element, prune, prune_named
+from ..dom.render import flat, render
 from ..dom.title import find_title
 from ..page import Page
-from ..rules import Rule, builtin, check_unique, resolve
+from ..rules import builtin, check_unique, resolve
 from . import Step
 
 _TAGS = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|br|span|table|script|a)[\s>/]", re.I)
@@ -53,11 +53,11 @@ def looks_like_html(text: str) -> bool:
 
 
 @cache
-def element_rules(extra: tuple[object, ...]) -> tuple[Rule, ...]:
+def element_rules(extra: tuple[object, ...]) -> NameRules:
     """Built-in element rules plus the user's ``scope = "element"`` rules (cached per rule option)."""
     rules = builtin("extract") + tuple(r for r in resolve(extra, "extract") if r.scope == "element")
     check_unique(rules)
-    return rules
+    return NameRules(rules)
 
 
 class Extract(Step):
@@ -84,15 +84,16 @@ class Extract(Step):
         choice = main_content(root, scores)
         main = choice.main
         for el in post_chrome(choice, scores):
-            page.remove("density.post-chrome", render(el), element=describe(el))
+            page.remove("density.post-chrome", flat(el), element=describe(el))
             drop_element(el)
         for d in prune_named(main, rules, scores.marks, choice.trusted):
             page.remove(d.rule, d.text, element=d.element)
         for el in link_lists(main, scores):
-            page.remove("density.links", render(el), element=describe(el))
+            page.remove("density.links", flat(el), element=describe(el))
             drop_element(el)
-        lead = [render(el) for el in leads(main, scores)]
-        for el in leads(main, scores):
+        lead_blocks = leads(main, scores)
+        lead = [render(el) for el in lead_blocks]
+        for el in lead_blocks:
             drop_element(el)
         page.text = "\n".join([*filter(None, lead), render(main)]).strip("\n")
         lines = page.text.count("\n") + 1 if page.text else 0
@@ -100,7 +101,7 @@ class Extract(Step):
         return page
 
 
-def _record_outside(page: Page, main: etree._Element, lines: int, rules: tuple[Rule, ...]) -> None:
+def _record_outside(page: Page, main: etree._Element, lines: int, rules: NameRules) -> None:
     """Record the text of every subtree outside ``main``, anchored before or after the kept text.
 
     A subtree whose class/id an element rule names is recorded under that rule, the rest as
@@ -118,8 +119,8 @@ def _record_outside(page: Page, main: etree._Element, lines: int, rules: tuple[R
             if not isinstance(sibling.tag, str):
                 continue
             anchor = 0 if before else lines
-            rule = first_match(rules, label) if (label := names(sibling)) else None
-            page.remove(rule or "density.outside-main", render(sibling), anchor, element=describe(sibling))
+            rule = rules.match(label) if (label := names(sibling)) else None
+            page.remove(rule or "density.outside-main", flat(sibling), anchor, element=describe(sibling))
             if sibling.tail and sibling.tail.strip():
                 page.remove("density.outside-main", sibling.tail.strip(), anchor, element=describe(parent))
         if parent.text and parent.text.strip():
