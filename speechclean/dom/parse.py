@@ -12,6 +12,9 @@ import re
 from lxml import etree
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# Browsers ignore </body> and </html> and keep what follows in the body; libxml2 stops there, and
+# templated pages close the document after their header include (a gov.cn page did).
+_END_TAGS = re.compile(r"</(?:body|html)\s*>", re.I)
 # Plain etree elements (no lxml.html class lookup per element: a third of the parse-and-walk time);
 # comments and processing instructions never reach the tree.
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
@@ -20,6 +23,7 @@ _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=Tru
 def parse(html: str) -> etree._Element | None:
     """The document tree of ``html``, or None when there is nothing to parse."""
     html = _XML_DECL.sub("", html, count=1)  # lxml refuses str input that declares an encoding
+    html = _END_TAGS.sub("", html)
     if not html.strip():
         return None
     try:

@@ -62,4 +62,4 @@ def render(el: etree._Element) -> str:
 
 def flat(el: etree._Element) -> str:
     """All text of ``el`` with whitespace runs collapsed: the cheap form kept in the audit trail."""
-    return " ".join("".join(el.itertext()).split())
+    return " ".join(" ".join(el.itertext()).split())
