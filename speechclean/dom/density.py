@@ -61,6 +61,7 @@ TEASER_FACTOR = 0.2
 TRIM_LINK_SHARE = 0.5
 TRIM_KEEP_MARKS = 0.3  # a link-heavy subtree holding this share of the prose marks is content
 NET_MIN_MARKS = 5  # prose marks outside chrome-named elements needed to trust the names
+WRAPPER_SHARE = 0.5  # a chrome-named element holding this share of the page's text and marks is a wrapper
 FEW_MARKS, FEW_CHARS = 3, 100  # below both, a page has no prose to score: fall back to text mass
 MASS_SHARE = 0.9
 NARROW_MIN_SHARE = 0.6  # a narrower one must hold this share of it
@@ -122,6 +123,7 @@ class Scores:
     slot: dict[etree._Element, int] = field(default_factory=dict)
     local: dict[etree._Element, int] = field(default_factory=dict)
     chrome: set[etree._Element] = field(default_factory=set)
+    named: set[etree._Element] = field(default_factory=set)
     net: dict[etree._Element, float] = field(default_factory=dict)
     net_marks: dict[etree._Element, int] = field(default_factory=dict)
     block: dict[etree._Element, tuple[int, int, int]] = field(default_factory=dict)  # own chars, marks, links
@@ -141,7 +143,9 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
         name = _slot_name(el)
         out.slot[el] = hash((out.slot.get(parent, 0), name))
         out.local[el] = hash((_slot_name(parent) if parent is not None else None, name))
-        if parent in out.chrome or rules and el.tag not in _NEVER_CHROME and (label := names(el)) and rules.match(label):
+        if rules and el.tag not in _NEVER_CHROME and (label := names(el)) and rules.match(label):
+            out.named.add(el)
+        if parent in out.chrome or el in out.named:
             out.chrome.add(el)
     inline: dict[etree._Element, tuple[int, float, int, int]] = {}
     for el in reversed(elements):
@@ -197,13 +201,15 @@ def main_content(root: etree._Element, scores: Scores) -> Choice:
     """Choose the main content (see the module docstring).
 
     Scores count without chrome-named subtrees first; when nothing outside chrome holds
-    ``NET_MIN_MARKS`` prose marks, the names label the content itself (a page of comments)
-    and the full scores decide.
+    ``NET_MIN_MARKS`` prose marks, the names label the content itself (a page of comments) or a
+    wrapper around the whole page (``blq-int-nav``): the full scores decide, ignoring the names of
+    elements that hold ``WRAPPER_SHARE`` of the page's text and prose marks.
     """
     best = max((el for el in scores.net if el not in scores.chrome), key=scores.net.__getitem__, default=root)
     trusted = scores.net_marks.get(best, 0) >= NET_MIN_MARKS and scores.net[best] > 0
     table = scores.net if trusted else scores.score
-    if not trusted:
+    if not trusted:  # the names label the content itself, or a wrapper around all of it: ignore those names
+        _unwrap(root, scores)
         best = max((el for el in scores.score if el not in scores.chrome), key=scores.score.__getitem__, default=root)
     best_score = table.get(best, 0.0)
     if scores.marks.get(best, 0) < FEW_MARKS and scores.chars.get(best, 0) < FEW_CHARS:
@@ -302,6 +308,17 @@ def leads(main: etree._Element, scores: Scores) -> list[etree._Element]:
 def _value(blocks: list[etree._Element], scores: Scores) -> float:
     """Unlinked characters plus weighted marks of some blocks' own text."""
     return sum(scores.block[e][0] - scores.block[e][2] + PUNCT_WEIGHT * scores.block[e][1] for e in blocks)
+
+
+def _unwrap(root: etree._Element, scores: Scores) -> None:
+    """Recompute ``scores.chrome`` ignoring names on elements that hold ``WRAPPER_SHARE`` of the page's text and marks."""
+    marks, chars = WRAPPER_SHARE * scores.marks.get(root, 0), WRAPPER_SHARE * scores.chars.get(root, 0)
+    scores.chrome.clear()
+    for el in root.iter():
+        if el.getparent() in scores.chrome:
+            scores.chrome.add(el)
+        elif el in scores.named and (scores.marks.get(el, 0) < marks or scores.chars.get(el, 0) < chars):
+            scores.chrome.add(el)
 
 
 def _anchor(top: etree._Element, scores: Scores) -> etree._Element | None:
