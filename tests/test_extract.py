@@ -227,3 +227,14 @@ def test_real_pages_give_text_without_chrome_residue(corpus) -> None:  # type: i
             failures.append((entry["local_file"], residue[:3]))
     assert count >= 200
     assert not failures, failures[:10]
+
+
+def test_real_pages_clean_text_is_stable_when_cleaned_again(corpus) -> None:  # type: ignore[no-untyped-def]
+    cleaner = Cleaner()
+    unstable = []
+    for entry in _pages(corpus):
+        text = cleaner.clean((corpus / entry["local_file"]).read_bytes()).text
+        again = cleaner.clean(text)
+        if again.text != text:
+            unstable.append((entry["local_file"], [(r.rule, r.text) for r in again.removals][:3]))
+    assert not unstable, unstable[:5]
