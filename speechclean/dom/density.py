@@ -244,6 +244,16 @@ def main_content(root: etree._Element, scores: Scores) -> Choice:
     return Choice(main, trusted, frozenset(slots))
 
 
+def _up(el: etree._Element, levels: int, scores: Scores) -> etree._Element:
+    """The ancestor ``levels`` above ``el``, stopping below the root and below chrome."""
+    for _ in range(levels):
+        parent = el.getparent()
+        if parent is None or parent in scores.chrome:
+            break
+        el = parent
+    return el
+
+
 def _replies(main: etree._Element, scores: Scores) -> list[etree._Element]:
     """Repeated prose blocks that follow ``main`` closely (the replies under a question or first post).
 
@@ -252,19 +262,13 @@ def _replies(main: etree._Element, scores: Scores) -> list[etree._Element]:
     sits deeper in the same template); the group with the most prose wins if it repeats and
     carries at least ``REPLY_MIN_MARKS`` marks.
     """
-    top = main
-    for _ in range(REPLY_LEVELS):
-        parent = top.getparent()
-        if parent is None or parent in scores.chrome:
-            break
-        top = parent
+    top = _up(main, REPLY_LEVELS, scores)
     if top is main:
         return []
     groups: dict[int, list[etree._Element]] = {}
     after = False
-    inside = main.iter()
     last = None
-    for last in inside:  # the last element of main's subtree, in document order
+    for last in main.iter():  # the last element of main's subtree, in document order
         pass
     for el in top.iter():
         if not after:
@@ -287,12 +291,7 @@ def leads(main: etree._Element, scores: Scores) -> list[etree._Element]:
     least ``LEAD_MIN_CHARS`` characters and ``LEAD_MIN_MARKS`` prose marks, little link text
     and a proper sentence ending.
     """
-    top = main
-    for _ in range(LEAD_LEVELS):
-        parent = top.getparent()
-        if parent is None or parent in scores.chrome:
-            break
-        top = parent
+    top = _up(main, LEAD_LEVELS, scores)
     out: list[etree._Element] = []
     for el in top.iter():
         if el is main:
