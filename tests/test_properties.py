@@ -79,3 +79,30 @@ def test_kept_plus_removed_accounts_for_the_whole_seed(prefix: str) -> None:
 def test_nothing_is_lost_without_a_record(text: str) -> None:
     whole, accounted = account(text)
     assert whole - accounted == Counter()
+
+
+TAGS = ["div", "p", "span", "a", "ul", "li", "table", "tr", "td", "h1", "br", "nav", "footer", "script", "style", "form"]
+ATTRS = ["", " class='share'", " class='content'", " id='comments'", " style='display:none'", " class='hide'", " hidden"]
+
+
+@st.composite
+def html_documents(draw: st.DrawFn) -> str:
+    """Random nestings of real tags, chrome classes, hidden attributes and Chinese text."""
+
+    def node(depth: int) -> str:
+        if depth > 3 or draw(st.integers(0, 3)) == 0:
+            return draw(CHINESE_TEXT)
+        tag, attrs = draw(st.sampled_from(TAGS)), draw(st.sampled_from(ATTRS))
+        inner = "".join(node(depth + 1) for _ in range(draw(st.integers(0, 3))))
+        return f"<{tag}{attrs}>{inner}</{tag}>"
+
+    body = "".join(node(0) for _ in range(draw(st.integers(1, 4))))
+    return f"<html><head><title>{draw(CHINESE_TEXT)}</title></head><body>{body}</body></html>"
+
+
+@SETTINGS
+@given(html_documents())
+def test_html_never_raises_and_its_text_is_stable(html: str) -> None:
+    page = speechclean.clean(html, kind="html")
+    assert "<" not in page.text  # no markup leaks into the text
+    assert speechclean.clean(page.text).text == page.text

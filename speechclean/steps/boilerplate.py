@@ -95,6 +95,27 @@ def is_body(line: str) -> bool:
     return n >= BODY_MIN_CJK and punct_count(line) >= BODY_MIN_PUNCT and n >= BODY_MIN_CJK_RATIO * visible_len(line)
 
 
+def _body_lines(stripped: list[str], suspect: list[bool]) -> list[bool]:
+    """Which lines are body: judged per paragraph, joining the lines the structure step will rejoin
+    (a paragraph a site broke in two is body as a whole), so that cleaning again decides the same."""
+    from .structure import continues  # late: structure builds on this module's measures
+
+    body = [False] * len(stripped)
+    idx = [i for i, s in enumerate(stripped) if s]
+    j = 0
+    while j < len(idx):
+        k, text = j, stripped[idx[j]]
+        if not suspect[idx[j]]:
+            while k + 1 < len(idx) and not suspect[idx[k + 1]] and continues(text, stripped[idx[k + 1]]):
+                k += 1
+                text += stripped[idx[k]]
+            if is_body(text):
+                for m in range(j, k + 1):
+                    body[idx[m]] = True
+        j = k + 1
+    return body
+
+
 def is_title_like(line: str) -> bool:
     """True for a short line of mostly ideographs (and figures) with no navigation separators: a heading or title.
 
@@ -134,11 +155,11 @@ class Boilerplate(Step):
         lengths = [visible_len(s) for s in stripped]
         # Pass 1: which lines are body? A line any rule names is not, whatever its density.
         suspect = [bool(s) and rules.first_match(s, "?", n) is not None for s, n in zip(stripped, lengths)]
-        body = [bool(s) and not suspect[i] and is_body(s) for i, s in enumerate(stripped)]
+        body = _body_lines(stripped, suspect)
         first = next((i for i, b in enumerate(body) if b), None)
         last = next((i for i in range(len(body) - 1, -1, -1) if body[i]), None)
 
-        total = sum(lengths)
+        total = sum(n for n, sus in zip(lengths, suspect) if not sus)  # what rules leave, as a second pass sees it
         density = self.options.density and total > 0 and sum(n for n, b in zip(lengths, body) if b) >= DENSITY_MIN_BODY_SHARE * total
 
         def zone(i: int) -> str:

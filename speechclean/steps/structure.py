@@ -164,7 +164,7 @@ def remove_page_markers(page: Page) -> None:
 
 
 # -- pass 2: broken paragraphs -------------------------------------------------------------
-def _continues(prev: str, line: str) -> bool:
+def continues(prev: str, line: str) -> bool:
     """True when ``line`` continues the paragraph ``prev`` that the site broke off.
 
     Only Chinese meets Chinese at the join (an ideograph or ``；`` before, an ideograph or an
@@ -193,7 +193,7 @@ def rejoin(page: Page) -> None:
         s = line.strip()
         if not s:
             ed.drop(i, "")
-        elif ed.out and _continues(ed.out[-1], s):
+        elif ed.out and continues(ed.out[-1], s):
             page.count("structure.rejoin")
             ed.join(i, s)
         else:
