@@ -55,10 +55,11 @@ class Item:
     ``source`` is what :meth:`Cleaner.clean <speechclean.Cleaner.clean>` accepts (``str``,
     ``bytes`` or a path); ``id`` names the item in reports and is kept in
     ``page.meta["id"]``; ``content_type``/``headers`` carry the HTTP charset; ``meta``
-    is copied into ``page.meta``.
+    is copied into ``page.meta``; ``error`` is a problem found while reading the item
+    (a line that is not JSON): cleaning it fails with that message.
 
     >>> Item.of(("<p>hi</p>", {"id": "a", "url": "http://x", "lang": "zh"}))
-    Item(source='<p>hi</p>', id='a', kind=None, content_type=None, headers=None, url='http://x', meta={'lang': 'zh'})
+    Item(source='<p>hi</p>', id='a', kind=None, content_type=None, headers=None, url='http://x', meta={'lang': 'zh'}, error=None)
     """
 
     source: Any
@@ -68,6 +69,7 @@ class Item:
     headers: Mapping[str, str] | None = None
     url: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
 
     @classmethod
     def of(cls, value: Any) -> Item:
@@ -102,6 +104,8 @@ def clean_item(cleaner: Cleaner, item: Item) -> tuple[Page, int]:
     """
     size = 0
     try:
+        if item.error is not None:
+            raise InputError(item.error)
         if item.source is None:
             raise InputError("no source (a record without the text field, or null)")
         page = cleaner.new_page(item.source, kind=item.kind, content_type=item.content_type,
