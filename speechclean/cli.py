@@ -103,7 +103,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def options_from_args(args: argparse.Namespace) -> Options:
     """The options the flags (and ``--config``) ask for; flags override the file."""
-    base = Options.from_toml(args.config) if args.config else Options()
+    try:
+        base = Options.from_toml(args.config) if args.config else Options()
+    except OSError as e:
+        raise UsageError(f"cannot read {args.config}: {e.strerror or e}") from e
     given: dict[str, Any] = {}
     for name in Options.names():
         value = getattr(args, name, None)
