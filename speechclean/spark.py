@@ -88,9 +88,10 @@ def clean_pandas_udf(**options: Any) -> Any:
 
     opts = dict(options)
 
-    @pandas_udf("string")  # type: ignore[call-overload]
     def speechclean_text(texts: pd.Series) -> pd.Series:
         frame = clean_frame(pd.DataFrame({"text": texts}), "text", keep=(), **opts)
         return frame["text"]
 
-    return speechclean_text
+    # real classes, not the strings of ``from __future__ import annotations``: Spark reads the hints
+    speechclean_text.__annotations__ = {"texts": pd.Series, "return": pd.Series}
+    return pandas_udf(speechclean_text, "string")
