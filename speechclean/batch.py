@@ -181,7 +181,7 @@ def iter_cleaned(
     sources: Iterable[Any],
     *,
     workers: int = 1,
-    chunksize: int = 8,
+    chunksize: int = 4,
     prefetch: int = 2,
 ) -> Iterator[tuple[Item, Page, int]]:
     """``(item, page, input size)`` for every source, in order; errors are recorded on the page.
@@ -227,7 +227,7 @@ def pipe(
     *,
     workers: int = 1,
     on_error: OnError = "raise",
-    chunksize: int = 8,
+    chunksize: int = 4,
     prefetch: int = 2,
 ) -> Iterator[Page]:
     """Clean every source lazily, in input order; see :meth:`Cleaner.pipe <speechclean.Cleaner.pipe>`."""
@@ -301,7 +301,7 @@ def clean_records(
     keep: Sequence[str] = DEFAULT_KEEP,
     cleaner: Cleaner | None = None,
     workers: int = 1,
-    chunksize: int = 8,
+    chunksize: int = 4,
     **options: Any,
 ) -> Iterator[dict[str, Any]]:
     """Clean one field of each record; yield a copy with every other field kept.

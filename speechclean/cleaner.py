@@ -229,7 +229,7 @@ class Cleaner:
         *,
         workers: int = 1,
         on_error: str = "raise",
-        chunksize: int = 8,
+        chunksize: int = 4,
         prefetch: int = 2,
     ) -> Iterator[Page]:
         """Clean many sources lazily, yielding pages in input order.
