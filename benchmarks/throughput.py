@@ -34,8 +34,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from speechclean import Cleaner  # noqa: E402
-from speechclean import cli  # noqa: E402
+from speechclean import (
+    Cleaner,
+    cli,
+)
 
 SEEDS = ROOT / "fixtures" / "seeds"
 CORPUS = ROOT.parent / "shared" / "corpus" / "extraction"
@@ -74,8 +76,8 @@ def scaling(name: str, items: list[Any], jobs: int, repeat: int) -> dict[str, An
     times: dict[int, list[float]] = {1: [], jobs: []}
     for _ in range(repeat):
         for workers in (1, jobs):
-            times[workers].append(timed(lambda: sum(1 for _ in cleaner.pipe(items, workers=workers,
-                                                                             on_error="record"))))
+            times[workers].append(timed(lambda w=workers: sum(1 for _ in cleaner.pipe(items, workers=w,
+                                                                                   on_error="record"))))
     for workers, runs in times.items():
         seconds = min(runs)
         out[f"w{workers}"] = {"seconds": round(seconds, 3), "pages_s": round(len(items) / seconds, 1),
@@ -106,8 +108,8 @@ def cli_overhead(tmp: Path, pages: list[tuple[Path, bytes]], records: list[str],
     for name, items, argv in runs:
         api_times, cli_times = [], []
         for _ in range(repeat):  # interleaved, so drift hits both alike
-            api_times.append(timed(lambda: sum(1 for _ in Cleaner().pipe(items, on_error="record"))))
-            cli_times.append(timed(lambda: cli.main(argv)))
+            api_times.append(timed(lambda xs=items: sum(1 for _ in Cleaner().pipe(xs, on_error="record"))))
+            cli_times.append(timed(lambda a=argv: cli.main(a)))
         api, cli_s = min(api_times), min(cli_times)
         results.append({"input": name, "items": len(items), "api_s": round(api, 3), "cli_s": round(cli_s, 3),
                         "overhead_pct": round(100 * (cli_s - api) / api, 1)})

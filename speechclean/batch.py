@@ -128,7 +128,7 @@ def clean_item(cleaner: Cleaner, item: Item) -> tuple[Page, int]:
         return page, size
     except SpeechcleanError as e:
         return _failed(item, e), size
-    except Exception as e:  # a hook or a source raising something of its own
+    except Exception as e:  # noqa: BLE001 - a source or hook raising its own error: isolate the item
         return _failed(item, InputError(f"{type(e).__name__}: {e}")), size
 
 
@@ -365,25 +365,9 @@ def clean_frame(
         for k, v in record_fields(page, keep).items():
             extra.setdefault(k, []).append(v)
     out[output_column or column] = texts
-    for name in keep:
-        if name in extra:
-            out[name] = extra[name]
-        else:
-            out[name] = [None] * len(out) if name != "documents" else [[] for _ in range(len(out))]
+    for name in keep:  # an empty frame still gets every column
+        out[name] = extra.get(name, [])
     return out
-
-
-def frame_meta(columns: Mapping[str, Any], keep: Sequence[str] = DEFAULT_KEEP,
-               output_column: str | None = None) -> dict[str, Any]:
-    """Column name → dtype of :func:`clean_frame`'s output, given the input's columns."""
-    types = {"title": "object", "documents": "object", "encoding": "object", "removals": "int64",
-             "flags": "int64", "kind": "object", "error": "object"}
-    meta = dict(columns)
-    if output_column:
-        meta[output_column] = "object"
-    for name in keep:
-        meta[name] = types[name]
-    return meta
 
 
 __all__ = ["Item", "clean_frame", "clean_item", "clean_records", "iter_cleaned", "pipe", "record_fields"]

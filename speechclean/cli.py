@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import __version__
+from .batch import DEFAULT_KEEP, KEEP_CHOICES, Item, iter_cleaned, record_fields, record_item
 from .cleaner import Cleaner
 from .config import CONVERSIONS, KINDS, STEP_NAMES, Options
-from .batch import DEFAULT_KEEP, KEEP_CHOICES, Item, iter_cleaned, record_fields, record_item
 from .errors import SpeechcleanError
 from .page import Page
 
@@ -173,7 +173,7 @@ def iter_jsonl(name: str, field: str = "text", id_field: str | None = "id") -> I
 def iter_warc(name: str) -> Iterator[Item]:
     """Items for the HTML and plain-text response records of a WARC file, with their HTTP Content-Type."""
     try:
-        from warcio.archiveiterator import ArchiveIterator
+        from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
     except ImportError as e:
         raise UsageError("--warc needs warcio: pip install 'speechclean[warc]'") from e
     stream = _open_input(name)
@@ -247,7 +247,7 @@ def _progress(results: Iterator[Any], enabled: bool) -> Iterator[Any]:
     if not enabled:
         return results
     try:
-        from tqdm import tqdm
+        from tqdm import tqdm  # type: ignore[import-untyped]
     except ImportError:  # the 'progress' extra is not installed: no bar
         return results
     return iter(tqdm(results, file=sys.stderr, unit=" items", dynamic_ncols=True))
@@ -275,7 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         out: IO[str] = sys.stdout
         if args.output:
             try:
-                out = open(args.output, "w", encoding="utf-8")
+                out = open(args.output, "w", encoding="utf-8")  # noqa: SIM115 - closed below
             except OSError as e:
                 raise UsageError(f"cannot write {args.output}: {e.strerror or e}") from e
         try:

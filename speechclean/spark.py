@@ -35,7 +35,7 @@ _SPARK_TYPES = {"title": "string", "encoding": "string", "removals": "bigint", "
 def output_schema(schema: Any, column: str = "text", *, output_column: str | None = None,
                   keep: Sequence[str] = DEFAULT_KEEP) -> Any:
     """The ``StructType`` of :func:`clean_spark_dataframe`'s output for an input ``schema``."""
-    from pyspark.sql.types import (ArrayType, LongType, StringType, StructField, StructType)
+    from pyspark.sql.types import ArrayType, LongType, StringType, StructField, StructType
 
     kinds = {"string": StringType(), "bigint": LongType()}
     fields = [f for f in schema.fields if f.name not in set(keep) and f.name != output_column]
@@ -83,7 +83,7 @@ def clean_pandas_udf(**options: Any) -> Any:
 
     ``options`` are speechclean options, e.g. ``clean_pandas_udf(convert="tw2s")``.
     """
-    import pandas as pd
+    import pandas as pd  # type: ignore[import-untyped]
     from pyspark.sql.functions import pandas_udf
 
     opts = dict(options)
@@ -94,4 +94,4 @@ def clean_pandas_udf(**options: Any) -> Any:
 
     # real classes, not the strings of ``from __future__ import annotations``: Spark reads the hints
     speechclean_text.__annotations__ = {"texts": pd.Series, "return": pd.Series}
-    return pandas_udf(speechclean_text, "string")
+    return pandas_udf(speechclean_text, "string")  # type: ignore[call-overload]

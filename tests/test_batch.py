@@ -8,11 +8,11 @@ import logging
 import pickle
 
 import pytest
+from support import SEEDS
 
 import speechclean
 from speechclean import Cleaner, InputError, Page
 from speechclean.batch import Item, clean_records
-from support import SEEDS
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(range(256)) * 4
 GOOD = ["同志们：今天的会议很重要。", "當前的工作", "<html><body><p>大家要认真落实会议精神，做好各项工作。</p></body></html>"]
@@ -146,3 +146,22 @@ def test_dask_local_cluster_with_two_workers() -> None:
         assert list(result["clean"]) == expected[:-1]
         assert list(result["text"]) == texts[:-1] and result["error"].isna().all()
         assert len(client.scheduler_info()["workers"]) == 2
+
+
+def _example(name: str):
+    import importlib.util
+
+    from support import ROOT
+
+    spec = importlib.util.spec_from_file_location(f"example_{name}", ROOT / "examples" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_examples_work_without_their_engines() -> None:
+    hf = _example("hf_datasets")
+    out = hf.clean_batch({"id": [1, 2], "text": ["當前的工作", None]})
+    assert out["id"] == [1, 2] and out["text"] == ["当前的工作", ""] and out["error"][1].startswith("InputError")
+    dt = _example("datatrove_step")
+    assert dt.clean_text(Cleaner(), "當前的工作")[0] == "当前的工作"

@@ -6,8 +6,9 @@ import json
 import subprocess
 import sys
 
-from speechclean.cli import main
 from support import ROOT, SEEDS, lines, seed
+
+from speechclean.cli import main
 
 SEED_000 = next(SEEDS.glob("000_*.txt"))
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 
 import pytest
+from support import SEEDS
 
 from speechclean import Cleaner
-from support import SEEDS
 
 pyspark = pytest.importorskip("pyspark")
 pytest.importorskip("pyarrow")
@@ -34,7 +34,7 @@ def test_spark_map_in_pandas_and_udf(spark) -> None:
     from speechclean.spark import clean_pandas_udf, clean_spark_dataframe
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + ["當前的工作"]
-    df = spark.createDataFrame([(i, "http://x/%d" % i, t) for i, t in enumerate(texts)], "id long, url string, text string")
+    df = spark.createDataFrame([(i, f"http://x/{i}", t) for i, t in enumerate(texts)], "id long, url string, text string")
     rows = clean_spark_dataframe(df, column="text", output_column="clean", convert="t2s").orderBy("id").collect()
     cleaner = Cleaner()
     assert [r["clean"] for r in rows] == [cleaner.clean(t).text for t in texts]
