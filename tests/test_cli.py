@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from support import ROOT, SEEDS, lines, seed
 
 from speechclean.cli import main
@@ -171,3 +172,13 @@ def test_cli_subprocess_smoke_with_jobs(tmp_path) -> None:
     rows = [json.loads(line) for line in out.stdout.splitlines()]
     assert [r["id"] for r in rows] == [0, 1, 2] and all(r["error"] is None for r in rows)
     assert "3 items, 0 failed" in out.stderr and "\r" not in out.stderr  # no progress bar off a terminal
+
+
+def test_cli_progress_bar_only_on_a_terminal(capsys, monkeypatch) -> None:
+    pytest.importorskip("tqdm")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main([str(SEED_000), str(SEED_000)]) == 0
+    err = capsys.readouterr().err
+    assert "items" in err and "\r" in err  # tqdm redraws its line on the terminal
+    assert main([str(SEED_000), "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
