@@ -182,7 +182,7 @@ def iter_cleaned(
     *,
     workers: int = 1,
     chunksize: int = 4,
-    prefetch: int = 2,
+    prefetch: int = 4,
 ) -> Iterator[tuple[Item, Page, int]]:
     """``(item, page, input size)`` for every source, in order; errors are recorded on the page.
 
@@ -228,7 +228,7 @@ def pipe(
     workers: int = 1,
     on_error: OnError = "raise",
     chunksize: int = 4,
-    prefetch: int = 2,
+    prefetch: int = 4,
 ) -> Iterator[Page]:
     """Clean every source lazily, in input order; see :meth:`Cleaner.pipe <speechclean.Cleaner.pipe>`."""
     if on_error not in ON_ERROR:

@@ -230,7 +230,7 @@ class Cleaner:
         workers: int = 1,
         on_error: str = "raise",
         chunksize: int = 4,
-        prefetch: int = 2,
+        prefetch: int = 4,
     ) -> Iterator[Page]:
         """Clean many sources lazily, yielding pages in input order.
 

@@ -49,6 +49,7 @@ exit codes:
   0  every item was cleaned
   1  some items failed (each failure is reported on stderr; the others are still written)
   2  usage error (bad flag or option value, no input, unreadable --jsonl/--warc/--config file)
+  130  interrupted (Ctrl-C)
 """
 
 
@@ -280,6 +281,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise UsageError(f"cannot write {args.output}: {e.strerror or e}") from e
         try:
             return _run(args, cleaner, out, fmt, keep)
+        except KeyboardInterrupt:
+            print("speechclean: interrupted", file=sys.stderr)
+            return 130
         finally:
             if out is not sys.stdout:
                 out.close()

@@ -44,7 +44,7 @@ def test_pipe_is_lazy_on_an_endless_generator() -> None:
             pulled += 1
             yield f"第{i}条：同志们好。"
 
-    texts = [p.text for p in itertools.islice(Cleaner().pipe(endless(), workers=2, chunksize=2), 7)]
+    texts = [p.text for p in itertools.islice(Cleaner().pipe(endless(), workers=2, chunksize=2, prefetch=2), 7)]
     assert texts == [f"第{i}条：同志们好。" for i in range(7)]
     assert pulled <= 7 + 2 * 2 * 2 + 2  # the window: workers * prefetch chunks of chunksize
 
