@@ -189,6 +189,7 @@ def main() -> None:
     parser.add_argument("--html-repeat", type=int, default=3, help="passes over the HTML pages for scaling")
     parser.add_argument("--gb", type=float, default=1.0, help="size of the large JSONL for the memory run")
     parser.add_argument("--quick", action="store_true", help="small inputs, no large memory run")
+    parser.add_argument("--no-memory", action="store_true", help="skip the streaming-memory runs")
     args = parser.parse_args()
     if args.quick:
         args.records, args.gb, args.repeat, args.html_repeat = 100, 0.05, 1, 1
@@ -218,7 +219,7 @@ def main() -> None:
             print(f"{row['input']:>22}: API {row['api_s']} s, CLI {row['cli_s']} s, overhead {row['overhead_pct']}%",
                   flush=True)
         report["memory"] = []
-        for target in sorted({args.gb / 4, args.gb}):
+        for target in [] if args.no_memory else sorted({args.gb / 4, args.gb}):
             big = tmp / "big.jsonl"
             n = build_jsonl(big, pages, int(target * 1e9))
             row = peak_rss(big, args.jobs)
