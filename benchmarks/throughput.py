@@ -72,23 +72,39 @@ def best(fn: Any, repeat: int) -> float:
     return min(timed(fn) for _ in range(repeat))
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and its reaped children (the pool's workers, once shut down)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def scaling(name: str, items: list[Any], jobs: int, repeat: int) -> dict[str, Any]:
     """Best of ``repeat`` runs per worker count, the counts interleaved so that load from other
-    processes on a shared machine hits both alike; the pool's start-up is inside the timing."""
+    processes on a shared machine hits both alike; the pool's start-up is inside the timing.
+
+    ``cpu_ratio`` is the CPU time of the parallel run (parent + workers) over the serial one's:
+    ~1.0 means parallelism costs no extra work, so a speed-up below ``jobs`` comes from idle
+    workers or from other load on the machine, which wall-clock numbers cannot tell apart.
+    """
     cleaner = Cleaner()
     sum(1 for _ in cleaner.pipe(items[:3], on_error="record"))  # warm the per-process caches
     mb = size_mb(items)
     out: dict[str, Any] = {"input": name, "items": len(items), "mb": round(mb, 2)}
     times: dict[int, list[float]] = {1: [], jobs: []}
+    cpu: dict[int, list[float]] = {1: [], jobs: []}
     for _ in range(repeat):
         for workers in (1, jobs):
+            before = cpu_seconds()
             times[workers].append(timed(lambda w=workers: sum(1 for _ in cleaner.pipe(items, workers=w,
                                                                                    on_error="record"))))
+            cpu[workers].append(cpu_seconds() - before)
     for workers, runs in times.items():
         seconds = min(runs)
         out[f"w{workers}"] = {"seconds": round(seconds, 3), "pages_s": round(len(items) / seconds, 1),
-                              "mb_s": round(mb / seconds, 2), "runs": [round(t, 2) for t in runs]}
+                              "mb_s": round(mb / seconds, 2), "runs": [round(t, 2) for t in runs],
+                              "cpu_s": round(min(cpu[workers]), 2)}
     out["speedup"] = round(out["w1"]["seconds"] / out[f"w{jobs}"]["seconds"], 2)
+    out["cpu_ratio"] = round(min(cpu[jobs]) / min(cpu[1]), 2)
     return out
 
 
@@ -210,7 +226,8 @@ def main() -> None:
     for row in report["scaling"]:
         print(f"{row['input']:>22}: {row['items']} items {row['mb']} MB | 1 worker {row['w1']['pages_s']} pages/s "
               f"{row['w1']['mb_s']} MB/s | {args.jobs} workers {row[f'w{args.jobs}']['pages_s']} pages/s "
-              f"{row[f'w{args.jobs}']['mb_s']} MB/s | speedup {row['speedup']}x", flush=True)
+              f"{row[f'w{args.jobs}']['mb_s']} MB/s | speedup {row['speedup']}x, cpu ratio {row['cpu_ratio']}",
+              flush=True)
 
     with tempfile.TemporaryDirectory(prefix="speechclean-bench-") as tmp_name:
         tmp = Path(tmp_name)
