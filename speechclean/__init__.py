@@ -21,6 +21,7 @@ from .errors import (
     RuleError,
     SpeechcleanError,
     StepError,
+    WorkerError,
 )
 from .page import Document, EncodingInfo, Flag, Page, Removal, Repair
 from .rules import Rule
@@ -45,5 +46,6 @@ __all__ = [
     "DecodeError",
     "BinaryInputError",
     "StepError",
+    "WorkerError",
     "__version__",
 ]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -222,6 +222,35 @@ class Cleaner:
         if not page.documents and page.text:
             page.documents = [Document(page.title, page.text)]
         return page
+
+    def pipe(
+        self,
+        sources: Iterable[Any],
+        *,
+        workers: int = 1,
+        on_error: str = "raise",
+        chunksize: int = 4,
+        prefetch: int = 4,
+    ) -> Iterator[Page]:
+        """Clean many sources lazily, yielding pages in input order.
+
+        Each source is a ``str``, ``bytes``, a path, a ``(source, metadata)`` pair
+        (metadata keys ``id``, ``url``, ``content_type``, ``headers``, ``kind``; other
+        keys go to ``page.meta``) or a :class:`~speechclean.batch.Item`.
+        ``workers > 1`` runs a process pool (the cleaner is pickled once and rebuilt
+        once per worker; hooks must be picklable); results are the same as serial.
+        ``on_error``: ``"raise"`` the item's error, ``"skip"`` the item (logged as a
+        warning), or ``"record"`` it as a page whose ``error`` is set and text empty.
+        The input is read at most ``workers * prefetch * chunksize`` items ahead.
+
+        >>> cleaner = Cleaner(convert="off")
+        >>> [p.text for p in cleaner.pipe(["同志们：", "大家好！"], workers=1)]
+        ['同志们：', '大家好！']
+        """
+        from .batch import pipe
+
+        return pipe(self, sources, workers=workers, on_error=on_error,  # type: ignore[arg-type]
+                    chunksize=chunksize, prefetch=prefetch)
 
     # -- pickling: hooks must be picklable themselves (module-level functions) -------
     def __getstate__(self) -> dict[str, Any]:

@@ -62,6 +62,10 @@ class StepError(SpeechcleanError):
         return (type(self), (self.step, text.removeprefix(prefix)))
 
 
+class WorkerError(SpeechcleanError):
+    """A worker process of a parallel batch died (killed, out of memory, crashed)."""
+
+
 __all__ = [
     "BinaryInputError",
     "DecodeError",
@@ -70,4 +74,5 @@ __all__ = [
     "RuleError",
     "SpeechcleanError",
     "StepError",
+    "WorkerError",
 ]

@@ -1,0 +1,101 @@
+"""Dask helpers: clean bags and dataframes inside the engine you already run.
+
+The cleaner is built once per worker process (cached by options), never per item:
+each partition is cleaned by one call. Options are plain keyword arguments
+(the names of :class:`~speechclean.config.Options`), so the graph stays small and picklable.
+
+Bags of sources (str, bytes, paths, ``(source, metadata)`` pairs) give
+:meth:`Page.to_dict <speechclean.page.Page.to_dict>` dicts; bags of dicts are treated as records
+(see :func:`speechclean.batch.clean_records`)::
+
+    import dask.bag as db
+    from speechclean.dask import clean_bag, clean_dataframe
+
+    pages = clean_bag(db.read_text("crawl/*.jsonl").map(json.loads), field="text", convert="t2s")
+    pages.map(json.dumps).to_textfiles("clean/*.jsonl")
+
+    ddf = clean_dataframe(dd.read_parquet("crawl/"), column="html")  # adds title, encoding, removals, error
+
+Failed items never stop the job: they carry ``error`` (``"Type: message"``) and an empty text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from .batch import DEFAULT_KEEP, Item, clean_frame, clean_item, clean_records, record_fields
+
+__all__ = ["clean_bag", "clean_dataframe", "clean_partition"]
+
+
+def clean_partition(
+    items: Iterable[Any],
+    options: Mapping[str, Any] | None = None,
+    field: str = "text",
+    id_field: str | None = "id",
+    keep: Sequence[str] = DEFAULT_KEEP,
+) -> list[dict[str, Any]]:
+    """Clean one partition: records (dicts) stay records, other sources become result dicts.
+
+    >>> clean_partition([{"id": 1, "text": "當前"}, "同志們"], {"convert": "t2s"}, keep=("error",))
+    [{'id': 1, 'text': '当前', 'error': None}, {'text': '同志们', 'error': None}]
+    """
+    from .cleaner import _cleaner_for
+
+    cleaner = _cleaner_for(dict(options or {}))
+    out: list[dict[str, Any]] = []
+    for value in items:
+        if isinstance(value, Mapping):
+            out.extend(clean_records([value], field=field, id_field=id_field, keep=keep, cleaner=cleaner))
+        else:
+            page, _ = clean_item(cleaner, Item.of(value))
+            result: dict[str, Any] = {"text": page.text}
+            result.update(record_fields(page, keep))
+            out.append(result)
+    return out
+
+
+def clean_bag(
+    bag: Any,
+    *,
+    field: str = "text",
+    id_field: str | None = "id",
+    keep: Sequence[str] = DEFAULT_KEEP,
+    **options: Any,
+) -> Any:
+    """A new ``dask.bag.Bag`` of cleaned dicts, one per input element, in the same order.
+
+    ``options`` are speechclean options (``convert="tw2s"``, ``disable=("punctuation",)``).
+
+    >>> import dask.bag as db
+    >>> clean_bag(db.from_sequence(["當前的工作"], npartitions=1), keep=()).compute(scheduler="sync")
+    [{'text': '当前的工作'}]
+    """
+    return bag.map_partitions(clean_partition, dict(options), field, id_field, tuple(keep))
+
+
+def clean_dataframe(
+    ddf: Any,
+    *,
+    column: str = "text",
+    output_column: str | None = None,
+    keep: Sequence[str] = DEFAULT_KEEP,
+    **options: Any,
+) -> Any:
+    """A new ``dask.dataframe.DataFrame``: ``column`` cleaned (into ``output_column`` when given,
+    else in place) and the ``keep`` columns added (title, encoding, removals, error by default).
+
+    >>> import pandas as pd, dask.dataframe as dd
+    >>> ddf = dd.from_pandas(pd.DataFrame({"id": [1], "text": ["當前"]}), npartitions=1)
+    >>> clean_dataframe(ddf, keep=("error",)).compute(scheduler="sync").to_dict("records")
+    [{'id': 1, 'text': '当前', 'error': None}]
+    """
+    # the output's columns and dtypes, from cleaning dask's stand-in rows on the client
+    meta = _clean_pdf(ddf._meta_nonempty, column, output_column, tuple(keep), dict(options)).iloc[:0]
+    return ddf.map_partitions(_clean_pdf, column, output_column, tuple(keep), dict(options), meta=meta)
+
+
+def _clean_pdf(pdf: Any, column: str, output_column: str | None, keep: Sequence[str],
+               options: Mapping[str, Any]) -> Any:
+    return clean_frame(pdf, column, output_column=output_column, keep=keep, **options)

@@ -1,0 +1,97 @@
+"""Apache Spark helpers: clean a DataFrame column with ``mapInPandas`` or a pandas UDF.
+
+pyspark is imported only when a helper is called (install the ``spark`` extra). The
+cleaner is built once per Python worker process (cached by options), not per row.
+
+.. code-block:: python
+
+    from pyspark.sql import SparkSession
+    from speechclean.spark import clean_spark_dataframe, clean_pandas_udf
+
+    spark = SparkSession.builder.getOrCreate()
+    df = spark.read.json("crawl/*.jsonl")                      # id, url, html, ...
+    clean = clean_spark_dataframe(df, column="html", convert="t2s")
+    clean.write.parquet("clean/")                               # every column + title, encoding, removals, error
+
+    udf = clean_pandas_udf(convert="t2s")                       # just the text, as a column expression
+    df.select("id", udf("html").alias("text"))
+
+Failed rows never fail the job: they get an empty text and an ``error`` string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from .batch import DEFAULT_KEEP, clean_frame
+
+__all__ = ["clean_pandas_udf", "clean_spark_dataframe", "output_schema"]
+
+_SPARK_TYPES = {"title": "string", "encoding": "string", "removals": "bigint", "flags": "bigint",
+                "kind": "string", "error": "string"}
+
+
+def output_schema(schema: Any, column: str = "text", *, output_column: str | None = None,
+                  keep: Sequence[str] = DEFAULT_KEEP) -> Any:
+    """The ``StructType`` of :func:`clean_spark_dataframe`'s output for an input ``schema``."""
+    from pyspark.sql.types import ArrayType, LongType, StringType, StructField, StructType
+
+    kinds = {"string": StringType(), "bigint": LongType()}
+    fields = [f for f in schema.fields if f.name not in set(keep) and f.name != output_column]
+    if column not in schema.fieldNames():
+        from .errors import OptionError
+
+        raise OptionError.choice("column", column, schema.fieldNames())
+    if output_column:
+        fields.append(StructField(output_column, StringType(), True))
+    else:  # the cleaned column becomes a string whatever it was (binary HTML → text)
+        fields = [StructField(f.name, StringType(), True) if f.name == column else f for f in fields]
+    for name in keep:
+        if name == "documents":
+            doc = StructType([StructField("title", StringType(), True), StructField("text", StringType(), True)])
+            fields.append(StructField(name, ArrayType(doc), True))
+        else:
+            fields.append(StructField(name, kinds[_SPARK_TYPES[name]], True))
+    return StructType(fields)
+
+
+def clean_spark_dataframe(
+    df: Any,
+    *,
+    column: str = "text",
+    output_column: str | None = None,
+    keep: Sequence[str] = DEFAULT_KEEP,
+    **options: Any,
+) -> Any:
+    """``df.mapInPandas``: ``column`` cleaned (in place or into ``output_column``), every other
+    column kept, and the ``keep`` columns added. ``options`` are speechclean options."""
+    schema = output_schema(df.schema, column, output_column=output_column, keep=keep)
+    names = schema.fieldNames()
+    keep = tuple(keep)
+    opts = dict(options)
+
+    def clean_batches(frames: Iterator[Any]) -> Iterator[Any]:
+        for frame in frames:
+            yield clean_frame(frame, column, output_column=output_column, keep=keep, **opts)[names]
+
+    return df.mapInPandas(clean_batches, schema)
+
+
+def clean_pandas_udf(**options: Any) -> Any:
+    """A pandas UDF (string → string) giving the clean text; failed rows give ``""``.
+
+    ``options`` are speechclean options, e.g. ``clean_pandas_udf(convert="tw2s")``.
+    """
+    import pandas as pd  # type: ignore[import-untyped]
+    from pyspark.sql.functions import pandas_udf
+
+    opts = dict(options)
+
+    def speechclean_text(texts: pd.Series) -> pd.Series:
+        frame = clean_frame(pd.DataFrame({"text": texts}), "text", keep=(), **opts)
+        return frame["text"]
+
+    # real classes, not the strings of ``from __future__ import annotations``: Spark reads the hints
+    speechclean_text.__annotations__ = {"texts": pd.Series, "return": pd.Series}
+    return pandas_udf(speechclean_text, "string")  # type: ignore[call-overload]
