@@ -183,6 +183,16 @@ def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
+def _warm(cleaner: Cleaner) -> None:
+    """Load the per-process caches (OpenCC dictionaries, compiled rules) before forking, so that
+    every worker inherits them instead of loading its own."""
+    try:
+        cleaner.clean("<html><body><p>預熱：同志們，大家好！</p></body></html>")
+        cleaner.clean("預熱：同志們，大家好！")
+    except SpeechcleanError:  # a user's hook may refuse the sample; workers then load on demand
+        pass
+
+
 def _mp_context() -> multiprocessing.context.BaseContext:
     """The platform's default start method (``fork`` on Linux: workers start fast and need no
     ``if __name__ == "__main__"`` guard); ``SPEECHCLEAN_START_METHOD`` overrides it."""
@@ -215,9 +225,12 @@ def iter_cleaned(
             yield item, page, size
         return
     state = pickle.dumps(cleaner)
+    context = _mp_context()
+    if context.get_start_method() == "fork":
+        _warm(cleaner)
     window: deque[tuple[list[Item], Future[list[tuple[Page, int]]]]] = deque()
     limit = workers * max(1, prefetch)
-    pool = ProcessPoolExecutor(workers, mp_context=_mp_context(), initializer=_init_worker, initargs=(state,))
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(state,))
     try:
         chunks = _chunks(items, chunksize)
         for chunk in chunks:

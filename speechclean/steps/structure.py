@@ -164,6 +164,9 @@ def remove_page_markers(page: Page) -> None:
 
 
 # -- pass 2: broken paragraphs -------------------------------------------------------------
+_TAIL = 256
+
+
 def continues(prev: str, line: str) -> bool:
     """True when ``line`` continues the paragraph ``prev`` that the site broke off.
 
@@ -179,12 +182,18 @@ def continues(prev: str, line: str) -> bool:
         return False
     if last == "；":
         return not _is_heading_line(prev)
-    return (
-        visible_len(prev) >= REJOIN_MIN_LEN
-        and not _is_heading_line(prev)
-        and punct_count(prev) >= 1  # a sentence cut short has clauses; a heading has none
-        and cjk_count(prev) >= REJOIN_MIN_LEN // 2
-    )
+    if _is_heading_line(prev):
+        return False
+    # The counts only grow with the text: a bounded tail decides almost always (paragraphs joined
+    # line by line would otherwise be recounted whole at every line).
+    for text in (prev[-_TAIL:], prev) if len(prev) > _TAIL else (prev,):
+        if (
+            visible_len(text) >= REJOIN_MIN_LEN
+            and punct_count(text) >= 1  # a sentence cut short has clauses; a heading has none
+            and cjk_count(text) >= REJOIN_MIN_LEN // 2
+        ):
+            return True
+    return False
 
 
 def rejoin(page: Page) -> None:
