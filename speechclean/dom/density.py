@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..text import PROSE_PUNCT, SENTENCE_END
+from ..text import PROSE_PUNCT, cjk_count, ends_sentence
 from .parse import names, text_of
 from .prune import NameRules
 from .render import INLINE
@@ -71,11 +71,10 @@ POST_CHROME_MAX = 200  # post chrome is short
 LEAD_LEVELS = 4
 LEAD_MIN_MARKS = 3
 LEAD_MIN_CHARS = 60
-REPLY_MIN_MARKS = 2  # the common ancestor of a slot must keep this share of the best score
+REPLY_MIN_MARKS = 2  # prose marks a group of replies must carry
 _NEVER_CHROME = frozenset(("html", "body", "main", "article"))
 _WS = str.maketrans("", "", " \t\r\n\f\v\u00a0\u3000")
 _PUNCT = tuple(PROSE_PUNCT)
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _DIGITS = re.compile(r"\d+")
 _MORE = re.compile(r"\s*[\[【(（<]?\s*(?:详细|详情|全文|阅读全文|查看全文|更多|阅读更多|more|read more)\s*[\]】)）>»]*\s*$", re.I)
 
@@ -87,7 +86,7 @@ def _stats(text: str | None) -> tuple[int, float, int]:
     n = len(text.translate(_WS))
     if not n:
         return 0, 0.0, 0
-    cjk = len(_CJK.findall(text))
+    cjk = cjk_count(text)
     return n, cjk + LATIN_WEIGHT * (n - cjk), sum(map(text.count, _PUNCT))
 
 
@@ -97,7 +96,7 @@ def _cut_off(el: etree._Element) -> bool:
     A trailing "more" link (【详细】, [阅读全文], 更多>>) is looked through.
     """
     text = _MORE.sub("", text_of(el).rstrip())
-    return bool(text) and (text[-1] not in SENTENCE_END or text.endswith(("...", "…")) and not text.endswith("……"))
+    return bool(text) and (not ends_sentence(text) or text.endswith(("...", "…")) and not text.endswith("……"))
 
 
 def block_weight(chars: int, prose: float, marks: int, links: int) -> float:
@@ -130,8 +129,8 @@ class Scores:
 
 
 def _slot_name(el: etree._Element) -> tuple[str, str]:
-    cls = el.get("class")
-    return el.tag, _DIGITS.sub("", cls.split()[0]) if cls and cls.split() else ""
+    parts = (el.get("class") or "").split()
+    return el.tag, _DIGITS.sub("", parts[0]) if parts else ""
 
 
 def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:

@@ -68,7 +68,7 @@ def css_hidden_classes(root: etree._Element) -> frozenset[str]:
     """Class names that the page's own ``<style>`` blocks hide (``.jammer{display:none}``)."""
     found: set[str] = set()
     for style in root.iter("style"):
-        if style.text and "none" in style.text or style.text and "hidden" in style.text:
+        if style.text and ("none" in style.text or "hidden" in style.text):
             for m in _CSS_HIDDEN.finditer(style.text):
                 found.add(m.group(1).lower())
                 found.update(c.strip(" .").lower() for c in m.group(0).split("{")[0].split(",")[1:])
