@@ -20,11 +20,10 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
+from .config import LANGS, Lang
 from .text import CJK_CLASS
 
 Script = Literal["hans", "hant", "mixed"]
-Lang = Literal["zh", "ja", "ko", "other"]
-LANGS: tuple[str, ...] = ("zh", "ja", "ko", "other")
 
 #: Hiragana and katakana, without the middle dot ・ and the long-vowel mark ー (Chinese uses them too).
 KANA_CLASS = "\u3041-\u309f\u30a1-\u30fa\u30fd-\u30ff\u31f0-\u31ff\uff66-\uff9d"

@@ -13,6 +13,9 @@ What it does, each counted in ``page.changes`` under its rule id:
   (``，，``→``，``, ``，。``→``。``, ``二，、``→``二、``); ``？！``, ``……``, ``——`` stay.
 * ``punctuation.orphan`` — marks left at the start of a line by a removed heading go.
 
+Code, front matter and Japanese or Korean lines are left exactly as they are, and so is a page
+that is not Chinese (``page.lang``): their quotes, commas and spacing are not Chinese punctuation.
+
 >>> from speechclean.steps.punctuation import normalize
 >>> normalize('同志们:今年是2021年,工作在19:30开始,,完成率1.6亿元(同比增长)。')
 '同志们：今年是2021年，工作在19:30开始，完成率1.6亿元（同比增长）。'
@@ -28,6 +31,7 @@ from collections.abc import Callable
 from ..page import Page
 from ..text import CJK_CLASS
 from . import Step
+from .convert import page_lang, protected_lines
 
 _FW_PUNCT = "，。、；：？！“”‘’（）《》【】…—·「」『』〈〉〔〕"
 #: Chinese context: an ideograph or a full-width mark.
@@ -184,7 +188,25 @@ class Punctuation(Step):
     name = "punctuation"
 
     def __call__(self, page: Page) -> Page:
-        page.text = normalize(page.text, page)
+        if page_lang(page) in ("ja", "ko", "other"):
+            if not any(f.kind.startswith("lang.") for f in page.flags):
+                page.flag(f"lang.{page.lang}", page.text[:40])
+            return page
+        protected = protected_lines(page.text)
+        if not protected:
+            page.text = normalize(page.text, page)
+            return page
+        lines = page.text.split("\n")
+        out: list[str] = []
+        i = 0
+        while i < len(lines):  # normalise each run of unprotected lines on its own
+            j = i
+            while j < len(lines) and (j in protected) == (i in protected):
+                j += 1
+            run = "\n".join(lines[i:j])
+            out.append(run if i in protected else normalize(run, page))
+            i = j
+        page.text = "\n".join(out)
         return page
 
 
