@@ -54,7 +54,7 @@ _SYLLABLE = (
 )
 PINYIN_PLAIN = re.compile(rf"(?<=[{CJK_CLASS}])[(（]{_SYLLABLE}[)）]")
 _MIN_TONED_FOR_PLAIN = 3
-_TONED_OR_LOST = re.compile(f"{PINYIN_TONED.pattern}|{PINYIN_LOST.pattern}")
+_ONE_OR_LOST = re.compile(rf"[(（]{_SYL_TONED}[)）]|{PINYIN_LOST.pattern}")
 _ALL_TRUSTED = re.compile(f"{PINYIN_TONED.pattern}|{PINYIN_LOST.pattern}|{PINYIN_PLAIN.pattern}")
 
 #: Private Use Area glyphs (font obfuscation), U+FFFD, the classic 锟斤拷 of double-decoded U+FFFD,
@@ -117,7 +117,9 @@ def strip_pinyin(page: Page) -> None:
     toned = sum(1 for _ in islice(PINYIN_TONED.finditer(text), _MIN_TONED_FOR_PLAIN))
     if not toned and PINYIN_LOST.search(text) is None:
         return
-    pattern = _ALL_TRUSTED if toned >= _MIN_TONED_FOR_PLAIN else _TONED_OR_LOST
+    # A page stuffed with annotations: every kind goes. A page with one or two: only the one-syllable
+    # annotation of one character (當(dāng)); a gloss of a word (滟滪(yàn yù)) is the author's.
+    pattern = _ALL_TRUSTED if toned >= _MIN_TONED_FOR_PLAIN else _ONE_OR_LOST
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if "(" not in line and "（" not in line and ")" not in line:

@@ -10,8 +10,9 @@ What it does, each counted in ``page.changes`` under its rule id:
   ``1,000``, ``19:30``, ``1.6亿元``, ``http://a.cn/?q=1`` keep their ASCII.
 * ``punctuation.quotes`` — straight double quotes in Chinese lines become paired “ ”.
 * ``punctuation.doubled`` — anti-copy doubles collapse to the real mark
-  (``，，``→``，``, ``，。``→``。``, ``二，、``→``二、``); ``？！``, ``……``, ``——`` stay.
-* ``punctuation.orphan`` — marks left at the start of a line by a removed heading go.
+  (``，，``→``，``, ``，。``→``。``, ``二，、``→``二、``); ``？！``, ``……``, ``——``, ``。。。`` stay.
+* ``punctuation.orphan`` — marks left at the start of a line by a removed heading go; marks
+  that continue the line before (``雄县\n、容城县``) join its end (``punctuation.orphan-joined``).
 
 Code, front matter and Japanese or Korean lines are left exactly as they are, and so is a page
 that is not Chinese (``page.lang``): their quotes, commas and spacing are not Chinese punctuation.
@@ -79,7 +80,11 @@ _STRAIGHT_QUOTE_LINE = re.compile(f'^(?=[^\\n]*")(?=[^\\n]*[{CJK_CLASS}])[^\\n]*
 _MARKS_RUN = re.compile("[，、；：。？！][，、；：。？！]+")
 #: The anti-copy pairs seen most, each with the mark it stands for (what ``_collapse`` gives).
 _COMMON_DOUBLES = (("，，", "，"), ("，。", "。"), ("，、", "、"), ("，；", "；"), ("，？", "？"), ("，！", "！"), ("，：", "："))
-_ORPHAN = re.compile("^(?:”(?=[，。、；：？！])|[，。、；：？！])[，。、；：？！”]*", re.MULTILINE)
+_ORPHAN_RUN = "(?:”(?=[，。、；：？！])|[，。、；：？！])[，。、；：？！”]*"
+#: A line that starts with marks continuing the line before it (text split at an inline element:
+#: ``雄县\n、容城县``): the marks go back to the end of that line, nothing is lost.
+_ORPHAN_CONTINUES = re.compile(f"\n(?<=[^\n，。、；：？！”…]\n)({_ORPHAN_RUN})")
+_ORPHAN = re.compile(f"^{_ORPHAN_RUN}", re.MULTILINE)
 
 
 def _count(page: Page | None, rule: str, n: int) -> None:
@@ -117,7 +122,7 @@ def _collapse(m: re.Match[str]) -> str:
     if "，" not in run and not (len(set(run)) == 1 and run[0] in "；：。"):
         return run  # ？！ ！！ are meant; 、、 is left to the structure step
     if set(run) == {"。"} and len(run) >= 3:
-        return "……"
+        return run  # an ellipsis typed with 。: the author's, kept
     strong = "".join(ch for ch in run if ch in "？！")
     if strong:
         return strong[:2]
@@ -178,6 +183,8 @@ def normalize(text: str, page: Page | None = None) -> str:
             text = text.replace(pair, mark)
             _count(page, "punctuation.doubled", n)
     text = _sub(page, "punctuation.doubled", _MARKS_RUN, _collapse, text)
+    if "\n" in text:
+        text = _sub(page, "punctuation.orphan-joined", _ORPHAN_CONTINUES, "\\1\n", text)
     text = _sub(page, "punctuation.orphan", _ORPHAN, "", text)
     return text
 
