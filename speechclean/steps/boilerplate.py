@@ -96,25 +96,24 @@ def is_body(line: str) -> bool:
     return n >= BODY_MIN_CJK and punct_count(line) >= BODY_MIN_PUNCT and n >= BODY_MIN_CJK_RATIO * visible_len(line)
 
 
-def _body_lines(stripped: list[str], suspect: list[bool]) -> list[bool]:
-    """Which lines are body: judged per paragraph, joining the lines the structure step will rejoin
-    (a paragraph a site broke in two is body as a whole), so that cleaning again decides the same."""
+def _paragraphs(stripped: list[str], suspect: list[bool]) -> list[str | None]:
+    """For each line, the paragraph it belongs to once the structure step rejoins what a site broke
+    in two (None for empty lines and lines a rule names), so that cleaning again decides the same."""
     from .structure import continues  # late: structure builds on this module's measures
 
-    body = [False] * len(stripped)
-    idx = [i for i, s in enumerate(stripped) if s]
+    para: list[str | None] = [None] * len(stripped)
+    # Lines a rule names go before the structure step rejoins: they do not break a paragraph.
+    idx = [i for i, s in enumerate(stripped) if s and not suspect[i]]
     j = 0
     while j < len(idx):
         k, text = j, stripped[idx[j]]
-        if not suspect[idx[j]]:
-            while k + 1 < len(idx) and not suspect[idx[k + 1]] and continues(text, stripped[idx[k + 1]]):
-                k += 1
-                text += stripped[idx[k]]
-            if is_body(text):
-                for m in range(j, k + 1):
-                    body[idx[m]] = True
+        while k + 1 < len(idx) and continues(text, stripped[idx[k + 1]]):
+            k += 1
+            text += stripped[idx[k]]
+        for m in range(j, k + 1):
+            para[idx[m]] = text
         j = k + 1
-    return body
+    return para
 
 
 def is_title_like(line: str) -> bool:
@@ -158,7 +157,8 @@ class Boilerplate(Step):
         # Pass 1: which lines are body? A line any rule names is not, whatever its density.
         suspect = [bool(s) and i not in code and rules.first_match(s, "?", n) is not None
                    for i, (s, n) in enumerate(zip(stripped, lengths))]
-        body = _body_lines(stripped, suspect)
+        paragraphs = _paragraphs(stripped, suspect)
+        body = [p is not None and is_body(p) for p in paragraphs]
         first = next((i for i, b in enumerate(body) if b), None)
         last = next((i for i in range(len(body) - 1, -1, -1) if body[i]), None)
 
@@ -188,7 +188,7 @@ class Boilerplate(Step):
             z = zone(i)
             rule = rules.first_match(s, z, lengths[i]) if suspect[i] else None
             if rule is None:
-                if density and z in ("head", "tail") and not keeps_at_edge(s):
+                if density and z in ("head", "tail") and not keeps_at_edge(paragraphs[i] or s):
                     ed.drop(i, "density.edge")
                 else:
                     ed.keep(i, s)
