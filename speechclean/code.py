@@ -49,7 +49,16 @@ _END = re.compile(r"[;{}]$|[(\[,]$")
 _COMMENT = re.compile(r"^(?://|/\*|\*/?|#\s|--\s)")
 _STRING_LINE = re.compile(r"""^["'`][^"'`]{0,200}["'`][,;:]?$""")
 _CSS = re.compile(r"[{;]\s*[a-z-]{2,40}\s*:\s*[^{};:]{1,200};")
+_LETTER = re.compile("[A-Za-z]")
 _WEB_RESIDUE = re.compile(r"document\.write|_hmt|adsbygoogle|googletag|window\.location|\bfunction\s*\(\)\s*\{\s*var\s+\w+\s*=\s*document")
+
+
+#: Lines longer than this are judged on their start (code lines are short; long lines are prose or residue).
+_HEAD = 200
+#: Characters without which a line has no code shape at all.
+_CODE_SIGN = re.compile(r"[{}()\[\];=<>:\"'`#/@|&+*-]")
+#: A line whose first characters are this share ideographs is prose.
+_START = 24
 
 
 def _score(line: str) -> int:
@@ -59,19 +68,28 @@ def _score(line: str) -> int:
         return 0
     if _PROSE_START.match(t):  # most lines of a Chinese page: decided by their first character
         return -1
-    cjk = len(_CJK.findall(t))
     if _COMMENT.match(t):
         return 1
-    if cjk and cjk >= PROSE_MIN_CJK_SHARE * (len(t) - len(_SPACE.findall(t))):
+    start = t[:_START]  # (一)卫生健康工作。…, 2021年，是… : prose from its first characters
+    if len(_CJK.findall(start)) >= PROSE_MIN_CJK_SHARE * len(start) > 0 and len(t) > _START:
         return -1
-    if _CSS.search(t) or _WEB_RESIDUE.search(t):
+    if _KEYWORD.match(t):
+        return 2
+    if _CODE_SIGN.search(t) is None and line[:1] != "\t" and line[:4] != "    ":
+        return 0
+    head = t[:_HEAD]
+    cjk = len(_CJK.findall(head))
+    if cjk and cjk >= PROSE_MIN_CJK_SHARE * (len(head) - len(_SPACE.findall(head))):
+        return -1
+    if len(t) > 4 * _HEAD or _CSS.search(head) or _WEB_RESIDUE.search(head):
         return -1
     if _CLOSER.match(t) or _KEYWORD.match(t):
         return 2
     ends = _END.search(t) is not None
-    if _OPERATOR.search(t) or _CALL.search(t):
-        return 2 if ends or _CALL.search(t) else 1
-    if _STRING_LINE.match(t) or (ends and re.search(r"[A-Za-z]", t)):
+    call = _CALL.search(t) is not None
+    if call or _OPERATOR.search(head):
+        return 2 if ends or call else 1
+    if _STRING_LINE.match(t) or (ends and _LETTER.search(head)):
         return 1
     if line[:1] == "\t" or line[:4] == "    ":
         return 1

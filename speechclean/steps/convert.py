@@ -37,7 +37,7 @@ from itertools import islice
 
 from ..code import code_lines
 from ..page import Page
-from ..script import has_kana_or_hangul, judge, lang_of, script_counts, simplified_re, traditional_only, traditional_re
+from ..script import has_kana_or_hangul, judge, lang_of, simplified_set, traditional_only, traditional_set
 from ..text import CJK_CLASS
 from . import Step
 
@@ -213,31 +213,60 @@ def _resolve(verdicts: list[str | None]) -> list[bool]:
     return out
 
 
-def convert_text(page: Page, config: str) -> None:
-    """Convert ``page.text`` paragraph by paragraph (see the module docstring); set ``page.script``."""
-    text = page.text
-    trad = traditional_re()
-    if trad.search(text) is None:  # no Traditional-only character: nothing to convert
-        page.script = "hans" if text else None
-        return
-    whole = simplified_re().search(text) is None
+def _verdict(line: str) -> str | None:
+    """The script of one line (two fast scans for the common cases: one script only)."""
+    simp = simplified_set()
+    if not simp.search(line):
+        return "hant" if traditional_set().search(line) else None
+    trad = traditional_set().count(line)
+    return judge(trad, simp.count(line)) if trad else "hans"
+
+
+class Plan:
+    """What the script check decided for a text: its script, and which lines to convert whole.
+
+    ``hant`` is None when the text is converted in one piece (all Traditional, nothing protected)
+    or not at all (no Traditional-only character); otherwise one flag per line.
+    """
+
+    __slots__ = ("hant", "lines", "protected", "script")
+
+    def __init__(self, script: str | None, hant: list[bool] | None = None, lines: list[str] | None = None,
+                 protected: set[int] | None = None) -> None:
+        self.script, self.hant, self.lines, self.protected = script, hant, lines, protected or set()
+
+
+def script_check(text: str) -> Plan:
+    """Judge ``text`` paragraph by paragraph (see the module docstring); the conversion is not done here."""
+    if not traditional_set().search(text):  # no Traditional-only character: nothing to convert
+        return Plan("hans" if text else None)
+    whole = not simplified_set().search(text)
     lines = text.split("\n")
     protected = protected_lines(text, lines)
     if whole and not protected:  # a Traditional page: one phrase-aware conversion
-        page.script = "hant"
-        if config != "off":
-            page.text = converter(config).convert(text)  # type: ignore[attr-defined]
-            page.count(f"convert.{config}", sum(1 for line in lines if line.strip()))
-        return
-    verdicts = [None if i in protected else judge(*script_counts(line)) for i, line in enumerate(lines)]
+        return Plan("hant", lines=lines)
+    verdicts = [None if i in protected else _verdict(line) for i, line in enumerate(lines)]
     hant = _resolve(verdicts)
     for i in protected:
         hant[i] = False
     judged = {v for v in verdicts if v is not None}
-    page.script = "mixed" if len(judged) == 2 else "hant" if judged == {"hant"} else "hans"
-    if config == "off":
+    script = "mixed" if len(judged) == 2 else "hant" if judged == {"hant"} else "hans"
+    return Plan(script, hant, lines, protected)
+
+
+def convert_text(page: Page, config: str) -> None:
+    """Convert ``page.text`` paragraph by paragraph (see the module docstring); set ``page.script``."""
+    plan = script_check(page.text)
+    page.script = plan.script
+    if config == "off" or plan.lines is None:
         return
     conv = converter(config)
+    lines = plan.lines
+    if plan.hant is None:
+        page.text = conv.convert(page.text)  # type: ignore[attr-defined]
+        page.count(f"convert.{config}", sum(1 for line in lines if line.strip()))
+        return
+    hant, protected, trad = plan.hant, plan.protected, traditional_set()
     table = stray_table(config)
     out: list[str] = []
     converted = stray = 0
@@ -252,7 +281,7 @@ def convert_text(page: Page, config: str) -> None:
             i = j
             continue
         line = lines[i]
-        if i not in protected and trad.search(line) is not None:
+        if i not in protected and trad.search(line):
             new = []
             for ch in line:
                 to = table.get(ch)
