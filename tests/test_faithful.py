@@ -182,3 +182,25 @@ def test_script_and_lang_in_the_result() -> None:
     data = speechclean.clean("會議很重要。").to_dict()
     assert (data["script"], data["lang"]) == ("hant", "zh")
     assert speechclean.clean("").script is None
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ('文中用到的 fmt.Println("a", b) 是标准库里的函数,很常用。', '文中用到的 fmt.Println("a", b) 是标准库里的函数，很常用。'),
+        ("用 `a, b = b, a` 交换,很方便。", "用 `a, b = b, a` 交换，很方便。"),
+        ("县(市)级", "县（市）级"),
+    ],
+)
+def test_inline_code_in_prose_keeps_its_punctuation(raw: str, expected: str) -> None:
+    assert speechclean.clean(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a." * 30_000 + "(", "a_" * 30_000 + "(", "f(" + '"' * 30_000, "`" + "x" * 100_000, "x(" * 40_000, "a.b(" + " " * 50_000],
+)
+def test_inline_code_pattern_on_hostile_text(text: str) -> None:
+    from speechclean.steps.punctuation import normalize
+
+    normalize("中文" + text + "中文")
