@@ -46,6 +46,9 @@ _OPERATOR = re.compile(r":=|==|!=|<=|>=|->|=>|&&|\|\||\+\+|\+=|-=|::|^[A-Za-z_][
 _CALL = re.compile(r"[A-Za-z_][\w.]{0,60}\([^()]{0,200}\)\s?[;:{]?$")
 _PROSE_START = re.compile(f"[{CJK_CLASS}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’]")
 _END = re.compile(r"[;{}]$|[(\[,]$")
+#: Shell: a line continued with a backslash, or only the backslash; a variable or an option flag.
+_CONTINUED = re.compile(r"(?:^|\s)\\$")
+_SHELL_WORD = re.compile(r"^(?:\$[A-Za-z_{(]|--?[A-Za-z])")
 _COMMENT = re.compile(r"^(?://|/\*|\*/?|#\s|--\s)")
 _STRING_LINE = re.compile(r"""^["'`][^"'`]{0,200}["'`][,;:]?$""")
 _CSS = re.compile(r"[{;]\s*[a-z-]{2,40}\s*:\s*[^{};:]{1,200};")
@@ -56,7 +59,7 @@ _WEB_RESIDUE = re.compile(r"document\.write|_hmt|adsbygoogle|googletag|window\.l
 #: Lines longer than this are judged on their start (code lines are short; long lines are prose or residue).
 _HEAD = 200
 #: Characters without which a line has no code shape at all.
-_CODE_SIGN = re.compile(r"[{}()\[\];=<>:\"'`#/@|&+*-]")
+_CODE_SIGN = re.compile(r"[{}()\[\];=<>:\"'`#/@|&+*$\\-]")
 #: A line whose first characters are this share ideographs is prose.
 _START = 24
 
@@ -83,8 +86,10 @@ def _score(line: str) -> int:
         return -1
     if len(t) > 4 * _HEAD or _CSS.search(head) or _WEB_RESIDUE.search(head):
         return -1
-    if _CLOSER.match(t) or _KEYWORD.match(t):
+    if _CLOSER.match(t) or _KEYWORD.match(t) or _CONTINUED.search(t):
         return 2
+    if _SHELL_WORD.match(t):
+        return 1
     ends = _END.search(t) is not None
     call = _CALL.search(t) is not None
     if call or _OPERATOR.search(head):

@@ -84,7 +84,9 @@ _COMMON_DOUBLES = (("，，", "，"), ("，。", "。"), ("，、", "、"), ("�
 _ORPHAN_RUN = "(?:”(?=[，。、；：？！])|[，。、；：？！])[，。、；：？！”]*"
 #: A line that starts with marks continuing the line before it (text split at an inline element:
 #: ``雄县\n、容城县``): the marks go back to the end of that line, nothing is lost.
-_ORPHAN_CONTINUES = re.compile(f"\n(?<=[^\n，。、；：？！”…]\n)({_ORPHAN_RUN})")
+_ORPHAN_CONTINUES = re.compile(f"\n(?<=[^\n，。、；：？！”…]\n)({_ORPHAN_RUN}|[）】》」』’”]++|[:;,.!?)\\]}}]++(?=\n|$))")
+#: A line of opening brackets or quotes only: they open the line after it.
+_OPENERS_LINE = re.compile("^([（【《「『“‘]++)\n(?=[^\n])", re.MULTILINE)
 _ORPHAN = re.compile(f"^{_ORPHAN_RUN}", re.MULTILINE)
 
 
@@ -210,7 +212,12 @@ def _normalize(text: str, page: Page | None = None) -> str:
             _count(page, "punctuation.doubled", n)
     text = _sub(page, "punctuation.doubled", _MARKS_RUN, _collapse, text)
     if "\n" in text:
-        text = _sub(page, "punctuation.orphan-joined", _ORPHAN_CONTINUES, "\\1\n", text)
+        for _ in range(4):  # a chain of such lines (雄县\n、\n，) moves up one line per pass
+            joined = _sub(page, "punctuation.orphan-joined", _ORPHAN_CONTINUES, "\\1\n", text)
+            if joined == text:
+                break
+            text = joined
+        text = _sub(page, "punctuation.orphan-joined", _OPENERS_LINE, "\\1", text)
     text = _sub(page, "punctuation.orphan", _ORPHAN, "", text)
     return text
 
