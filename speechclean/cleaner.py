@@ -241,6 +241,7 @@ class Cleaner:
         once per worker; hooks must be picklable); results are the same as serial.
         ``on_error``: ``"raise"`` the item's error, ``"skip"`` the item (logged as a
         warning), or ``"record"`` it as a page whose ``error`` is set and text empty.
+        With the ``lang`` option, pages in other languages are left out (``lang=("zh",)``).
         The input is read at most ``workers * prefetch * chunksize`` items ahead.
 
         >>> cleaner = Cleaner(convert="off")
@@ -249,8 +250,11 @@ class Cleaner:
         """
         from .batch import pipe
 
-        return pipe(self, sources, workers=workers, on_error=on_error,  # type: ignore[arg-type]
-                    chunksize=chunksize, prefetch=prefetch)
+        pages = pipe(self, sources, workers=workers, on_error=on_error,  # type: ignore[arg-type]
+                     chunksize=chunksize, prefetch=prefetch)
+        if not self.options.lang:
+            return pages
+        return (p for p in pages if p.error is not None or self.options.keeps_lang(p.lang))  # the lang= filter
 
     # -- pickling: hooks must be picklable themselves (module-level functions) -------
     def __getstate__(self) -> dict[str, Any]:

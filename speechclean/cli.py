@@ -29,12 +29,12 @@ from typing import IO, Any
 from . import __version__
 from .batch import DEFAULT_KEEP, KEEP_CHOICES, Item, iter_cleaned, record_fields, record_item
 from .cleaner import Cleaner
-from .config import CONVERSIONS, KINDS, STEP_NAMES, Options
+from .config import CONVERSIONS, FRONT_MATTER, KINDS, LANGS, STEP_NAMES, Options
 from .errors import SpeechcleanError
 from .page import Page
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-_CHOICES = {"kind": KINDS, "convert": CONVERSIONS, "disable": STEP_NAMES}
+_CHOICES = {"kind": KINDS, "convert": CONVERSIONS, "disable": STEP_NAMES, "lang": LANGS, "front_matter": FRONT_MATTER}
 FORMATS = ("text", "json", "jsonl")
 WARC_TYPES = ("text/html", "text/plain", "application/xhtml+xml")
 
@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         flag = "--" + f.name.replace("_", "-")
         if f.type in ("bool",):
             group.add_argument(flag, dest=f.name, action=argparse.BooleanOptionalAction, default=None)
-        elif f.name in ("disable", "rules"):
+        elif f.name in ("disable", "rules", "lang"):
             group.add_argument(flag, dest=f.name, action="append", default=None, metavar="VALUE",
                                choices=_CHOICES.get(f.name))
         else:
@@ -300,6 +300,8 @@ def _run(args: argparse.Namespace, cleaner: Cleaner, out: IO[str], fmt: str, kee
     results = iter_cleaned(cleaner, inputs, workers=args.jobs)
     for item, page, size in _progress(results, show_bar):
         record = inputs.records.popleft()
+        if page.error is None and not cleaner.options.keeps_lang(page.lang):
+            continue  # --lang: pages in other languages are left out
         items += 1
         chars_in += size
         chars_out += len(page.text)

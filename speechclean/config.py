@@ -24,7 +24,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, Literal, Union, get_args
 
 from .errors import OptionError
 
@@ -38,8 +38,16 @@ if TYPE_CHECKING:
 
 #: The built-in steps, in pipeline order. Each name is also a module in ``speechclean.steps``.
 STEP_NAMES: tuple[str, ...] = ("decode", "extract", "convert", "punctuation", "boilerplate", "structure")
-KINDS = ("auto", "html", "text")
-CONVERSIONS = ("t2s", "tw2s", "hk2s", "off")
+Kind = Literal["auto", "html", "text"]
+#: OpenCC configurations: ``t2s`` (OpenCC standard Traditional), ``tw2s`` (Taiwan characters),
+#: ``tw2sp`` (Taiwan characters and phrases: 軟體 → 软件, 滑鼠 → 鼠标), ``hk2s`` (Hong Kong), ``off``.
+Conversion = Literal["t2s", "tw2s", "tw2sp", "hk2s", "off"]
+Lang = Literal["zh", "ja", "ko", "other"]
+FrontMatter = Literal["keep", "drop"]
+KINDS: tuple[str, ...] = get_args(Kind)
+CONVERSIONS: tuple[str, ...] = get_args(Conversion)
+LANGS: tuple[str, ...] = get_args(Lang)
+FRONT_MATTER: tuple[str, ...] = get_args(FrontMatter)
 
 RuleSource = Union[str, os.PathLike, "Rule"]
 
@@ -51,7 +59,9 @@ class Options:
     kind
         ``"auto"`` (recognise HTML), ``"html"`` or ``"text"``.
     convert
-        Traditional → Simplified conversion: ``"t2s"``, ``"tw2s"``, ``"hk2s"`` or ``"off"``.
+        Traditional → Simplified conversion: ``"t2s"``, ``"tw2s"``, ``"tw2sp"``, ``"hk2s"`` or ``"off"``.
+        Only Traditional paragraphs are converted whole; in Simplified ones only stray
+        Traditional-only characters are (see :mod:`speechclean.steps.convert`).
     pinyin
         Strip pinyin annotations stuffed after characters (``當(dāng)`` → ``當``).
     disable
@@ -65,16 +75,23 @@ class Options:
         Split pages holding several articles (篇一, 篇二…) into documents.
     encoding
         Force this codec for bytes input instead of detecting it.
+    lang
+        Keep only pages in these languages (``"zh"``, ``"ja"``, ``"ko"``, ``"other"``):
+        :meth:`~speechclean.Cleaner.pipe` and the command line skip the others. Empty keeps all.
+    front_matter
+        ``"keep"`` a front-matter block (``---`` … ``---``) as content, or ``"drop"`` it as chrome.
     """
 
-    kind: str = "auto"
-    convert: str = "t2s"
+    kind: Kind = "auto"
+    convert: Conversion = "t2s"
     pinyin: bool = True
     disable: tuple[str, ...] = ()
     rules: tuple[RuleSource, ...] = ()
     density: bool = True
     split_documents: bool = True
     encoding: str | None = None
+    lang: tuple[Lang, ...] = ()
+    front_matter: FrontMatter = "keep"
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -87,6 +104,13 @@ class Options:
                 raise OptionError.choice("disable", name, STEP_NAMES)
         object.__setattr__(self, "disable", disable)
         object.__setattr__(self, "rules", _as_tuple(self.rules))
+        lang = _as_tuple(self.lang)
+        for name in lang:
+            if name not in LANGS:
+                raise OptionError.choice("lang", name, LANGS)
+        object.__setattr__(self, "lang", lang)
+        if self.front_matter not in FRONT_MATTER:
+            raise OptionError.choice("front_matter", self.front_matter, FRONT_MATTER)
         for name in ("pinyin", "density", "split_documents"):
             if not isinstance(getattr(self, name), bool):
                 raise OptionError(f"{name}: expected true or false, got {getattr(self, name)!r}")
@@ -97,6 +121,14 @@ class Options:
                 codecs.lookup(self.encoding)
             except LookupError:
                 raise OptionError(f"encoding: {self.encoding!r} is not a codec Python knows") from None
+
+    def keeps_lang(self, lang: str | None) -> bool:
+        """True when the ``lang`` filter keeps a page in ``lang`` (always, without a filter).
+
+        >>> Options(lang=("zh",)).keeps_lang("ja"), Options().keeps_lang("ja")
+        (False, True)
+        """
+        return not self.lang or lang in self.lang
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
@@ -114,7 +146,7 @@ class Options:
         if "speechclean" in data and isinstance(data["speechclean"], Mapping):
             data = data["speechclean"]
         values = dict(data)
-        for key in ("disable", "rules"):
+        for key in ("disable", "rules", "lang"):
             if key in values:
                 values[key] = _as_tuple(values[key])
         return (base or cls()).replace(**values)
@@ -148,4 +180,4 @@ def _as_tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value)
 
 
-__all__ = ["CONVERSIONS", "KINDS", "STEP_NAMES", "Options"]
+__all__ = ["CONVERSIONS", "FRONT_MATTER", "KINDS", "LANGS", "STEP_NAMES", "Conversion", "FrontMatter", "Kind", "Lang", "Options"]

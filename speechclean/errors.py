@@ -5,7 +5,7 @@
 ...     Cleaner(convert="t2x")
 ... except OptionError as e:
 ...     print(e)
-convert: 't2x' is not a valid choice; choose one of 'hk2s', 'off', 't2s', 'tw2s'
+convert: 't2x' is not a valid choice; choose one of 'hk2s', 'off', 't2s', 'tw2s', 'tw2sp'
 """
 
 from __future__ import annotations

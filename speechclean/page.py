@@ -93,6 +93,9 @@ class Page:
     Public fields: ``text``, ``title``, ``documents``, ``encoding``,
     ``removals``, ``flags``, ``repairs``, ``changes`` (counts of in-place
     normalisations per rule id), ``kind`` (``"html"`` or ``"text"``),
+    ``script`` (the input's script: ``"hans"``, ``"hant"`` or ``"mixed"``; None before the
+    convert step or without Chinese), ``lang`` (``"zh"``, ``"ja"``, ``"ko"``, ``"other"``;
+    None for text without letters),
     ``meta`` (caller-supplied and step-supplied facts: ``url``,
     ``content_type``, ...), and ``error`` (set instead of raising when a batch
     runs with ``on_error="record"``).
@@ -107,6 +110,8 @@ class Page:
     repairs: list[Repair] = field(default_factory=list)
     changes: dict[str, int] = field(default_factory=dict)
     kind: str = "text"
+    script: str | None = None
+    lang: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     error: Exception | None = None
     raw: bytes | None = field(default=None, repr=False)
@@ -168,6 +173,8 @@ class Page:
             "documents": [asdict(d) for d in self.documents],
             "encoding": asdict(self.encoding) if self.encoding else None,
             "kind": self.kind,
+            "script": self.script,
+            "lang": self.lang,
             "removals": [asdict(r) for r in self.removals],
             "flags": [asdict(f) for f in self.flags],
             "repairs": [asdict(r) for r in self.repairs],

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..code import code_lines, front_matter
 from ..lines import LineEditor
 from ..page import Page
 from ..rules import Rule, builtin, check_unique, resolve
@@ -150,10 +151,12 @@ class Boilerplate(Step):
     def __call__(self, page: Page) -> Page:
         rules = ruleset(tuple(self.options.rules))
         lines = page.text.split("\n")
+        code = code_lines(lines)  # code and front matter are content: kept exactly (speechclean.code)
         stripped = [line.strip() for line in lines]
         lengths = [visible_len(s) for s in stripped]
         # Pass 1: which lines are body? A line any rule names is not, whatever its density.
-        suspect = [bool(s) and rules.first_match(s, "?", n) is not None for s, n in zip(stripped, lengths)]
+        suspect = [bool(s) and i not in code and rules.first_match(s, "?", n) is not None
+                   for i, (s, n) in enumerate(zip(stripped, lengths))]
         paragraphs = _paragraphs(stripped, suspect)
         body = [p is not None and is_body(p) for p in paragraphs]
         first = next((i for i, b in enumerate(body) if b), None)
@@ -171,6 +174,13 @@ class Boilerplate(Step):
         i = 0
         while i < len(lines):
             s = stripped[i]
+            if i in code:
+                if self.options.front_matter == "drop" and i in front_matter(lines):
+                    ed.drop(i, "boilerplate.front-matter")
+                else:
+                    ed.keep(i)
+                i += 1
+                continue
             if not s:
                 ed.drop(i, "")
                 i += 1
