@@ -17,7 +17,7 @@ import re
 #: A jammer run has at least this many tokens…
 JAMMER_MIN_TOKENS = 5
 #: …of which at least this many glue a letter or digit to a symbol.
-JAMMER_MIN_MIXED = 2
+JAMMER_MIN_MIXED = 3
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 _SYMBOL = re.compile(r"[^A-Za-z0-9\s]")
 

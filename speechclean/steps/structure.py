@@ -196,13 +196,20 @@ def continues(prev: str, line: str) -> bool:
     return False
 
 
+def chrome_barriers(page: Page) -> set[int]:
+    """Lines that had a chrome line removed right before them: a paragraph never continues across chrome
+    (joining over it would glue the pieces around the chrome into one paragraph that is not the page's)."""
+    return {r.line for r in page.removals if r.step == "boilerplate" and not r.span and r.line is not None}
+
+
 def rejoin(page: Page) -> None:
     ed = LineEditor(page)
+    barriers = chrome_barriers(page)
     for i, line in enumerate(ed.old):
         s = line.strip()
         if not s:
             ed.drop(i, "")
-        elif ed.out and continues(ed.out[-1], s):
+        elif ed.out and i not in barriers and continues(ed.out[-1], s):
             page.count("structure.rejoin")
             ed.join(i, s)
         else:
