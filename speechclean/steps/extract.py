@@ -32,7 +32,7 @@ from functools import cache
 from lxml import etree
 
 from ..dom.density import leads, link_lists, main_content, post_chrome, score_tree
-from ..dom.parse import describe, names, parse
+from ..dom.parse import describe, names, parse_report
 from ..dom.prune import NameRules, drop_element, prune, prune_named
 from ..dom.render import flat, render
 from ..dom.title import find_title
@@ -70,7 +70,9 @@ class Extract(Step):
             page.kind = "html" if looks_like_html(page.text) else "text"
         if page.kind != "html":
             return page
-        root = parse(page.text)
+        root, problems = parse_report(page.text)
+        for kind, message in problems:
+            page.flag(kind, message)
         if root is None:
             page.text = ""
             return page

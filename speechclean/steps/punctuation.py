@@ -62,7 +62,8 @@ _MARKS_TABLE = str.maketrans(_HALF_TO_FULL)
 _DOT_COMMA = re.compile(f"\\.,(?<=[{C}]\\.,)|\\.,(?=[{C}])")
 _PAIR = re.compile(r"\(([^()\n]{0,60})\)")
 #: Runs of two or more ASCII marks next to Chinese (rare; decided as a whole so the result is stable).
-_MARK_RUN = re.compile(f"[,:;?!()](?<=[{C}][,:;?!()])[,:;?!()]+|[,:;?!()][,:;?!()]+(?=[{C}])")
+#: Linear: a run is tried only from its first mark, and taken whole (possessive).
+_MARK_RUN = re.compile(f"(?<![,:;?!()])[,:;?!()](?:(?<=[{C}][,:;?!()])[,:;?!()]++|[,:;?!()]++(?=[{C}]))")
 #: One ASCII mark: after Chinese, or (separators only) before it. One pattern per mark, constant replacement.
 _MARK_AFTER = {m: re.compile(f"{re.escape(m)}(?<=[{C}]{re.escape(m)})") for m in ",:;?!"}
 _MARK_BEFORE = {m: re.compile(f"{re.escape(m)}(?=[{C}])") for m in ",:;"}
