@@ -32,7 +32,7 @@ LEAD_HEADING_MAX_LEN = 30
 
 Cues = dict[str, float]
 #: Cues that make a heading-shaped line suspect (a heading names no chrome word, date, address or count).
-_SUSPECT_CUES = ("shape.date", "shape.domain", "shape.file", "shape.count", "shape.bracketed", "shape.gaps")
+_SUSPECT_CUES = ("shape.date", "shape.domain", "shape.file", "shape.count", "shape.bracketed")
 
 
 def _reads_as_heading(line: str, cues: Cues, leads: bool = False) -> bool:

@@ -215,7 +215,7 @@ class Boilerplate(Step):
             for cut, piece in lay.cuts[i]:  # cut from a kept line: a span of it; otherwise a piece before it
                 page.remove(cut.id, piece, len(ed.out), span=kept)
             if not s:
-                ed.drop(i, "")
+                ed.drop(i, "", "")
                 i += 1
                 continue
             if kept:
