@@ -48,7 +48,8 @@ def _reads_as_heading(line: str, cues: Cues, leads: bool = False) -> bool:
 def stage_one(
     view: list[str], decided: list[bool], body: list[bool], edges: tuple[int | None, int | None] | None = None
 ) -> tuple[list[int], dict[int, Cues], list[int]]:
-    """The non-empty lines in order, the first-stage cues of each line to judge, and the visible lengths.
+    """The non-empty lines in order (headings left out), the first-stage cues of each line to judge, and
+    the visible lengths.
 
     ``edges`` are the first and last body lines that head and tail are measured from (by default the
     first and last of ``body``; ``(None, None)`` when the page has too little body to measure from)."""
@@ -61,6 +62,7 @@ def stage_one(
         deep = {i for i in body_pos[DEEP_BODY_MARGIN:-DEEP_BODY_MARGIN] if length[i] >= DEEP_BODY_MIN_LEN}
     nxt = {i: order[k + 1] for k, i in enumerate(order[:-1])}
     cues: dict[int, Cues] = {}
+    headings: set[int] = set()
     for i in order:
         if decided[i] or i in deep or length[i] > JUDGE_MAX_LEN:
             continue
@@ -68,6 +70,7 @@ def stage_one(
         f = line_cues(s)
         leads = i in nxt and body[nxt[i]] and not body[i] and length[i] <= LEAD_HEADING_MAX_LEN
         if _reads_as_heading(s, f, leads):
+            headings.add(i)
             continue
         if body[i]:
             f["pos.body"] = 1.0
@@ -76,7 +79,9 @@ def stage_one(
             if not keeps_at_edge(s):
                 f["pos.edge_not_text"] = 1.0
         cues[i] = f
-    return order, cues, length
+    # Headings are nobody's neighbours: whether the title above a run of chrome stays or goes (the
+    # structure step takes it as the title) must not change how the run is judged.
+    return [i for i in order if i not in headings], cues, length
 
 
 def stage_two(order: list[int], cues: dict[int, Cues], base: dict[int, float], decided: list[bool], body: list[bool],

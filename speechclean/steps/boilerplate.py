@@ -92,17 +92,17 @@ def _body_lines(stripped: list[str], suspect: list[bool]) -> list[bool]:
     from .structure import continues  # late: structure builds on this module's measures
 
     body = [False] * len(stripped)
-    idx = [i for i, s in enumerate(stripped) if s]
+    # Lines a rule names go before the structure step rejoins: they do not break a paragraph.
+    idx = [i for i, s in enumerate(stripped) if s and not suspect[i]]
     j = 0
     while j < len(idx):
         k, text = j, stripped[idx[j]]
-        if not suspect[idx[j]]:
-            while k + 1 < len(idx) and not suspect[idx[k + 1]] and continues(text, stripped[idx[k + 1]]):
-                k += 1
-                text += stripped[idx[k]]
-            if is_body(text):
-                for m in range(j, k + 1):
-                    body[idx[m]] = True
+        while k + 1 < len(idx) and continues(text, stripped[idx[k + 1]]):
+            k += 1
+            text += stripped[idx[k]]
+        if is_body(text):
+            for m in range(j, k + 1):
+                body[idx[m]] = True
         j = k + 1
     return body
 
@@ -170,9 +170,8 @@ def layout(text: str, rules: RuleSet, density: bool = True) -> Layout:
     body = _body_lines(view, suspect)
     first = next((i for i, b in enumerate(body) if b), None)
     last = next((i for i in range(len(body) - 1, -1, -1) if body[i]), None)
-    total = sum(n for n, sus in zip(lengths, suspect) if not sus)  # what rules leave, as a second pass sees it
-    dense = density and total > 0 and sum(n for n, b in zip(lengths, body) if b) >= DENSITY_MIN_BODY_SHARE * total
-    lay = Layout(lines, stripped, view, lengths, cuts, named, body, first, last, dense)
+    edges = _edges(view, lengths, body, suspect, density)
+    lay = Layout(lines, stripped, view, lengths, cuts, named, body, first, last, edges != (None, None))
     for i, v in enumerate(view):  # a rule limited to a zone names a line only there
         r = named[i]
         if r is not None and r.zone != "any":
@@ -188,6 +187,67 @@ def layout(text: str, rules: RuleSet, density: bool = True) -> Layout:
     return lay
 
 
+def _rule_drops(lay: Layout, rules: RuleSet) -> dict[int, str]:
+    """The lines the rules drop, with the rule of each: named lines, and the lists under block rules."""
+    drops: dict[int, str] = {}
+    n = len(lay.view)
+    i = 0
+    while i < n:
+        rule = lay.named[i] if lay.view[i] else None
+        i += 1
+        if rule is None:
+            continue
+        drops[i - 1] = rule.id
+        if rule.scope == "block":  # the list under the heading, up to the next body line
+            z = lay.zone(i - 1)
+            while i < n and not lay.body[i] and (z == "tail" or not _ends_list(lay.view[i])):
+                if lay.view[i]:
+                    nxt = rules.first_match(lay.view[i], z)
+                    drops[i] = nxt.id if nxt else rule.id
+                i += 1
+    return drops
+
+
+def _edges(view: list[str], lengths: list[int], body: list[bool], suspect: list[bool], density: bool) -> tuple[int | None, int | None]:
+    """The first and last body lines that head and tail are measured from, or ``(None, None)`` when the
+    page holds too little body to measure from (titles and headings do not count: the structure step may
+    take one away as the title, and the verdict must not change with it)."""
+    total = sum(n for v, n, sus in zip(view, lengths, suspect) if v and not sus and not is_title_like(v))
+    if not density or total <= 0 or sum(n for n, b in zip(lengths, body) if b) < DENSITY_MIN_BODY_SHARE * total:
+        return None, None
+    first = next((i for i, b in enumerate(body) if b), None)
+    last = next((i for i in range(len(body) - 1, -1, -1) if body[i]), None)
+    return first, last
+
+
+#: The classifier judges again what it leaves, at most this many more times, until it drops nothing more
+#: (so that cleaning the result again drops nothing: its neighbours are then the lines that stay).
+MAX_ROUNDS = 3
+
+
+def _classify(lay: Layout, drops: dict[int, str]) -> dict[int, tuple[float, tuple[str, ...]]]:
+    """The classifier's verdicts on the lines the rules leave, iterated to a fixed point."""
+    threshold = model().threshold
+    decided = [i in drops or i in lay.kept for i in range(len(lay.view))]
+    verdicts = judge(lay.view, decided, lay.body, edges=(lay.first, lay.last) if lay.density else (None, None))
+    dropped = {i for i, (p, _) in verdicts.items() if p >= threshold}
+    new = set(dropped)
+    for _ in range(MAX_ROUNDS):
+        if not new:
+            break
+        gone = dropped | set(drops)
+        view = ["" if i in gone else v for i, v in enumerate(lay.view)]
+        suspect = [i in lay.kept for i in range(len(view))]
+        body = _body_lines(view, suspect)
+        edges = _edges(view, lay.lengths, body, suspect, lay.density)
+        again = judge(view, suspect, body, edges=edges)
+        new = {i for i, (p, _) in again.items() if p >= threshold and i not in dropped}
+        for i in new:
+            verdicts[i] = again[i]
+        dropped |= new
+    return {i: verdicts[i] for i in dropped}
+
+
 class Boilerplate(Step):
     """Drop chrome: spans and lines by rule, then every other line by the chrome classifier."""
 
@@ -196,47 +256,24 @@ class Boilerplate(Step):
     def __call__(self, page: Page) -> Page:
         rules = ruleset(tuple(self.options.rules))
         lay = layout(page.text, rules, self.options.density)
-        stripped, view, named, body = lay.stripped, lay.view, lay.named, lay.body
-        verdicts: dict[int, tuple[float, tuple[str, ...]]] = {}
-        threshold = model().threshold
-        if self.options.density:
-            first, last = (lay.first, lay.last) if lay.density else (None, None)
-            decided = [r is not None or i in lay.kept for i, r in enumerate(named)]
-            verdicts = judge(view, decided, body, edges=(first, last))
-
+        drops = _rule_drops(lay, rules)
+        chrome = _classify(lay, drops) if self.options.density else {}
         ed = LineEditor(page)
-        i = 0
-        n = len(lay.lines)
-        while i < n:
-            s = stripped[i]
-            rule = named[i] if s else None
-            verdict = verdicts.get(i) if s and rule is None else None
-            kept = bool(s) and rule is None and (verdict is None or verdict[0] < threshold)
+        for i, s in enumerate(lay.stripped):
+            rule = drops.get(i) if s else None
+            verdict = chrome.get(i) if s and rule is None else None
+            kept = bool(s) and rule is None and verdict is None
             for cut, piece in lay.cuts[i]:  # cut from a kept line: a span of it; otherwise a piece before it
                 page.remove(cut.id, piece, len(ed.out), span=kept)
             if not s:
                 ed.drop(i, "", "")
-                i += 1
-                continue
-            if kept:
+            elif kept:
                 ed.keep(i, s)
-                i += 1
-                continue
-            if rule is None:
+            elif rule is not None:
+                ed.drop(i, rule, s)
+            else:
                 assert verdict is not None
                 ed.drop(i, "chrome.line", s, score=round(verdict[0], 3), cues=verdict[1])
-                i += 1
-                continue
-            ed.drop(i, rule.id, s)
-            i += 1
-            if rule.scope == "block":  # the list under the heading, up to the next body line
-                z = lay.zone(i - 1)
-                while i < n and not body[i] and (z == "tail" or not _ends_list(view[i])):
-                    nxt = rules.first_match(view[i], z) if view[i] else None
-                    for cut, piece in lay.cuts[i]:
-                        page.remove(cut.id, piece, len(ed.out))
-                    ed.drop(i, nxt.id if nxt else rule.id, stripped[i])
-                    i += 1
         ed.finish()
         return page
 

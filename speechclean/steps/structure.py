@@ -43,6 +43,8 @@ MARKER_PAGE_MIN_LEN = 80
 #: …or the pages are this long and this even (coefficient of variation of their lengths).
 MARKER_EVEN_MIN_LEN = 100
 MARKER_EVEN_MAX_CV = 0.1
+#: A lone chunk marker follows a line at least this long that breaks off mid-word.
+CHUNK_PREV_MIN_LEN = 40
 _MARKER = re.compile(r"^(\d{1,3})[、.．](?!\d)")
 #: A line cut mid-sentence is at least this long (shorter ones are headings and titles).
 REJOIN_MIN_LEN = 30
@@ -156,7 +158,7 @@ def _chunk_markers(lines: list[str], taken: set[int]) -> list[int]:
         before = _MARKER.match(prev)
         if before is not None and int(before.group(1)) == int(m.group(1)) - 1:
             continue
-        if visible_len(prev) >= MARKER_PAGE_MIN_LEN and _JOIN_BEFORE.match(_after_marker(lines[i]).lstrip("、，,；; ")[:1] or " "):
+        if visible_len(prev) >= CHUNK_PREV_MIN_LEN and _JOIN_BEFORE.match(_after_marker(lines[i]).lstrip("、，,；; ")[:1] or " "):
             out.append(i)
     return out
 
@@ -223,20 +225,13 @@ def continues(prev: str, line: str) -> bool:
     return False
 
 
-def chrome_barriers(page: Page) -> set[int]:
-    """Lines that had a chrome line removed right before them: a paragraph never continues across chrome
-    (joining over it would glue the pieces around the chrome into one paragraph that is not the page's)."""
-    return {r.line for r in page.removals if r.step == "boilerplate" and not r.span and r.line is not None}
-
-
 def rejoin(page: Page) -> None:
     ed = LineEditor(page)
-    barriers = chrome_barriers(page)
     for i, line in enumerate(ed.old):
         s = line.strip()
         if not s:
             ed.drop(i, "")
-        elif ed.out and i not in barriers and continues(ed.out[-1], s):
+        elif ed.out and continues(ed.out[-1], s):
             page.count("structure.rejoin")
             ed.join(i, s)
         else:
