@@ -29,6 +29,9 @@ class Removal:
     of the line it stood before; for a span cut out of a kept line
     (``span=True``), the index of that line. ``element`` describes the HTML
     element a removal came from (``div.share-box#bdshare``), when it came from one.
+    ``score`` is the chrome classifier's probability when a score decided the removal
+    (``chrome.line``), and ``cues`` the cues that weighed most in it (``vocab.login``,
+    ``shape.no_punct``…).
     """
 
     step: str
@@ -37,6 +40,8 @@ class Removal:
     line: int | None = None
     span: bool = False
     element: str | None = None
+    score: float | None = None
+    cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,11 +124,20 @@ class Page:
 
     # -- recording -----------------------------------------------------------------
     def remove(
-        self, rule: str, text: str, line: int | None = None, *, span: bool = False, element: str | None = None
+        self,
+        rule: str,
+        text: str,
+        line: int | None = None,
+        *,
+        span: bool = False,
+        element: str | None = None,
+        score: float | None = None,
+        cues: tuple[str, ...] = (),
     ) -> None:
-        """Record that the current step removed ``text`` because of ``rule`` (from HTML ``element``)."""
+        """Record that the current step removed ``text`` because of ``rule`` (from HTML ``element``),
+        with the classifier's ``score`` and the ``cues`` that fired when a score decided it."""
         if text:
-            self.removals.append(Removal(self.step, rule, text, line, span, element))
+            self.removals.append(Removal(self.step, rule, text, line, span, element, score, tuple(cues)))
 
     def flag(self, kind: str, text: str, line: int | None = None) -> None:
         """Record a problem left in place."""
@@ -154,7 +168,7 @@ class Page:
         for i in range(len(self.removals)):
             r = self.removals[i]
             if r.line is not None:
-                self.removals[i] = Removal(r.step, r.rule, r.text, move(r.line), r.span, r.element)
+                self.removals[i] = Removal(r.step, r.rule, r.text, move(r.line), r.span, r.element, r.score, r.cues)
         for i, f in enumerate(self.flags):
             if f.line is not None:
                 self.flags[i] = Flag(f.step, f.kind, f.text, move(f.line))
@@ -188,7 +202,8 @@ class Page:
         out = []
         for r in self.removals:
             where = ("" if r.line is None else f" @{r.line}") + (f" <{r.element}>" if r.element else "")
-            out.append(f"[{r.step}] {r.rule}{where}: {_short(r.text)}")
+            why = "" if r.score is None else f" ({r.score:.2f}{': ' + ' '.join(r.cues) if r.cues else ''})"
+            out.append(f"[{r.step}] {r.rule}{where}{why}: {_short(r.text)}")
         for f in self.flags:
             out.append(f"[{f.step}] FLAG {f.kind}: {_short(f.text)}")
         for p in self.repairs:
