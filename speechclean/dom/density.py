@@ -9,7 +9,8 @@ through inline children:
 (characters, not whitespace-separated words), outside links, scaled down by ``SHORT_FACTOR``
 for short lines without prose punctuation (menus, labels, dates); *marks* counts Chinese prose
 punctuation (，。、；：？！). A block of prose under ``TEASER_LEN`` characters that stops
-mid-sentence or on an ellipsis is a teaser for another page and counts ``TEASER_FACTOR``.
+on an ellipsis, or mid-sentence inside or beside a link, is a teaser for another page and counts
+``TEASER_FACTOR``.
 An element's score is the sum of the weights in its subtree.
 
 1. The best element is the one with the highest score that no element rule names as chrome
@@ -61,6 +62,12 @@ TEASER_FACTOR = 0.2
 TRIM_LINK_SHARE = 0.5
 TRIM_KEEP_MARKS = 0.3  # a link-heavy subtree holding this share of the prose marks is content
 NET_MIN_MARKS = 5  # prose marks outside chrome-named elements needed to trust the names
+NAME_OVERRULE = 10  # a widget-named element with this many times the prose marks of the best other one is content
+# Families naming small widgets (a share bar, a pop-up layer, font-size tools, an ad slot): their words
+# also turn up in the names of article wrappers (js_img_share_area, layer-content), so a widget name
+# on an element holding far more prose than anything else is overruled. Region families (related
+# lists, comments, footers, navigation) can legitimately hold much text and are never overruled.
+WEAK_NAME_RULES = frozenset(("extract.share", "extract.popup", "extract.page-tools", "extract.ad", "extract.login", "extract.breadcrumb"))
 WRAPPER_SHARE = 0.5  # a chrome-named element holding this share of the page's text and marks is a wrapper
 FEW_MARKS, FEW_CHARS = 3, 100  # below both, a page has no prose to score: fall back to text mass
 MASS_SHARE = 0.9
@@ -123,6 +130,7 @@ class Scores:
     local: dict[etree._Element, int] = field(default_factory=dict)
     chrome: set[etree._Element] = field(default_factory=set)
     named: set[etree._Element] = field(default_factory=set)
+    weak: set[etree._Element] = field(default_factory=set)  # named by a widget family (WEAK_NAME_RULES)
     net: dict[etree._Element, float] = field(default_factory=dict)
     net_marks: dict[etree._Element, int] = field(default_factory=dict)
     block: dict[etree._Element, tuple[int, int, int]] = field(default_factory=dict)  # own chars, marks, links
@@ -142,11 +150,14 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
         name = _slot_name(el)
         out.slot[el] = hash((out.slot.get(parent, 0), name))
         out.local[el] = hash((_slot_name(parent) if parent is not None else None, name))
-        if rules and el.tag not in _NEVER_CHROME and (label := names(el)) and rules.match(label):
+        if rules and el.tag not in _NEVER_CHROME and (label := names(el)) and (rule := rules.match(label)):
             out.named.add(el)
+            if rule in WEAK_NAME_RULES:
+                out.weak.add(el)
         if parent in out.chrome or el in out.named:
             out.chrome.add(el)
     inline: dict[etree._Element, tuple[int, float, int, int]] = {}
+    cut: list[etree._Element] = []
     for el in reversed(elements):
         c, pr, m = _stats(el.text)
         link = c if el.tag == "a" else 0
@@ -175,7 +186,7 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
             out.block[el] = (c, m, link)
             own = block_weight(c, pr, m, link)
             if m >= 2 and c < TEASER_LEN and _cut_off(el):
-                own *= TEASER_FACTOR
+                cut.append(el)
             out.own[el] = own
             score += own
             net += own
@@ -184,7 +195,38 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
             net, nm = 0.0, 0
         out.score[el], out.chars[el], out.marks[el], out.links[el] = score, tc, tm, tl
         out.net[el], out.net_marks[el] = net, nm
+    cut_set = set(cut)
+    for el in [el for el in cut if _teaser(el, cut_set)]:
+        _discount(el, out)
     return out
+
+
+def _teaser(el: etree._Element, cut: set[etree._Element]) -> bool:
+    """A cut-off block is a teaser unless it stands in a run of such paragraphs.
+
+    Teasers for other pages each sit in their own unit (a list item with its headline); an article
+    whose paragraphs merely lack their full stops (some self-media sites) has them side by side:
+    a cut-off block with a sibling of its own tag right before or after it that is cut off too is a
+    paragraph of that article.
+    """
+    for sibling in (el.getprevious(), el.getnext()):
+        if sibling is not None and sibling.tag == el.tag and sibling in cut:
+            return False
+    return True
+
+
+def _discount(el: etree._Element, scores: Scores) -> None:
+    """Count a teaser's own weight at ``TEASER_FACTOR``, in it and every ancestor's score."""
+    own = scores.own[el]
+    delta = own * TEASER_FACTOR - own
+    scores.own[el] = own + delta
+    in_chrome = el in scores.chrome  # a chrome subtree adds nothing to the net scores above it
+    node: etree._Element | None = el
+    while node is not None:
+        scores.score[node] += delta
+        if not in_chrome:
+            scores.net[node] += delta
+        node = node.getparent()
 
 
 @dataclass(slots=True)
@@ -205,6 +247,8 @@ def main_content(root: etree._Element, scores: Scores) -> Choice:
     elements that hold ``WRAPPER_SHARE`` of the page's text and prose marks.
     """
     best = max((el for el in scores.net if el not in scores.chrome), key=scores.net.__getitem__, default=root)
+    if _overrule_names(root, scores, best):
+        best = max((el for el in scores.net if el not in scores.chrome), key=scores.net.__getitem__, default=root)
     trusted = scores.net_marks.get(best, 0) >= NET_MIN_MARKS and scores.net[best] > 0
     table = scores.net if trusted else scores.score
     if not trusted:  # the names label the content itself, or a wrapper around all of it: ignore those names
@@ -288,14 +332,17 @@ def leads(main: etree._Element, scores: Scores) -> list[etree._Element]:
 
     Blocks within ``LEAD_LEVELS`` ancestors of ``main`` that precede it, outside chrome, with at
     least ``LEAD_MIN_CHARS`` characters and ``LEAD_MIN_MARKS`` prose marks, little link text
-    and a proper sentence ending.
+    and a proper sentence ending. An ancestor of ``main`` is never a lead, even when text written
+    straight into an inline wrapper (``<td><font>…``) makes its own text prose: it would hold the
+    whole article again.
     """
     top = _up(main, LEAD_LEVELS, scores)
+    above = set(main.iterancestors())  # a lead holding main would render the article twice
     out: list[etree._Element] = []
     for el in top.iter():
         if el is main:
             break
-        if el in scores.chrome or el not in scores.block or any(a in out for a in el.iterancestors()):
+        if el in scores.chrome or el not in scores.block or el in above or any(a in out for a in el.iterancestors()):
             continue
         chars, marks, links = scores.block[el]
         if marks >= LEAD_MIN_MARKS and chars >= LEAD_MIN_CHARS and links < 0.2 * chars and not _cut_off(el):
@@ -317,6 +364,40 @@ def _unwrap(root: etree._Element, scores: Scores) -> None:
             scores.chrome.add(el)
         elif el in scores.named and (scores.marks.get(el, 0) < marks or scores.chars.get(el, 0) < chars):
             scores.chrome.add(el)
+
+
+def _overrule_names(root: etree._Element, scores: Scores, best: etree._Element) -> bool:
+    """Ignore widget names on elements holding ``NAME_OVERRULE`` times the prose marks of ``best``.
+
+    A class or id name is a weak cue: the article's wrapper may carry a chrome word
+    (``js_img_share_area``, ``layer``, ``fontsize``) while the best unnamed element is a footer
+    with a few 举报电话 lines. A named element with ten times the prose is content. Returns True
+    when some name was overruled (``scores.chrome`` and the net scores are then recomputed).
+    """
+    floor = NAME_OVERRULE * max(NET_MIN_MARKS, scores.net_marks.get(best, 0))
+    overruled = {el for el in scores.weak if scores.marks.get(el, 0) >= floor and scores.score.get(el, 0.0) > 0}
+    if not overruled:
+        return False
+    scores.named -= overruled
+    scores.chrome.clear()
+    for el in root.iter():
+        if el.getparent() in scores.chrome or el in scores.named:
+            scores.chrome.add(el)
+    _renet(root, scores)
+    return True
+
+
+def _renet(root: etree._Element, scores: Scores) -> None:
+    """Recompute the scores without chrome-named subtrees after ``scores.chrome`` changed."""
+    for el in reversed([el for el in root.iter() if el in scores.score]):
+        net, nm = scores.own.get(el, 0.0) if el in scores.block else 0.0, scores.block[el][1] if el in scores.block else 0
+        for child in el:
+            if child in scores.net:
+                net += scores.net[child]
+                nm += scores.net_marks[child]
+        if el in scores.chrome:
+            net, nm = 0.0, 0
+        scores.net[el], scores.net_marks[el] = net, nm
 
 
 def _anchor(top: etree._Element, scores: Scores) -> etree._Element | None:
