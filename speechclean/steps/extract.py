@@ -39,6 +39,8 @@ from ..dom.title import find_title
 from ..page import Page
 from ..rules import builtin, check_unique, resolve
 from . import Step
+from .convert import converter, has_traditional, strip_pinyin
+from .punctuation import normalize
 
 _TAGS = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|br|span|table|script|a)[\s>/]", re.I)
 
@@ -65,6 +67,25 @@ class Extract(Step):
 
     name = "extract"
 
+    def clean_title(self, title: str) -> str:
+        """The title through the same pinyin, conversion and punctuation functions as the text.
+
+        >>> from speechclean.config import Options
+        >>> Extract(Options()).clean_title("日本企業5月信心保持穩定,出口回升")
+        '日本企业5月信心保持稳定，出口回升'
+        """
+        options = self.options
+        if "convert" not in options.disable:
+            if options.pinyin and ("(" in title or "（" in title):
+                scratch = Page(text=title)
+                strip_pinyin(scratch)
+                title = scratch.text
+            if options.convert != "off" and has_traditional(title, options.convert):
+                title = converter(options.convert).convert(title)  # type: ignore[attr-defined]
+        if "punctuation" not in options.disable:
+            title = normalize(title)
+        return title.strip()
+
     def __call__(self, page: Page) -> Page:
         if page.kind == "auto":
             page.kind = "html" if looks_like_html(page.text) else "text"
@@ -76,7 +97,7 @@ class Extract(Step):
             return page
         title = find_title(root)
         if title and not page.title:
-            page.title = title
+            page.title = self.clean_title(title)
         for d in prune(root):
             page.remove(d.rule, d.text, element=d.element)
         rules = element_rules(tuple(self.options.rules))
