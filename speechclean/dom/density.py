@@ -62,11 +62,16 @@ TEASER_FACTOR = 0.2
 TRIM_LINK_SHARE = 0.5
 TRIM_KEEP_MARKS = 0.3  # a link-heavy subtree holding this share of the prose marks is content
 NET_MIN_MARKS = 5  # prose marks outside chrome-named elements needed to trust the names
+TIGHT_SHARE = 0.9  # a child holding this share of the best element's net score and marks is tighter
 NAME_OVERRULE = 10  # a widget-named element with this many times the prose marks of the best other one is content
 # Families naming small widgets (a share bar, a pop-up layer, font-size tools, an ad slot): their words
 # also turn up in the names of article wrappers (js_img_share_area, layer-content), so a widget name
 # on an element holding far more prose than anything else is overruled. Region families (related
 # lists, comments, footers, navigation) can legitimately hold much text and are never overruled.
+# Comment threads under a post are chrome when the post outside them holds POST_MIN_MARKS prose marks;
+# otherwise the page is the thread (a forum topic, a page of reviews) and they are its content.
+THREAD_RULES = frozenset(("extract.comments",))
+POST_MIN_MARKS = 20
 WEAK_NAME_RULES = frozenset(("extract.share", "extract.popup", "extract.page-tools", "extract.ad", "extract.login", "extract.breadcrumb"))
 WRAPPER_SHARE = 0.5  # a chrome-named element holding this share of the page's text and marks is a wrapper
 FEW_MARKS, FEW_CHARS = 3, 100  # below both, a page has no prose to score: fall back to text mass
@@ -131,6 +136,7 @@ class Scores:
     chrome: set[etree._Element] = field(default_factory=set)
     named: set[etree._Element] = field(default_factory=set)
     weak: set[etree._Element] = field(default_factory=set)  # named by a widget family (WEAK_NAME_RULES)
+    thread: set[etree._Element] = field(default_factory=set)  # named as a comment thread (THREAD_RULES)
     net: dict[etree._Element, float] = field(default_factory=dict)
     net_marks: dict[etree._Element, int] = field(default_factory=dict)
     block: dict[etree._Element, tuple[int, int, int]] = field(default_factory=dict)  # own chars, marks, links
@@ -154,6 +160,8 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
             out.named.add(el)
             if rule in WEAK_NAME_RULES:
                 out.weak.add(el)
+            elif rule in THREAD_RULES:
+                out.thread.add(el)
         if parent in out.chrome or el in out.named:
             out.chrome.add(el)
     inline: dict[etree._Element, tuple[int, float, int, int]] = {}
@@ -236,6 +244,7 @@ class Choice:
     main: etree._Element
     trusted: bool
     slots: frozenset[int] = frozenset()
+    content_rules: frozenset[str] = frozenset()  # rules whose names label the content here (a thread)
 
 
 def main_content(root: etree._Element, scores: Scores) -> Choice:
@@ -247,9 +256,18 @@ def main_content(root: etree._Element, scores: Scores) -> Choice:
     elements that hold ``WRAPPER_SHARE`` of the page's text and prose marks.
     """
     best = max((el for el in scores.net if el not in scores.chrome), key=scores.net.__getitem__, default=root)
+    content_rules: frozenset[str] = frozenset()
+    if scores.thread and scores.net_marks.get(best, 0) < POST_MIN_MARKS:
+        # No post of its own stands outside the comment threads: the page is the thread (a forum
+        # topic, a page of reviews), and its comments are the content.
+        _unname(root, scores, set(scores.thread))
+        content_rules = THREAD_RULES
+        best = max((el for el in scores.net if el not in scores.chrome), key=scores.net.__getitem__, default=root)
     if _overrule_names(root, scores, best):
         best = max((el for el in scores.net if el not in scores.chrome), key=scores.net.__getitem__, default=root)
     trusted = scores.net_marks.get(best, 0) >= NET_MIN_MARKS and scores.net[best] > 0
+    if trusted:
+        best = _tighten(best, scores)
     table = scores.net if trusted else scores.score
     if not trusted:  # the names label the content itself, or a wrapper around all of it: ignore those names
         _unwrap(root, scores)
@@ -261,14 +279,14 @@ def main_content(root: etree._Element, scores: Scores) -> Choice:
         mass = {el: scores.chars[el] - 2 * scores.links[el] for el in scores.chars if el not in scores.chrome}
         top = max(mass.values(), default=0)
         if top <= 0:
-            return Choice(root, trusted)
+            return Choice(root, trusted, content_rules=content_rules)
         best = min((el for el, m in mass.items() if m >= MASS_SHARE * top), key=scores.chars.__getitem__)
-        return Choice(best, trusted)
+        return Choice(best, trusted, content_rules=content_rules)
     if best_score <= 0:
-        return Choice(root, trusted)
+        return Choice(root, trusted, content_rules=content_rules)
     anchor = _anchor(best, scores)
     if anchor is None or scores.own[anchor] <= 0:
-        return Choice(best, trusted)
+        return Choice(best, trusted, content_rules=content_rules)
     slots = {scores.slot[anchor]}
     main = best
     members = slot_members(root, scores, anchor)
@@ -284,7 +302,7 @@ def main_content(root: etree._Element, scores: Scores) -> Choice:
         slots.update(scores.slot[r] for r in replies)
         common = _common_ancestor([main, *replies])
         main = main if common is None else common
-    return Choice(main, trusted, frozenset(slots))
+    return Choice(main, trusted, frozenset(slots), content_rules)
 
 
 def _up(el: etree._Element, levels: int, scores: Scores) -> etree._Element:
@@ -366,6 +384,23 @@ def _unwrap(root: etree._Element, scores: Scores) -> None:
             scores.chrome.add(el)
 
 
+def _tighten(best: etree._Element, scores: Scores) -> etree._Element:
+    """The deepest element under ``best`` that holds ``TIGHT_SHARE`` of its net score and prose marks.
+
+    Net scores leave chrome-named subtrees out, so a container that holds the article beside a
+    large named block (a comment thread, a related list) scores as much as the article itself.
+    """
+    while True:
+        total, marks = scores.net[best], scores.net_marks[best]
+        child = next(
+            (c for c in best if c in scores.net and scores.net[c] >= TIGHT_SHARE * total and scores.net_marks[c] >= TIGHT_SHARE * marks),
+            None,
+        )
+        if child is None or child in scores.chrome:
+            return best
+        best = child
+
+
 def _overrule_names(root: etree._Element, scores: Scores, best: etree._Element) -> bool:
     """Ignore widget names on elements holding ``NAME_OVERRULE`` times the prose marks of ``best``.
 
@@ -378,13 +413,18 @@ def _overrule_names(root: etree._Element, scores: Scores, best: etree._Element) 
     overruled = {el for el in scores.weak if scores.marks.get(el, 0) >= floor and scores.score.get(el, 0.0) > 0}
     if not overruled:
         return False
-    scores.named -= overruled
+    _unname(root, scores, overruled)
+    return True
+
+
+def _unname(root: etree._Element, scores: Scores, elements: set[etree._Element]) -> None:
+    """Treat ``elements`` as unnamed: recompute ``scores.chrome`` and the net scores."""
+    scores.named -= elements
     scores.chrome.clear()
     for el in root.iter():
         if el.getparent() in scores.chrome or el in scores.named:
             scores.chrome.add(el)
     _renet(root, scores)
-    return True
 
 
 def _renet(root: etree._Element, scores: Scores) -> None:

@@ -130,13 +130,18 @@ def prune(root: etree._Element) -> list[Dropped]:
 
 
 def prune_named(
-    main: etree._Element, rules: NameRules, marks: Mapping[etree._Element, int], trusted: bool = False
+    main: etree._Element,
+    rules: NameRules,
+    marks: Mapping[etree._Element, int],
+    trusted: bool = False,
+    skip: frozenset[str] = frozenset(),
 ) -> list[Dropped]:
     """Drop elements inside ``main`` whose class/id names an element rule matches.
 
     Unless the names are ``trusted`` (prose was found outside them), a rule is not applied when
     its matches together hold ``PROTECT_SHARE`` of the prose marks of ``main``: the names then
-    label the content itself (``comment-item`` on a review page).
+    label the content itself (``comment-item`` on a review page). Rules in ``skip`` were found to
+    label the content (a forum thread) and are not applied.
     """
     matches: dict[str, list[etree._Element]] = {}
     gone: set[etree._Element] = set()
@@ -144,7 +149,7 @@ def prune_named(
         if el.getparent() in gone:
             gone.add(el)
             continue
-        if isinstance(el.tag, str) and (label := names(el)) and (rule := rules.match(label)):
+        if isinstance(el.tag, str) and (label := names(el)) and (rule := rules.match(label)) and rule not in skip:
             matches.setdefault(rule, []).append(el)
             gone.add(el)
     protect = max(PROTECT_MIN_PUNCT, PROTECT_SHARE * marks.get(main, 0))

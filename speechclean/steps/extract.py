@@ -107,7 +107,7 @@ class Extract(Step):
         for el in post_chrome(choice, scores):
             page.remove("density.post-chrome", flat(el), element=describe(el))
             drop_element(el)
-        for d in prune_named(main, rules, scores.marks, choice.trusted):
+        for d in prune_named(main, rules, scores.marks, choice.trusted, choice.content_rules):
             page.remove(d.rule, d.text, element=d.element)
         for el in link_lists(main, scores):
             page.remove("density.links", flat(el), element=describe(el))
