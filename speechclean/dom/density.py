@@ -62,7 +62,7 @@ TEASER_FACTOR = 0.2
 TRIM_LINK_SHARE = 0.5
 TRIM_KEEP_MARKS = 0.3  # a link-heavy subtree holding this share of the prose marks is content
 NET_MIN_MARKS = 5  # prose marks outside chrome-named elements needed to trust the names
-TIGHT_SHARE = 0.9  # a child holding this share of the best element's net score and marks is tighter
+TIGHT_SHARE = 0.9  # a child holding this share of the best element's net score is tighter
 NAME_OVERRULE = 10  # a widget-named element with this many times the prose marks of the best other one is content
 # Families naming small widgets (a share bar, a pop-up layer, font-size tools, an ad slot): their words
 # also turn up in the names of article wrappers (js_img_share_area, layer-content), so a widget name
@@ -385,17 +385,14 @@ def _unwrap(root: etree._Element, scores: Scores) -> None:
 
 
 def _tighten(best: etree._Element, scores: Scores) -> etree._Element:
-    """The deepest element under ``best`` that holds ``TIGHT_SHARE`` of its net score and prose marks.
+    """The deepest element under ``best`` that holds ``TIGHT_SHARE`` of its net score.
 
     Net scores leave chrome-named subtrees out, so a container that holds the article beside a
     large named block (a comment thread, a related list) scores as much as the article itself.
     """
     while True:
-        total, marks = scores.net[best], scores.net_marks[best]
-        child = next(
-            (c for c in best if c in scores.net and scores.net[c] >= TIGHT_SHARE * total and scores.net_marks[c] >= TIGHT_SHARE * marks),
-            None,
-        )
+        total = scores.net[best]
+        child = next((c for c in best if c in scores.net and scores.net[c] >= TIGHT_SHARE * total), None)
         if child is None or child in scores.chrome:
             return best
         best = child
