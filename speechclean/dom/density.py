@@ -68,10 +68,12 @@ NAME_OVERRULE = 10  # a widget-named element with this many times the prose mark
 # also turn up in the names of article wrappers (js_img_share_area, layer-content), so a widget name
 # on an element holding far more prose than anything else is overruled. Region families (related
 # lists, comments, footers, navigation) can legitimately hold much text and are never overruled.
-# Comment threads under a post are chrome when the post outside them holds POST_MIN_MARKS prose marks;
-# otherwise the page is the thread (a forum topic, a page of reviews) and they are its content.
+# Comment threads under a post are chrome when the post outside them holds NET_MIN_MARKS prose marks
+# and is not named as a forum topic or question; otherwise the page is the thread (a forum topic, a
+# page of reviews) and they are its content.
 THREAD_RULES = frozenset(("extract.comments",))
-POST_MIN_MARKS = 20
+# Names that make a post the opening of a discussion (a forum topic, a question), whose replies are content.
+_THREAD_NAMES = re.compile(r"(?:^|[\s_-])(?:topic|thread|forum|bbs|tiezi|question|questions|answers?|discussion|louzhu|postlist|plhin|t_f)(?:$|[\s_\d-])")
 WEAK_NAME_RULES = frozenset(("extract.share", "extract.popup", "extract.page-tools", "extract.ad", "extract.login", "extract.breadcrumb"))
 WRAPPER_SHARE = 0.5  # a chrome-named element holding this share of the page's text and marks is a wrapper
 FEW_MARKS, FEW_CHARS = 3, 100  # below both, a page has no prose to score: fall back to text mass
@@ -257,9 +259,9 @@ def main_content(root: etree._Element, scores: Scores) -> Choice:
     """
     best = max((el for el in scores.net if el not in scores.chrome), key=scores.net.__getitem__, default=root)
     content_rules: frozenset[str] = frozenset()
-    if scores.thread and scores.net_marks.get(best, 0) < POST_MIN_MARKS:
-        # No post of its own stands outside the comment threads: the page is the thread (a forum
-        # topic, a page of reviews), and its comments are the content.
+    if scores.thread and (scores.net_marks.get(best, 0) < NET_MIN_MARKS or _in_thread(best)):
+        # No post of its own stands outside the comment threads, or the post is a forum topic: the
+        # page is the thread (a forum topic, a page of reviews), and its comments are the content.
         _unname(root, scores, set(scores.thread))
         content_rules = THREAD_RULES
         best = max((el for el in scores.net if el not in scores.chrome), key=scores.net.__getitem__, default=root)
@@ -382,6 +384,14 @@ def _unwrap(root: etree._Element, scores: Scores) -> None:
             scores.chrome.add(el)
         elif el in scores.named and (scores.marks.get(el, 0) < marks or scores.chars.get(el, 0) < chars):
             scores.chrome.add(el)
+
+
+def _in_thread(el: etree._Element) -> bool:
+    """True when ``el`` or an ancestor is named as a forum topic or question (``topic-content``, ``thread``)."""
+    for node in (el, *el.iterancestors()):
+        if (label := names(node)) and _THREAD_NAMES.search(label):
+            return True
+    return False
 
 
 def _tighten(best: etree._Element, scores: Scores) -> etree._Element:
