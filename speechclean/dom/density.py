@@ -79,6 +79,7 @@ WRAPPER_SHARE = 0.5  # a chrome-named element holding this share of the page's t
 FEW_MARKS, FEW_CHARS = 3, 100  # below both, a page has no prose to score: fall back to text mass
 MASS_SHARE = 0.9
 NARROW_MIN_SHARE = 0.6  # a narrower one must hold this share of it
+NARROW_MAX_LEFT = 0.2  # ...and leave out prose blocks weighing less than this share of it (teasers count little)
 REPLY_LEVELS = 6
 REPLY_MIN_SHARE = 0.5  # replies must weigh this share of what they are replies to
 POST_CHROME_MAX = 200  # post chrome is short
@@ -297,7 +298,9 @@ def main_content(root: etree._Element, scores: Scores) -> Choice:
         # Widening over the same template slot is safe: identical positions in a repeated template
         # are posts of one thread; their cards and bars are trimmed below. Narrowing must keep
         # most of the score.
-        if best in common.iterdescendants() or table.get(common, 0.0) >= NARROW_MIN_SHARE * best_score:
+        if best in common.iterdescendants() or (
+            table.get(common, 0.0) >= NARROW_MIN_SHARE * best_score and _left_out(best, common, scores) < NARROW_MAX_LEFT * table[common]
+        ):
             main = common
     replies = _replies(main, scores)
     if replies and _value(replies, scores) >= REPLY_MIN_SHARE * table.get(main, 0.0):
@@ -384,6 +387,29 @@ def _unwrap(root: etree._Element, scores: Scores) -> None:
             scores.chrome.add(el)
         elif el in scores.named and (scores.marks.get(el, 0) < marks or scores.chars.get(el, 0) < chars):
             scores.chrome.add(el)
+
+
+def _left_out(best: etree._Element, common: etree._Element, scores: Scores) -> float:
+    """The score of the prose right beside ``common`` under ``best``, which narrowing would drop.
+
+    From ``common`` up to ``best``, the siblings just before and after each level count while they
+    are prose (a positive score, mostly unlinked text): an article's opening paragraphs before a
+    nested body, a paper's abstract and references. Teasers count at ``TEASER_FACTOR`` already,
+    and a stream of other stories further away is not beside it.
+    """
+    total = 0.0
+    node = common
+    while node is not best and (parent := node.getparent()) is not None:
+        for step in (etree._Element.itersiblings, lambda n: n.itersiblings(preceding=True)):
+            for sibling in step(node):
+                if sibling in scores.chrome or sibling not in scores.score:
+                    continue
+                chars = scores.chars[sibling]
+                if scores.score[sibling] <= 0 or chars and scores.links[sibling] >= TRIM_LINK_SHARE * chars:
+                    break
+                total += scores.score[sibling]
+        node = parent
+    return total
 
 
 def _in_thread(el: etree._Element) -> bool:
