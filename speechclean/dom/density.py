@@ -551,3 +551,27 @@ def link_lists(main: etree._Element, scores: Scores) -> list[etree._Element]:
             out.append(el)
             skip.add(el)
     return out
+
+
+# A stamp line: a short block that is only a date or time with a name or a verb beside it
+# (``2020.06.09 09:42 发布``, ``客栈小K | 扫地 | 6天前``, ``2023年12月7日``): post metadata, not prose.
+_STAMP = re.compile(
+    r"\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|\d{1,2}:\d{2}|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|刚刚|昨天|前天"
+)
+_SENTENCE_MARKS = frozenset("，。；！？")
+STAMP_MAX = 40
+
+
+def stamp_lines(main: etree._Element, scores: Scores) -> list[etree._Element]:
+    """Blocks inside ``main`` (of inline content only, not table cells) whose text is a short stamp line."""
+    out: list[etree._Element] = []
+    for el in main.iterdescendants():
+        if el not in scores.block or el.tag in ("td", "th"):
+            continue
+        chars = scores.chars.get(el, 0)
+        if not chars or chars > STAMP_MAX or any(d.tag not in INLINE for d in el.iterdescendants()):
+            continue
+        text = text_of(el)
+        if _STAMP.search(text) and not _SENTENCE_MARKS.intersection(text):
+            out.append(el)
+    return out

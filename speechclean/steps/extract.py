@@ -31,7 +31,7 @@ from functools import cache
 
 from lxml import etree
 
-from ..dom.density import leads, link_lists, main_content, post_chrome, score_tree
+from ..dom.density import leads, link_lists, main_content, post_chrome, score_tree, stamp_lines
 from ..dom.parse import describe, names, parse
 from ..dom.prune import NameRules, drop_element, prune, prune_named
 from ..dom.render import flat, render
@@ -111,6 +111,9 @@ class Extract(Step):
             page.remove(d.rule, d.text, element=d.element)
         for el in link_lists(main, scores):
             page.remove("density.links", flat(el), element=describe(el))
+            drop_element(el)
+        for el in stamp_lines(main, scores):
+            page.remove("density.stamp", flat(el), element=describe(el))
             drop_element(el)
         lead_blocks = leads(main, scores)
         lead = [render(el) for el in lead_blocks]
