@@ -57,9 +57,11 @@ LATIN_WEIGHT = 0.35
 BLOCK_COST = 3.0
 SHORT_FACTOR = 0.3
 SHORT_LEN = 30
+LINK_BESIDE_FACTOR = 0.2  # link lists beside a block's own prose (a cell of text and link tables) cost this share
 TEASER_LEN = 400
 TEASER_FACTOR = 0.2
 TRIM_LINK_SHARE = 0.5
+LIST_MIN_LINKS = 3  # inside the article's own subtree, a link list has at least this many links
 TRIM_KEEP_MARKS = 0.3  # a link-heavy subtree holding this share of the prose marks is content
 NET_MIN_MARKS = 5  # prose marks outside chrome-named elements needed to trust the names
 TIGHT_SHARE = 0.9  # a child holding this share of the best element's net score is tighter
@@ -140,6 +142,7 @@ class Scores:
     named: set[etree._Element] = field(default_factory=set)
     weak: set[etree._Element] = field(default_factory=set)  # named by a widget family (WEAK_NAME_RULES)
     thread: set[etree._Element] = field(default_factory=set)  # named as a comment thread (THREAD_RULES)
+    beside: set[etree._Element] = field(default_factory=set)  # prose blocks whose link lists count LINK_BESIDE_FACTOR
     net: dict[etree._Element, float] = field(default_factory=dict)
     net_marks: dict[etree._Element, int] = field(default_factory=dict)
     block: dict[etree._Element, tuple[int, int, int]] = field(default_factory=dict)  # own chars, marks, links
@@ -172,13 +175,18 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
     for el in reversed(elements):
         c, pr, m = _stats(el.text)
         link = c if el.tag == "a" else 0
-        score = net = 0.0
+        score = net = lscore = lnet = 0.0
         tc, tm, tl = c, m, link
         nm = 0
         for child in el:
             if isinstance(child.tag, str):
-                score += out.score[child]
-                net += out.net[child]
+                cs = out.score[child]
+                if cs < 0 and 2 * out.links[child] >= out.chars[child]:  # a link list
+                    lscore += cs
+                    lnet += out.net[child]
+                else:
+                    score += cs
+                    net += out.net[child]
                 nm += out.net_marks[child]
                 tc += out.chars[child]
                 tm += out.marks[child]
@@ -202,6 +210,12 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
             score += own
             net += own
             nm += m
+            if own > 0 and m >= 2 and lscore:
+                lscore *= LINK_BESIDE_FACTOR
+                lnet *= LINK_BESIDE_FACTOR
+                out.beside.add(el)
+        score += lscore
+        net += lnet
         if el in out.chrome:
             net, nm = 0.0, 0
         out.score[el], out.chars[el], out.marks[el], out.links[el] = score, tc, tm, tl
@@ -218,8 +232,10 @@ def _teaser(el: etree._Element, cut: set[etree._Element]) -> bool:
     Teasers for other pages each sit in their own unit (a list item with its headline); an article
     whose paragraphs merely lack their full stops (some self-media sites) has them side by side:
     a cut-off block with a sibling of its own tag right before or after it that is cut off too is a
-    paragraph of that article.
+    paragraph of that article. A block of several lines (``<br>``) is not one teaser either.
     """
+    if el.find("br") is not None:
+        return False
     for sibling in (el.getprevious(), el.getnext()):
         if sibling is not None and sibling.tag == el.tag and sibling in cut:
             return False
@@ -464,9 +480,11 @@ def _renet(root: etree._Element, scores: Scores) -> None:
     """Recompute the scores without chrome-named subtrees after ``scores.chrome`` changed."""
     for el in reversed([el for el in root.iter() if el in scores.score]):
         net, nm = scores.own.get(el, 0.0) if el in scores.block else 0.0, scores.block[el][1] if el in scores.block else 0
+        factor = LINK_BESIDE_FACTOR if el in scores.beside else 1.0
         for child in el:
             if child in scores.net:
-                net += scores.net[child]
+                linked = scores.score[child] < 0 and 2 * scores.links[child] >= scores.chars[child]
+                net += scores.net[child] * (factor if linked else 1.0)
                 nm += scores.net_marks[child]
         if el in scores.chrome:
             net, nm = 0.0, 0
@@ -536,18 +554,29 @@ def post_chrome(choice: Choice, scores: Scores) -> list[etree._Element]:
 
 
 def link_lists(main: etree._Element, scores: Scores) -> list[etree._Element]:
-    """Subtrees inside ``main`` with a negative score made mostly of link text (outermost only)."""
+    """Subtrees inside ``main`` with a negative score made mostly of link text (outermost only).
+
+    Inside a subtree holding ``TRIM_KEEP_MARKS`` of the prose (the article's own cell), only
+    lists of links go (``LIST_MIN_LINKS`` links or more): a paragraph that is one URL stays.
+    """
     out: list[etree._Element] = []
     skip: set[etree._Element] = set()
+    content: set[etree._Element] = set()
     keep = max(5, TRIM_KEEP_MARKS * scores.marks.get(main, 0))
     for el in main.iterdescendants():
         if not isinstance(el.tag, str):
             continue
-        if el.getparent() in skip or scores.marks.get(el, 0) >= keep:
+        parent = el.getparent()
+        if parent in skip:
             skip.add(el)
             continue
+        inside = parent in content
+        if inside or scores.marks.get(el, 0) >= keep:
+            content.add(el)
         chars = scores.chars.get(el, 0)
         if scores.score.get(el, 0.0) < 0 and chars and scores.links[el] >= TRIM_LINK_SHARE * chars:
+            if inside and sum(1 for _ in el.iter("a")) < LIST_MIN_LINKS:
+                continue
             out.append(el)
             skip.add(el)
     return out
