@@ -89,6 +89,7 @@ LEAD_LEVELS = 4
 LEAD_MIN_MARKS = 3
 LEAD_MIN_CHARS = 60
 REPLY_MIN_MARKS = 2  # prose marks a group of replies must carry
+REPLY_MIN_CJK = 8  # replies hold this many Chinese characters outside links on average (index rows: 【作者】…字)
 _NEVER_CHROME = frozenset(("html", "body", "main", "article"))
 _WS = str.maketrans("", "", " \t\r\n\f\v\u00a0\u3000")
 _PUNCT = tuple(PROSE_PUNCT)
@@ -342,7 +343,9 @@ def _replies(main: etree._Element, scores: Scores) -> list[etree._Element]:
     Blocks after ``main`` within ``REPLY_LEVELS`` ancestors, outside chrome and mostly not link
     text, grouped by their tag and class and their parent's (replies nest: a reply to a reply
     sits deeper in the same template); the group with the most prose wins if it repeats and
-    carries at least ``REPLY_MIN_MARKS`` marks.
+    carries at least ``REPLY_MIN_MARKS`` marks. Replies are prose: ``REPLY_MIN_CJK`` Chinese
+    characters outside links on average, so the rows of a thread index (``标题【作者】08-11 16:58
+    138字``) are not.
     """
     top = _up(main, REPLY_LEVELS, scores)
     if top is main:
@@ -362,8 +365,19 @@ def _replies(main: etree._Element, scores: Scores) -> list[etree._Element]:
         if chars and links < 0.5 * chars and not (marks >= 2 and _cut_off(el)):
             groups.setdefault(scores.local[el], []).append(el)
 
-    good = [g for g in groups.values() if len(g) >= 2 and sum(scores.block[e][1] for e in g) >= REPLY_MIN_MARKS]
+    good = [
+        g
+        for g in groups.values()
+        if len(g) >= 2
+        and sum(scores.block[e][1] for e in g) >= REPLY_MIN_MARKS
+        and sum(map(_unlinked_cjk, g)) >= REPLY_MIN_CJK * len(g)
+    ]
     return max(good, key=lambda g: _value(g, scores), default=[])
+
+
+def _unlinked_cjk(el: etree._Element) -> int:
+    """Chinese characters of ``el``'s text outside links: a reply's words, not a title link with its stamps."""
+    return cjk_count(text_of(el)) - sum(cjk_count(text_of(a)) for a in el.iter("a"))
 
 
 def leads(main: etree._Element, scores: Scores) -> list[etree._Element]:
