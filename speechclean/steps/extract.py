@@ -42,16 +42,55 @@ from . import Step
 from .convert import converter, has_traditional, strip_pinyin
 from .punctuation import normalize
 
-_TAGS = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|br|span|table|script|a)[\s>/]", re.I)
+_DOCUMENT = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]|<meta\s[^>]*charset", re.I)
+_BLOCK_TAGS = (
+    "p div table tr td ul ol li h1 h2 h3 h4 h5 h6 article section header footer nav aside main blockquote "
+    "pre dl dt dd form figure figcaption center font span a strong b em i"
+).split()
+_OPEN = re.compile(r"<(" + "|".join(_BLOCK_TAGS) + r")(?=[\s>/])[^<>]{0,300}>", re.I)
+_CLOSE = re.compile(r"</(" + "|".join(_BLOCK_TAGS) + r")\s*>", re.I)
+_ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?/?>")
+SNIFF_CHARS = 8192
+MIN_PAIRS = 2  # closed tag pairs that make a text HTML without a document structure
+MARKUP_SHARE = 0.02  # ...and the share of its characters inside tags
+
+
+def html_evidence(text: str) -> str | None:
+    """Why the start of ``text`` is HTML, or None when it is plain text.
+
+    ``document``: a doctype, ``<html>``/``<head>``/``<body>`` or a charset ``<meta>``;
+    ``fragment``: it starts with a tag, ends with a closing tag and closes one it opened
+    (``<p>正體</p>``, ``<article><h2>…</h2>…</article>``); ``markup``: ``MIN_PAIRS`` opened and
+    closed tags and ``MARKUP_SHARE`` of the characters inside tags. Prose that quotes a tag or two
+    (``用<a>标签写链接，<input>用于输入``) has neither.
+
+    >>> html_evidence("<p>正體中文</p>"), html_evidence("使用<a>标签创建链接，<input>用于输入。")
+    ('fragment', None)
+    """
+    head = text[:SNIFF_CHARS]
+    if _DOCUMENT.search(head):
+        return "document"
+    opened = [m.group(1).lower() for m in _OPEN.finditer(head)]
+    if not opened:
+        return None
+    closed = [m.group(1).lower() for m in _CLOSE.finditer(head)]
+    pairs = sum(min(opened.count(t), closed.count(t)) for t in set(closed))
+    stripped = head.strip()
+    if pairs and stripped.startswith("<") and stripped.endswith(">") and _CLOSE.search(stripped[-40:]):
+        return "fragment"
+    markup = sum(len(m.group()) for m in _ANY_TAG.finditer(head))
+    if pairs >= MIN_PAIRS and markup >= MARKUP_SHARE * len(head):
+        return "markup"
+    return None
 
 
 def looks_like_html(text: str) -> bool:
-    """True when the start of ``text`` holds at least two HTML tags.
+    """True when the start of ``text`` shows evidence of HTML (:func:`html_evidence`).
 
     >>> looks_like_html("<html><body><p>正文</p></body></html>"), looks_like_html("同志们：")
     (True, False)
     """
-    return len(_TAGS.findall(text[:4096], 0)) >= 2
+    return html_evidence(text) is not None
 
 
 @cache
@@ -88,7 +127,9 @@ class Extract(Step):
 
     def __call__(self, page: Page) -> Page:
         if page.kind == "auto":
-            page.kind = "html" if looks_like_html(page.text) else "text"
+            evidence = html_evidence(page.text)
+            page.kind = "html" if evidence else "text"
+            page.meta["html_evidence"] = evidence
         if page.kind != "html":
             return page
         root = parse(page.text)
