@@ -36,6 +36,7 @@ from ..dom.parse import describe, names, parse
 from ..dom.prune import NameRules, drop_element, prune, prune_named
 from ..dom.render import flat, render
 from ..dom.title import find_title
+from ..meta.step import read_metadata, read_text_metadata
 from ..page import Page
 from ..rules import builtin, check_unique, resolve
 from . import Step
@@ -69,6 +70,7 @@ class Extract(Step):
         if page.kind == "auto":
             page.kind = "html" if looks_like_html(page.text) else "text"
         if page.kind != "html":
+            read_text_metadata(page)
             return page
         root = parse(page.text)
         if root is None:
@@ -77,6 +79,7 @@ class Extract(Step):
         title = find_title(root)
         if title and not page.title:
             page.title = title
+        read_metadata(page, root)
         for d in prune(root):
             page.remove(d.rule, d.text, element=d.element)
         rules = element_rules(tuple(self.options.rules))
