@@ -313,33 +313,44 @@ class _Reader:
         return None, None
 
     def _account(self, date_line: int, date_end: int) -> str | None:
-        """The unlabelled name in the byline block: next to its date, or on the date's own line."""
+        """The unlabelled name in the byline block, next to its date.
+
+        Looked for, in order: before the date on its line (``中国网 2019-11-25``), on the line above
+        (``加拿大必读`` over ``发布时间：…``), after the date on its line, on the lines below.
+        """
         if date_line < 0:
             if self.t >= 0 and self.t + 2 < len(self.lines) and self.lines[self.t + 2].startswith("关注"):
                 return _unlabelled_name(self.lines[self.t + 1])
             return None
         line = self.lines[date_line]
+        before = after = ""
         d = find_date(line, year=2000, reference=self.reference or _dt.date(2000, 1, 1))
         if d is not None:
             if any(c.kind != "date" for c in credits(line)):
                 return None
             before, after = line[: d.start].strip(), line[d.end:].strip()
-            for part in (before, after):
-                if part and (name := _unlabelled_name(part)):
-                    return name
-        for j in (date_line - 1, date_end + 1, date_end + 2):
-            if j == self.t or j not in self.head:
-                continue
-            text = self.lines[j]
-            if _skeleton(text) in self.title_skeletons:
-                continue
-            if _SEPARATOR_LINE.match(text):
-                continue
-            if credits(text) or find_date(text, year=2000) is not None:
-                continue
-            if name := _unlabelled_name(text):
+        if before and (name := _unlabelled_name(before)):
+            return name
+        if name := self._name_line(date_line - 1):
+            return name
+        if after and (name := _unlabelled_name(after)):
+            return name
+        for j in (date_end + 1, date_end + 2):
+            if name := self._name_line(j):
                 return name
         return None
+
+    def _name_line(self, j: int) -> str | None:
+        if j == self.t or j not in self.head:
+            return None
+        text = self.lines[j]
+        if _skeleton(text) in self.title_skeletons or _SEPARATOR_LINE.match(text):
+            return None
+        if credits(text) or find_date(text, year=2000) is not None:
+            return None
+        if j > 0 and self.lines[j - 1].rstrip().endswith(("：", ":")):
+            return None  # the value of the label above (来源：/山西日报)
+        return _unlabelled_name(text)
 
     @staticmethod
     def _plausible_meta_author(value: str | None, site: str | None) -> bool:
