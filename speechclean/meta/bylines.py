@@ -63,10 +63,19 @@ def _label_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(f"(?:{alternation})"), kind_of
 
 
+def _drop_ui_words(value: str) -> str:
+    """``证券市场红周刊 举报`` → ``证券市场红周刊``: a page's buttons that follow a value on its line."""
+    parts = value.split()
+    ui = words()["labels"]["other"]
+    while len(parts) > 1 and parts[-1].startswith(ui):
+        parts.pop()
+    return " ".join(parts)
+
+
 def _clean_name(value: str) -> str | None:
     """The bare name(s) in a labelled value, or None when it names nobody."""
     w = words()["names"]
-    value = value.strip(" \t:：/／·•-—,，、")
+    value = _drop_ui_words(value.strip(" \t:：/／·•-—,，、"))
     if value.endswith(w["not_name_endings"]):
         return None
     value = _CODE_AFTER_UNDERSCORE.sub("", value)
@@ -87,7 +96,7 @@ def _clean_name(value: str) -> str | None:
 
 
 def _clean_source(value: str) -> str | None:
-    value = value.strip(" \t:：/／·•-—,，、")
+    value = _drop_ui_words(value.strip(" \t:：/／·•-—,，、"))
     value = re.sub(r"\[[^\]]{1,6}\]$", "", value).strip()  # 游民星空[整理]
     if not value or len(value) > 30 or _SENTENCE.search(value) or _DIGITS.match(value):
         return None

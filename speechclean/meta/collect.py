@@ -74,9 +74,14 @@ class Metadata:
     evidence: dict[str, str] = field(default_factory=dict)
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def _skeleton(s: str) -> str:
-    s = unicodedata.normalize("NFKC", s)
-    return "".join(ch for ch in s if ch.isalnum())
+    """Letters, digits and ideographs only (NFKC first when the text holds full-width forms)."""
+    if not s.isascii():
+        s = unicodedata.normalize("NFKC", s)
+    return _NOT_ALNUM.sub("", s)
 
 
 def _is_body(line: str) -> bool:
@@ -97,7 +102,8 @@ def title_line(lines: list[str], title: str | None, alternatives: tuple[str, ...
     wants = [w for w in (_skeleton(t) for t in (title, *alternatives) if t) if len(w) >= 2]
     if not wants:
         return -1
-    skeletons = [_skeleton(line) for line in lines]
+    longest = max(len(w) for w in wants) * 2 + 40
+    skeletons = [_skeleton(line) if len(line) <= longest else "" for line in lines]
     for test in (
         lambda sk, w: sk == w,
         lambda sk, w: len(sk) >= 6 and w.startswith(sk),

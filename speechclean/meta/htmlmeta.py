@@ -52,7 +52,10 @@ def markup_facts(root: etree._Element) -> MarkupFacts:
     """Read ``<meta>``, JSON-LD, ``<time>`` and the canonical link from the whole document."""
     facts = MarkupFacts()
     by_name: dict[str, str] = {}
-    for el in root.iter("meta"):
+    found: dict[str, list[etree._Element]] = {"meta": [], "script": [], "time": [], "link": []}
+    for el in root.iter("meta", "script", "time", "link"):
+        found[el.tag].append(el)
+    for el in found["meta"]:
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
         content = (el.get("content") or "").strip()
         if key and content and key not in by_name:
@@ -64,14 +67,14 @@ def markup_facts(root: etree._Element) -> MarkupFacts:
         if k in by_name:
             facts.site_name = (f"meta:{k}", by_name[k])
             break
-    for el in root.iter("script"):
+    for el in found["script"]:
         if (el.get("type") or "").strip().lower() == "application/ld+json" and el.text:
             _read_jsonld(el.text, facts)
-    for el in root.iter("time"):
+    for el in found["time"]:
         value = (el.get("datetime") or el.get("pubdate") or "").strip() or "".join(el.itertext()).strip()
         if value:
             facts.times.append(("time", value[:64]))
-    for el in root.iter("link"):
+    for el in found["link"]:
         if (el.get("rel") or "").strip().lower() == "canonical" and (href := (el.get("href") or "").strip()):
             facts.url = ("link:canonical", href)
             break
