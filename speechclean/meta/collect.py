@@ -50,6 +50,8 @@ TAIL_LINES = 8
 TAIL_LABELLED_LINES = 16
 #: The lead's brackets (新京报讯（记者 张三）) are looked for in this many lines from the body's start.
 LEAD_LINES = 4
+#: Date labels that name the publication date itself (read anywhere on the page as a last visible resort).
+PUBLISH_LABELS = ("发布时间", "发布日期", "发稿时间", "发表时间", "发表日期")
 #: Lines this long or shorter are read as credits inside and after the body.
 CREDIT_MAX_LEN = 40
 
@@ -58,6 +60,7 @@ _URL_DATE = re.compile(
 )
 _BADGES = re.compile(r"^(?:原创|独家|首发|置顶|热|荐)\s*")
 _NAME_LIKE = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·\-_ ]{1,19}$")
+_GLUED_CREDIT = re.compile(r"[。！？”][（(](?P<inner>[^（）()]{2,30})[）)]\s*$")
 _SEPARATOR_LINE = re.compile(r"^[·•|｜/\-—_:：\s]+$")
 
 
@@ -104,19 +107,20 @@ def title_line(lines: list[str], title: str | None, alternatives: tuple[str, ...
         return -1
     longest = max(len(w) for w in wants) * 2 + 40
     skeletons = [_skeleton(line) if len(line) <= longest else "" for line in lines]
+    first = -1
     for test in (
         lambda sk, w: sk == w,
         lambda sk, w: len(sk) >= 6 and w.startswith(sk),
         lambda sk, w: len(w) >= 4 and w in sk and len(sk) <= 1.5 * len(w) + 12,
     ):
         for want in wants:
-            found = [i for i, sk in enumerate(skeletons) if test(sk, want)]
-            if found:
-                for i in found:
+            for i, sk in enumerate(skeletons):
+                if sk and test(sk, want):
                     if any(_byline_date(lines[j], None, None) for j in range(i + 1, min(i + 7, len(lines)))):
                         return i
-                return found[0]
-    return -1
+                    if first < 0:
+                        first = i
+    return first
 
 
 def _byline_date(line: str, year: int | None, reference: _dt.date | None) -> ParsedDate | None:
@@ -218,8 +222,15 @@ class _Reader:
         seen = {i for i, _ in tail_credits}
         tail_credits += [
             (i, c) for i in self.tail_labelled if i not in seen and len(self.lines[i]) <= CREDIT_MAX_LEN
-            for c in credits(self.lines[i]) if c.kind in ("editor", "source") and c.raw[len(c.label):].lstrip()[:1] in ":："
+            for c in credits(self.lines[i]) if c.kind in ("editor", "source", "date") and c.raw[len(c.label):].lstrip()[:1] in ":："
         ]
+        for i in self.tail:  # a closing credit glued to the last paragraph: …任务。（文/图 刘玺东 易赛楠）
+            line = self.lines[i]
+            if len(line) > CREDIT_MAX_LEN and (m := _GLUED_CREDIT.search(line)):
+                found = [c for c in credits(m["inner"]) if c.kind in ("reporter", "editor")]
+                if not found and (name := bracket_name(f"（{m['inner']}）")):
+                    found = [Credit("reporter", "（）", name, m.group())]
+                tail_credits += [(i, c) for c in found]
         head_credits = self._fill_empty_sources(head_credits)
         if meta.published is None:
             meta.published, ev = self._other_date(tail_credits, year)
@@ -305,6 +316,11 @@ class _Reader:
             line = self.lines[i]
             if len(line) <= 25 and (d := find_date(line, short_forms=False)) and "T" in d.iso:
                 if cjk_count(line[: d.start] + line[d.end:]) == 0:
+                    return d.iso, "byline"
+        for line in self.lines:  # a publication-date line anywhere on the page (发布时间：2019-05-18)
+            if len(line) <= 60 and (cs := [c for c in credits(line) if c.kind == "date" and c.label in PUBLISH_LABELS]):
+                d = find_date(cs[0].value, year=year, reference=self.reference)
+                if d:
                     return d.iso, "byline"
         for ev, value in self.markup.times:
             d = parse_iso(value)
