@@ -22,7 +22,7 @@ import datetime as _dt
 import re
 from typing import TYPE_CHECKING, Any
 
-from .collect import Metadata, read_lines
+from .collect import Metadata, _skeleton, read_lines
 from .htmlmeta import markup_facts
 from .lines import visible_lines
 
@@ -59,10 +59,15 @@ def read_html(root: etree._Element, *, title: str | None = None, url: str | None
               reference: _dt.date | None = None) -> Metadata:
     """Metadata of an HTML document (call before pruning: it reads the whole tree)."""
     facts = markup_facts(root)
-    h1 = tuple(" ".join("".join(h.itertext()).split()) for h in root.iter("h1"))[:3]
+    headings = [(h, " ".join("".join(h.itertext()).split())) for h in root.iter("h1")][:3]
     site = _site_from_title(root)
-    meta = read_lines(visible_lines(root), title=title, markup=facts, reference=reference, url=url,
-                      alternatives=h1, site=site)
+    # Reading only what follows the headline element keeps the cost down; the whole page when no
+    # <h1> is the headline.
+    want = _skeleton(title or "")
+    start = next((h for h, text in headings if want and _skeleton(text) == want), None)
+    lines = [" ".join(title.split()), *visible_lines(root, after=start)] if start is not None and title else visible_lines(root)
+    meta = read_lines(lines, title=title, markup=facts, reference=reference, url=url,
+                      alternatives=tuple(text for _, text in headings), site=site)
     if meta.site_name is None and site:
         meta.site_name, meta.evidence["site_name"] = site, "title"
     return meta

@@ -106,7 +106,10 @@ def title_line(lines: list[str], title: str | None, alternatives: tuple[str, ...
     if not wants:
         return -1
     longest = max(len(w) for w in wants) * 2 + 40
-    skeletons = [_skeleton(line) if len(line) <= longest else "" for line in lines]
+    initials = {w[0] for w in wants}
+    skeletons = [
+        _skeleton(line) if len(line) <= longest and any(c in line for c in initials) else "" for line in lines
+    ]
     first = -1
     for test in (
         lambda sk, w: sk == w,

@@ -13,8 +13,6 @@ line break in the source between inline elements (a byline's buttons on their ow
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from ..dom.render import INLINE
@@ -23,51 +21,66 @@ _SKIP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "
 _SKIP_SET = frozenset((*_SKIP, "head"))
 _TEXTS = etree.XPath("//body//text()")
 _ALL_TEXTS = etree.XPath("//text()")
-_SPACE = re.compile(r"[\s\u00a0\u3000]+")
+_FOLLOWING = etree.XPath("following::text()[position() <= $limit]")
+#: After a headline element, at most this many text nodes are read (bylines and credits sit near it).
+FOLLOWING_TEXTS = 2500
 
 
-def visible_lines(root: etree._Element) -> list[str]:
-    """The document's text, one stripped non-empty line per block."""
-    texts = _TEXTS(root) or _ALL_TEXTS(root)
+def visible_lines(root: etree._Element, after: etree._Element | None = None) -> list[str]:
+    """The document's text, one stripped non-empty line per block.
+
+    With ``after`` (the headline element), only the text that follows it in the document.
+    """
+    texts = _FOLLOWING(after, limit=FOLLOWING_TEXTS) if after is not None else (_TEXTS(root) or _ALL_TEXTS(root))
     block_of: dict[etree._Element, etree._Element | None] = {}
+    inline = INLINE
+    skip = _SKIP_SET
 
-    def block(el: etree._Element) -> etree._Element:
-        found = block_of.get(el)
-        if found is None:
-            parent = el.getparent()
-            found = el if (el.tag not in INLINE or parent is None) else block(parent)
-            block_of[el] = found
+    def block(el: etree._Element) -> etree._Element | None:
+        """The nearest block ancestor-or-self of ``el``; None inside a skipped element."""
+        found = block_of.get(el, el)
+        if found is not el:
+            return found
+        tag = el.tag
+        parent = el.getparent()
+        if tag in skip:
+            found = None
+        elif tag in inline and parent is not None:
+            found = block(parent)
+        elif parent is not None and parent.tag in skip:  # <select><option>, <svg><text>
+            found = None
+        else:
+            found = el
+        block_of[el] = found
         return found
 
     parts: list[str] = []
+    append = parts.append
     previous = None
     for s in texts:
+        if s.isspace():  # indentation between tags: a source line break ends the line
+            append("\n" if "\n" in s else " ")
+            continue
         el = s.getparent()
         if el is None:
             continue
         if s.is_tail:
-            if el.tag not in INLINE or el.tag == "br":
-                parts.append("\n")
-            container = el.getparent()
-            if container is None:
+            if el.tag not in inline or el.tag == "br":
+                append("\n")
+            el = el.getparent()
+            if el is None:
                 continue
-        else:
-            container = el
-        if container.tag in _SKIP_SET:
+        key = block(el)
+        if key is None:
             continue
-        parent = container.getparent()
-        if parent is not None and parent.tag in _SKIP_SET:  # <select><option>, <svg><text>, <button><span>
-            continue
-        key = block(container)
         if key is not previous:
-            parts.append("\n")
+            append("\n")
             previous = key
-        parts.append(s)
+        append(s)
     out = []
     for line in "".join(parts).split("\n"):
-        line = _SPACE.sub(" ", line).strip()
-        if line:
-            out.append(line)
+        if line and not line.isspace():
+            out.append(" ".join(line.split()))
     return out
 
 
