@@ -23,6 +23,7 @@ from typing import Any
 
 from .config import STEP_NAMES, Options, RuleSource
 from .errors import InputError, OptionError, SpeechcleanError, StepError
+from .finish import finish_page
 from .page import Document, Page
 from .steps import StepFunction, builtin_step
 
@@ -221,6 +222,7 @@ class Cleaner:
             page.raw = None
         if not page.documents and page.text:
             page.documents = [Document(page.title, page.text)]
+        finish_page(page)
         return page
 
     def pipe(

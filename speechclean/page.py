@@ -124,6 +124,8 @@ class Page:
     fingerprint: str | None = None  #: near-duplicate fingerprint of the clean text (hex)
     duplicate_of: str | None = None  #: id of the earlier page this one duplicates (batches)
     duplicate_kind: str | None = None  #: "exact" or "near"
+    #: the extract step's lines with the kind of block each came from (``speechclean.blocks``)
+    line_kinds: list[tuple[str, tuple[str, ...]]] = field(default_factory=list, repr=False)
 
     # -- recording -----------------------------------------------------------------
     def remove(
@@ -199,6 +201,12 @@ class Page:
             "duplicate_of": self.duplicate_of,
             "duplicate_kind": self.duplicate_kind,
         }
+
+    def to_markdown(self) -> str:
+        """The clean text as Markdown: headings ``#``, lists ``-``, tables ``|``, code fenced."""
+        from .blocks import to_markdown
+
+        return to_markdown(self)
 
     def explain(self) -> str:
         """A plain-text list of everything removed, flagged and repaired, one per line."""

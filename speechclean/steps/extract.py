@@ -34,7 +34,7 @@ from lxml import etree
 from ..dom.density import leads, link_lists, main_content, post_chrome, score_tree
 from ..dom.parse import describe, names, parse
 from ..dom.prune import NameRules, drop_element, prune, prune_named
-from ..dom.render import flat, render
+from ..dom.render import flat, render_typed
 from ..dom.title import find_title
 from ..meta.step import read_metadata, read_text_metadata
 from ..page import Page
@@ -95,10 +95,12 @@ class Extract(Step):
             page.remove("density.links", flat(el), element=describe(el))
             drop_element(el)
         lead_blocks = leads(main, scores)
-        lead = [render(el) for el in lead_blocks]
+        lead = [render_typed(el) for el in lead_blocks]
         for el in lead_blocks:
             drop_element(el)
-        page.text = "\n".join([*filter(None, lead), render(main)]).strip("\n")
+        body = render_typed(main)
+        page.text = "\n".join([*filter(None, (t for t, _ in lead)), body[0]]).strip("\n")
+        page.line_kinds = [lk for t, kinds in (*lead, body) if t for lk in zip(t.split("\n"), kinds)]
         lines = page.text.count("\n") + 1 if page.text else 0
         _record_outside(page, main, lines, rules)
         return page
