@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import STEP_NAMES, Options, RuleSource
+from .dedupe import DedupeMode
 from .errors import InputError, OptionError, SpeechcleanError, StepError
 from .finish import finish_page
 from .page import Document, Page
@@ -233,6 +234,7 @@ class Cleaner:
         on_error: str = "raise",
         chunksize: int = 4,
         prefetch: int = 4,
+        dedupe: DedupeMode = "off",
     ) -> Iterator[Page]:
         """Clean many sources lazily, yielding pages in input order.
 
@@ -244,15 +246,19 @@ class Cleaner:
         ``on_error``: ``"raise"`` the item's error, ``"skip"`` the item (logged as a
         warning), or ``"record"`` it as a page whose ``error`` is set and text empty.
         The input is read at most ``workers * prefetch * chunksize`` items ahead.
+        ``dedupe``: ``"exact"`` or ``"near"`` marks each page that repeats an earlier one
+        (``page.duplicate_of``, ``page.duplicate_kind``; :mod:`speechclean.dedupe`).
 
         >>> cleaner = Cleaner(convert="off")
         >>> [p.text for p in cleaner.pipe(["同志们：", "大家好！"], workers=1)]
         ['同志们：', '大家好！']
         """
         from .batch import pipe
+        from .dedupe import mark_duplicates
 
-        return pipe(self, sources, workers=workers, on_error=on_error,  # type: ignore[arg-type]
-                    chunksize=chunksize, prefetch=prefetch)
+        pages = pipe(self, sources, workers=workers, on_error=on_error,  # type: ignore[arg-type]
+                     chunksize=chunksize, prefetch=prefetch)
+        return mark_duplicates(pages, dedupe) if dedupe != "off" else pages
 
     # -- pickling: hooks must be picklable themselves (module-level functions) -------
     def __getstate__(self) -> dict[str, Any]:

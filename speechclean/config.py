@@ -24,7 +24,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 from .errors import OptionError
 
@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 STEP_NAMES: tuple[str, ...] = ("decode", "extract", "convert", "punctuation", "boilerplate", "structure")
 KINDS = ("auto", "html", "text")
 CONVERSIONS = ("t2s", "tw2s", "hk2s", "off")
+EXTRACTORS = ("speechclean", "trafilatura")
+Extractor = Literal["speechclean", "trafilatura"]
 
 RuleSource = Union[str, os.PathLike, "Rule"]
 
@@ -65,6 +67,12 @@ class Options:
         Split pages holding several articles (篇一, 篇二…) into documents.
     encoding
         Force this codec for bytes input instead of detecting it.
+    extractor
+        ``"speechclean"`` (the default) or ``"trafilatura"`` (the ``trafilatura`` extra): which
+        extractor finds the main text of HTML; every other step runs as usual.
+    reference_date
+        An ISO date (``"2020-03-02"``) that resolves relative dates shown on pages (``昨天``,
+        ``3小时前``) into ``page.published``; without it they are left unresolved.
     """
 
     kind: str = "auto"
@@ -75,12 +83,23 @@ class Options:
     density: bool = True
     split_documents: bool = True
     encoding: str | None = None
+    extractor: Extractor = "speechclean"
+    reference_date: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise OptionError.choice("kind", self.kind, KINDS)
         if self.convert not in CONVERSIONS:
             raise OptionError.choice("convert", self.convert, CONVERSIONS)
+        if self.extractor not in EXTRACTORS:
+            raise OptionError.choice("extractor", self.extractor, EXTRACTORS)
+        if self.reference_date is not None:
+            import datetime
+
+            try:
+                datetime.datetime.fromisoformat(str(self.reference_date))
+            except ValueError:
+                raise OptionError(f"reference_date: {self.reference_date!r} is not an ISO date") from None
         disable = _as_tuple(self.disable)
         for name in disable:
             if name not in STEP_NAMES:
@@ -148,4 +167,4 @@ def _as_tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value)
 
 
-__all__ = ["CONVERSIONS", "KINDS", "STEP_NAMES", "Options"]
+__all__ = ["CONVERSIONS", "EXTRACTORS", "KINDS", "STEP_NAMES", "Extractor", "Options"]

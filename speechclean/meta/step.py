@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import apply, read_html, read_text, reference_date
 
@@ -26,17 +26,24 @@ def _url(page: Page) -> str | None:
     return url if isinstance(url, str) and url else None
 
 
-def read_metadata(page: Page, root: etree._Element) -> None:
-    """Fill the page's metadata fields from the whole HTML tree (before pruning)."""
-    meta = read_html(root, title=page.title, url=_url(page), reference=reference_date(page.meta.get("reference_date")))
+def _reference(page: Page, option: str | None) -> Any:
+    return reference_date(page.meta.get("reference_date") or option)
+
+
+def read_metadata(page: Page, root: etree._Element, reference: str | None = None) -> None:
+    """Fill the page's metadata fields from the whole HTML tree (before pruning).
+
+    ``reference`` (the ``reference_date`` option; ``page.meta["reference_date"]`` wins) resolves 昨天.
+    """
+    meta = read_html(root, title=page.title, url=_url(page), reference=_reference(page, reference))
     apply(page, meta)
 
 
-def read_text_metadata(page: Page) -> None:
+def read_text_metadata(page: Page, reference: str | None = None) -> None:
     """Fill the page's metadata fields from the head lines of text input."""
     if page.kind == "html" or page.published is not None or not page.text:
         return
-    meta = read_text(page.text, title=page.title, url=_url(page), reference=reference_date(page.meta.get("reference_date")))
+    meta = read_text(page.text, title=page.title, url=_url(page), reference=_reference(page, reference))
     apply(page, meta)
 
 

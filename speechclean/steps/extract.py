@@ -37,6 +37,7 @@ from ..dom.prune import NameRules, drop_element, prune, prune_named
 from ..dom.render import flat, render_typed
 from ..dom.title import find_title
 from ..meta.step import read_metadata, read_text_metadata
+from ..meta.trafilatura import extract_with_trafilatura
 from ..page import Page
 from ..rules import builtin, check_unique, resolve
 from . import Step
@@ -70,8 +71,10 @@ class Extract(Step):
         if page.kind == "auto":
             page.kind = "html" if looks_like_html(page.text) else "text"
         if page.kind != "html":
-            read_text_metadata(page)
+            read_text_metadata(page, self.options.reference_date)
             return page
+        if self.options.extractor == "trafilatura":
+            return extract_with_trafilatura(page, self.options.reference_date)
         root = parse(page.text)
         if root is None:
             page.text = ""
@@ -79,7 +82,7 @@ class Extract(Step):
         title = find_title(root)
         if title and not page.title:
             page.title = title
-        read_metadata(page, root)
+        read_metadata(page, root, self.options.reference_date)
         for d in prune(root):
             page.remove(d.rule, d.text, element=d.element)
         rules = element_rules(tuple(self.options.rules))
