@@ -55,9 +55,8 @@ PUBLISH_LABELS = ("发布时间", "发布日期", "发稿时间", "发表时间"
 #: Lines this long or shorter are read as credits inside and after the body.
 CREDIT_MAX_LEN = 40
 
-_URL_DATE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[-/_]?)(?P<m>1[0-2]|0[1-9])(?P=sep)(?P<d>3[01]|[12]\d|0[1-9])(?!\d)"
-)
+# A date in a URL path: /2019-09-07/, /20190907/, /2019/0907/, /201909/07/.
+_URL_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/_]?(?P<m>1[0-2]|0[1-9])[-/_]?(?P<d>3[01]|[12]\d|0[1-9])(?!\d)")
 _BADGES = re.compile(r"^(?:原创|独家|首发|置顶|热|荐)\s*")
 _NAME_LIKE = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·\-_ ]{1,19}$")
 _GLUED_CREDIT = re.compile(r"[。！？”][（(](?P<inner>[^（）()]{2,30})[）)]\s*$")
