@@ -274,7 +274,10 @@ def pipe(
 # -- records ---------------------------------------------------------------------------
 #: What :func:`clean_records` adds by default, besides the clean text.
 DEFAULT_KEEP: tuple[str, ...] = ("title", "encoding", "removals", "error")
-KEEP_CHOICES: tuple[str, ...] = ("title", "documents", "encoding", "removals", "flags", "kind", "error")
+#: Page metadata and duplicate fields a record may keep (speechclean.meta, speechclean.dedupe).
+META_KEEP: tuple[str, ...] = ("published", "author", "author_role", "source", "site_name", "url",
+                              "fingerprint", "duplicate_of", "duplicate_kind", "blocks")
+KEEP_CHOICES: tuple[str, ...] = ("title", "documents", "encoding", "removals", "flags", "kind", "error", *META_KEEP)
 
 
 def record_fields(page: Page, keep: Sequence[str] = DEFAULT_KEEP) -> dict[str, Any]:
@@ -304,6 +307,10 @@ def record_fields(page: Page, keep: Sequence[str] = DEFAULT_KEEP) -> dict[str, A
             out["kind"] = page.kind
         elif name == "error":
             out["error"] = f"{type(page.error).__name__}: {page.error}" if page.error else None
+        elif name == "blocks":
+            out["blocks"] = [b.to_dict() for b in page.blocks]
+        elif name in META_KEEP:
+            out[name] = getattr(page, name)
         else:
             raise OptionError.choice("keep", name, KEEP_CHOICES)
     return out

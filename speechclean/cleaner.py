@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from .config import STEP_NAMES, Options, RuleSource
+from .dedupe import DedupeMode
 from .errors import InputError, OptionError, SpeechcleanError, StepError
+from .finish import finish_page
 from .page import Document, Page
 from .steps import StepFunction, builtin_step
 
@@ -221,6 +223,7 @@ class Cleaner:
             page.raw = None
         if not page.documents and page.text:
             page.documents = [Document(page.title, page.text)]
+        finish_page(page)
         return page
 
     def pipe(
@@ -231,6 +234,7 @@ class Cleaner:
         on_error: str = "raise",
         chunksize: int = 4,
         prefetch: int = 4,
+        dedupe: DedupeMode = "off",
     ) -> Iterator[Page]:
         """Clean many sources lazily, yielding pages in input order.
 
@@ -243,18 +247,21 @@ class Cleaner:
         warning), or ``"record"`` it as a page whose ``error`` is set and text empty.
         With the ``lang`` option, pages in other languages are left out (``lang=("zh",)``).
         The input is read at most ``workers * prefetch * chunksize`` items ahead.
+        ``dedupe``: ``"exact"`` or ``"near"`` marks each page that repeats an earlier one
+        (``page.duplicate_of``, ``page.duplicate_kind``; :mod:`speechclean.dedupe`).
 
         >>> cleaner = Cleaner(convert="off")
         >>> [p.text for p in cleaner.pipe(["同志们：", "大家好！"], workers=1)]
         ['同志们：', '大家好！']
         """
         from .batch import pipe
+        from .dedupe import mark_duplicates
 
         pages = pipe(self, sources, workers=workers, on_error=on_error,  # type: ignore[arg-type]
                      chunksize=chunksize, prefetch=prefetch)
-        if not self.options.lang:
-            return pages
-        return (p for p in pages if p.error is not None or self.options.keeps_lang(p.lang))  # the lang= filter
+        if self.options.lang:
+            pages = (p for p in pages if p.error is not None or self.options.keeps_lang(p.lang))  # the lang= filter
+        return mark_duplicates(pages, dedupe) if dedupe != "off" else pages
 
     # -- pickling: hooks must be picklable themselves (module-level functions) -------
     def __getstate__(self) -> dict[str, Any]:

@@ -30,12 +30,13 @@ from . import __version__
 from .batch import DEFAULT_KEEP, KEEP_CHOICES, Item, iter_cleaned, record_fields, record_item
 from .cleaner import Cleaner
 from .config import CONVERSIONS, FRONT_MATTER, KINDS, LANGS, STEP_NAMES, Options
+from .dedupe import DEDUPE_MODES, Deduper, page_id
 from .errors import SpeechcleanError
 from .page import Page
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _CHOICES = {"kind": KINDS, "convert": CONVERSIONS, "disable": STEP_NAMES, "lang": LANGS, "front_matter": FRONT_MATTER}
-FORMATS = ("text", "json", "jsonl")
+FORMATS = ("text", "json", "jsonl", "markdown")
 WARC_TYPES = ("text/html", "text/plain", "application/xhtml+xml")
 
 EPILOG = """\
@@ -44,6 +45,7 @@ formats:
   json   the whole result of each item (removals, flags, repairs, encoding...), one JSON object per line
   jsonl  compact records: JSONL input records keep every field, with the clean text in --field
          plus title, encoding, removals (count) and error; files and WARC records get path/url/id
+  markdown  the clean text as Markdown (title #, headings, - lists, | tables, fenced code)
 
 exit codes:
   0  every item was cleaned
@@ -83,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--keep", action="append", choices=KEEP_CHOICES, default=None, metavar="FIELD",
                         help=f"fields added to jsonl records (default {' '.join(DEFAULT_KEEP)}; "
                              f"choose from {' '.join(KEEP_CHOICES)})")
+    output.add_argument("--dedupe", choices=DEDUPE_MODES, default="off",
+                        help="mark pages repeating an earlier one: exact or near (duplicate_of in json/jsonl)")
     output.add_argument("--explain", action="store_true", help="list every removal with its rule id (on stderr)")
     output.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     run = parser.add_argument_group("running")
@@ -233,6 +237,8 @@ def _identity(item: Item, page: Page) -> dict[str, Any]:
 def _format(fmt: str, item: Item, page: Page, record: Any, field: str, keep: Sequence[str]) -> str | None:
     if fmt == "text":
         return page.text + "\n" if page.ok else None
+    if fmt == "markdown":
+        return page.to_markdown() + "\n\n" if page.ok else None
     if fmt == "json":
         return json.dumps({**_identity(item, page), **page.to_dict()}, ensure_ascii=False) + "\n"
     if isinstance(record, dict):
@@ -298,10 +304,12 @@ def _run(args: argparse.Namespace, cleaner: Cleaner, out: IO[str], fmt: str, kee
     items = failed = chars_in = chars_out = 0
     show_bar = not args.quiet and sys.stderr.isatty()
     results = iter_cleaned(cleaner, inputs, workers=args.jobs)
+    deduper = Deduper(args.dedupe)
     for item, page, size in _progress(results, show_bar):
         record = inputs.records.popleft()
         if page.error is None and not cleaner.options.keeps_lang(page.lang):
             continue  # --lang: pages in other languages are left out
+        deduper.mark(page, page_id(page, items))
         items += 1
         chars_in += size
         chars_out += len(page.text)

@@ -44,10 +44,12 @@ Kind = Literal["auto", "html", "text"]
 Conversion = Literal["t2s", "tw2s", "tw2sp", "hk2s", "off"]
 Lang = Literal["zh", "ja", "ko", "other"]
 FrontMatter = Literal["keep", "drop"]
+Extractor = Literal["speechclean", "trafilatura"]
 KINDS: tuple[str, ...] = get_args(Kind)
 CONVERSIONS: tuple[str, ...] = get_args(Conversion)
 LANGS: tuple[str, ...] = get_args(Lang)
 FRONT_MATTER: tuple[str, ...] = get_args(FrontMatter)
+EXTRACTORS: tuple[str, ...] = get_args(Extractor)
 
 RuleSource = Union[str, os.PathLike, "Rule"]
 
@@ -80,6 +82,12 @@ class Options:
         :meth:`~speechclean.Cleaner.pipe` and the command line skip the others. Empty keeps all.
     front_matter
         ``"keep"`` a front-matter block (``---`` … ``---``) as content, or ``"drop"`` it as chrome.
+    extractor
+        ``"speechclean"`` (the default) or ``"trafilatura"`` (the ``trafilatura`` extra): which
+        extractor finds the main text of HTML; every other step runs as usual.
+    reference_date
+        An ISO date (``"2020-03-02"``) that resolves relative dates shown on pages (``昨天``,
+        ``3小时前``) into ``page.published``; without it they are left unresolved.
     """
 
     kind: Kind = "auto"
@@ -92,12 +100,23 @@ class Options:
     encoding: str | None = None
     lang: tuple[Lang, ...] = ()
     front_matter: FrontMatter = "keep"
+    extractor: Extractor = "speechclean"
+    reference_date: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise OptionError.choice("kind", self.kind, KINDS)
         if self.convert not in CONVERSIONS:
             raise OptionError.choice("convert", self.convert, CONVERSIONS)
+        if self.extractor not in EXTRACTORS:
+            raise OptionError.choice("extractor", self.extractor, EXTRACTORS)
+        if self.reference_date is not None:
+            import datetime
+
+            try:
+                datetime.datetime.fromisoformat(str(self.reference_date))
+            except ValueError:
+                raise OptionError(f"reference_date: {self.reference_date!r} is not an ISO date") from None
         disable = _as_tuple(self.disable)
         for name in disable:
             if name not in STEP_NAMES:
@@ -180,4 +199,5 @@ def _as_tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value)
 
 
-__all__ = ["CONVERSIONS", "FRONT_MATTER", "KINDS", "LANGS", "STEP_NAMES", "Conversion", "FrontMatter", "Kind", "Lang", "Options"]
+__all__ = ["CONVERSIONS", "EXTRACTORS", "FRONT_MATTER", "KINDS", "LANGS", "STEP_NAMES", "Conversion", "Extractor",
+           "FrontMatter", "Kind", "Lang", "Options"]

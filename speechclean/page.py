@@ -121,6 +121,21 @@ class Page:
     error: Exception | None = None
     raw: bytes | None = field(default=None, repr=False)
     step: str = field(default="", repr=False)
+    # -- what the page says about itself (speechclean.meta); None when it does not say --------
+    published: str | None = None  #: ISO 8601 at the precision shown, local time: ``2019-09-07T13:43``
+    author: str | None = None  #: the person or account named for the article
+    author_role: str | None = None  #: the role as shown: 记者, 作者, 责任编辑, account, meta
+    source: str | None = None  #: the 来源 (originating outlet)
+    site_name: str | None = None
+    url: str | None = None
+    meta_evidence: dict[str, str] = field(default_factory=dict)  #: field -> evidence that gave it
+    # -- structure and duplicates -------------------------------------------------------------
+    blocks: list[Any] = field(default_factory=list)  #: typed blocks (speechclean.blocks.Block)
+    fingerprint: str | None = None  #: near-duplicate fingerprint of the clean text (hex)
+    duplicate_of: str | None = None  #: id of the earlier page this one duplicates (batches)
+    duplicate_kind: str | None = None  #: "exact" or "near"
+    #: the extract step's lines with the kind of block each came from (``speechclean.blocks``)
+    line_kinds: list[tuple[str, tuple[str, ...]]] = field(default_factory=list, repr=False)
 
     # -- recording -----------------------------------------------------------------
     def remove(
@@ -195,7 +210,24 @@ class Page:
             "changes": dict(self.changes),
             "meta": {k: v for k, v in self.meta.items() if _jsonable(v)},
             "error": f"{type(self.error).__name__}: {self.error}" if self.error else None,
+            "published": self.published,
+            "author": self.author,
+            "author_role": self.author_role,
+            "source": self.source,
+            "site_name": self.site_name,
+            "url": self.url,
+            "meta_evidence": dict(self.meta_evidence),
+            "blocks": [b.to_dict() if hasattr(b, "to_dict") else b for b in self.blocks],
+            "fingerprint": self.fingerprint,
+            "duplicate_of": self.duplicate_of,
+            "duplicate_kind": self.duplicate_kind,
         }
+
+    def to_markdown(self) -> str:
+        """The clean text as Markdown: headings ``#``, lists ``-``, tables ``|``, code fenced."""
+        from .blocks import to_markdown
+
+        return to_markdown(self)
 
     def explain(self) -> str:
         """A plain-text list of everything removed, flagged and repaired, one per line."""

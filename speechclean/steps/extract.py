@@ -34,8 +34,10 @@ from lxml import etree
 from ..dom.density import leads, link_lists, main_content, post_chrome, score_tree, stamp_lines
 from ..dom.parse import describe, names, parse_report
 from ..dom.prune import NameRules, drop_element, prune, prune_named
-from ..dom.render import flat, render
+from ..dom.render import flat, render_typed
 from ..dom.title import find_title
+from ..meta.step import read_metadata, read_text_metadata
+from ..meta.trafilatura import extract_with_trafilatura
 from ..page import Page
 from ..rules import builtin, check_unique, resolve
 from . import Step
@@ -133,7 +135,10 @@ class Extract(Step):
             page.kind = "html" if evidence else "text"
             page.meta["html_evidence"] = evidence
         if page.kind != "html":
+            read_text_metadata(page, self.options.reference_date)
             return page
+        if self.options.extractor == "trafilatura":
+            return extract_with_trafilatura(page, self.options.reference_date)
         root, problems = parse_report(page.text)
         for kind, message in problems:
             page.flag(kind, message)
@@ -143,6 +148,7 @@ class Extract(Step):
         title = find_title(root)
         if title and not page.title:
             page.title = self.clean_title(title)
+        read_metadata(page, root, self.options.reference_date)
         for d in prune(root):
             page.remove(d.rule, d.text, element=d.element)
         rules = element_rules(tuple(self.options.rules))
@@ -161,10 +167,12 @@ class Extract(Step):
             page.remove("density.stamp", flat(el), element=describe(el))
             drop_element(el)
         lead_blocks = leads(main, scores)
-        lead = [render(el) for el in lead_blocks]
+        lead = [render_typed(el) for el in lead_blocks]
         for el in lead_blocks:
             drop_element(el)
-        page.text = "\n".join([*filter(None, lead), render(main)]).strip("\n")
+        body = render_typed(main)
+        page.text = "\n".join([*filter(None, (t for t, _ in lead)), body[0]]).strip("\n")
+        page.line_kinds = [lk for t, kinds in (*lead, body) if t for lk in zip(t.split("\n"), kinds)]
         lines = page.text.count("\n") + 1 if page.text else 0
         _record_outside(page, main, lines, rules)
         return page
