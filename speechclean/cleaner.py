@@ -19,7 +19,7 @@ import logging
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from .config import STEP_NAMES, Options, RuleSource
 from .errors import InputError, OptionError, SpeechcleanError, StepError
@@ -228,9 +228,11 @@ class Cleaner:
         sources: Iterable[Any],
         *,
         workers: int = 1,
-        on_error: str = "raise",
+        on_error: Literal["raise", "skip", "record"] = "raise",
         chunksize: int = 4,
         prefetch: int = 4,
+        timeout: float | None = None,
+        paths: bool = False,
     ) -> Iterator[Page]:
         """Clean many sources lazily, yielding pages in input order.
 
@@ -243,14 +245,23 @@ class Cleaner:
         warning), or ``"record"`` it as a page whose ``error`` is set and text empty.
         The input is read at most ``workers * prefetch * chunksize`` items ahead.
 
+        ``timeout`` (seconds) limits each item: one that runs longer gets an
+        :class:`~speechclean.errors.ItemTimeoutError` (a ``TimeoutError``) and the batch goes on
+        (a time limit always runs in a worker process, even with ``workers=1``). A worker that
+        dies gives a :class:`~speechclean.errors.WorkerError` naming the item it was cleaning,
+        and is replaced; workers never outlive the process that started them.
+        ``paths=True`` reads every ``str`` source as a file path (``glob.glob`` results);
+        by default a ``str`` is the page's text. Hooks that cannot be pickled raise
+        :class:`~speechclean.errors.OptionError` before any work starts when ``workers > 1``.
+
         >>> cleaner = Cleaner(convert="off")
         >>> [p.text for p in cleaner.pipe(["同志们：", "大家好！"], workers=1)]
         ['同志们：', '大家好！']
         """
         from .batch import pipe
 
-        return pipe(self, sources, workers=workers, on_error=on_error,  # type: ignore[arg-type]
-                    chunksize=chunksize, prefetch=prefetch)
+        return pipe(self, sources, workers=workers, on_error=on_error, chunksize=chunksize, prefetch=prefetch,
+                    timeout=timeout, paths=paths)
 
     # -- pickling: hooks must be picklable themselves (module-level functions) -------
     def __getstate__(self) -> dict[str, Any]:

@@ -14,11 +14,13 @@ Exit codes: 0 all items cleaned, 1 some items failed, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import fnmatch
 import json
 import logging
 import os
+import signal
 import sys
 import time
 from collections import deque
@@ -49,12 +51,33 @@ exit codes:
   0  every item was cleaned
   1  some items failed (each failure is reported on stderr; the others are still written)
   2  usage error (bad flag or option value, no input, unreadable --jsonl/--warc/--config file)
-  130  interrupted (Ctrl-C)
+  130  interrupted (Ctrl-C); 143 terminated (SIGTERM); worker processes never outlive the run
 """
 
 
 class UsageError(SpeechcleanError):
     """A command-line mistake: exit code 2."""
+
+
+class _Terminated(BaseException):
+    """SIGTERM, turned into an exception so that the batch stops its workers on the way out."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise _Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -280,10 +303,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             except OSError as e:
                 raise UsageError(f"cannot write {args.output}: {e.strerror or e}") from e
         try:
-            return _run(args, cleaner, out, fmt, keep)
+            with _sigterm_raises():
+                return _run(args, cleaner, out, fmt, keep)
         except KeyboardInterrupt:
             print("speechclean: interrupted", file=sys.stderr)
             return 130
+        except _Terminated:
+            print("speechclean: terminated", file=sys.stderr)
+            return 143
         finally:
             if out is not sys.stdout:
                 out.close()

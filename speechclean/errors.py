@@ -63,13 +63,22 @@ class StepError(SpeechcleanError):
 
 
 class WorkerError(SpeechcleanError):
-    """A worker process of a parallel batch died (killed, out of memory, crashed)."""
+    """A worker process of a parallel batch died (killed, out of memory, crashed).
+
+    Recorded on the page of the item the worker was cleaning (the message names it);
+    the batch goes on with a new worker.
+    """
+
+
+class ItemTimeoutError(SpeechcleanError, TimeoutError):
+    """One item of a batch took longer than the batch's ``timeout=`` (a ``TimeoutError``)."""
 
 
 __all__ = [
     "BinaryInputError",
     "DecodeError",
     "InputError",
+    "ItemTimeoutError",
     "OptionError",
     "RuleError",
     "SpeechcleanError",
