@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import copyreg
 import logging
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import fields
@@ -131,6 +132,23 @@ DEFAULT_KEEP: tuple[str, ...] = ("title", "encoding", "removals", "error")
 KEEP_CHOICES: tuple[str, ...] = ("title", "documents", "encoding", "removals", "flags", "kind", "error")
 
 
+def identity(item: Item) -> dict[str, Any]:
+    """What names an item in an output record: its ``path``, ``id`` and ``url`` (those it has).
+
+    >>> from pathlib import Path
+    >>> identity(Item(Path("a.html"), id=3))
+    {'path': 'a.html', 'id': 3}
+    """
+    out: dict[str, Any] = {}
+    if isinstance(item.source, os.PathLike):
+        out["path"] = os.fspath(item.source)
+    if item.id is not None:
+        out["id"] = item.id
+    if item.url:
+        out["url"] = item.url
+    return out
+
+
 def record_fields(page: Page, keep: Sequence[str] = DEFAULT_KEEP) -> dict[str, Any]:
     """The fields a cleaned record gets besides its text.
 
@@ -229,10 +247,12 @@ def clean_frame(
     output_column: str | None = None,
     keep: Sequence[str] = DEFAULT_KEEP,
     cleaner: Cleaner | None = None,
+    paths: bool = False,
     **options: Any,
 ) -> Any:
     """Clean one column of a pandas DataFrame; return a copy with the ``keep`` columns added.
 
+    The column holds pages (``str`` or ``bytes``), or file paths with ``paths=True``.
     The cleaner is built once per process for the same options (cached), so this is
     cheap to call once per partition or batch.
     """
@@ -243,7 +263,7 @@ def clean_frame(
     texts: list[str] = []
     extra: dict[str, list[Any]] = {}
     for value in frame[column].tolist():
-        item = Item(value if isinstance(value, (str, bytes)) else None)
+        item = Item.of(value if isinstance(value, (str, bytes)) else None, paths=paths)
         page, _ = clean_item(cleaner, item)
         texts.append(page.text)
         for k, v in record_fields(page, keep).items():
@@ -254,4 +274,4 @@ def clean_frame(
     return out
 
 
-__all__ = ["Item", "clean_frame", "clean_item", "clean_records", "iter_cleaned", "pipe", "record_fields"]
+__all__ = ["Item", "clean_frame", "clean_item", "clean_records", "identity", "iter_cleaned", "pipe", "record_fields"]

@@ -154,7 +154,9 @@ class Cleaner:
         """Clean one page.
 
         ``source`` is a ``str`` (text or HTML), ``bytes`` in any encoding, or a path
-        (``os.PathLike``, read as bytes). ``content_type`` or ``headers`` pass the
+        (``os.PathLike``, read as bytes). A ``str`` is always the page itself, never a file
+        name: ``clean(Path("page.html"))`` reads a file (a one-line ``str`` that names an
+        existing file logs a warning, since it is most likely a slip). ``content_type`` or ``headers`` pass the
         HTTP charset to the decode step; ``kind`` overrides HTML recognition.
         """
         page = self.new_page(source, kind=kind, content_type=content_type, headers=headers, url=url)
@@ -177,6 +179,9 @@ class Cleaner:
             raise OptionError.choice("kind", kind, ("auto", "html", "text"))
         if isinstance(source, str):
             page.text = source
+            if _names_a_file(source):
+                log.warning("clean(%r): a str is cleaned as the page's text, but this one names a file; "
+                            "pass Path(%r) to clean the file", source, source)
         elif isinstance(source, (bytes, bytearray, memoryview)):
             page.raw = bytes(source)
         elif isinstance(source, os.PathLike):
@@ -272,6 +277,16 @@ class Cleaner:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self._build()
+
+
+def _names_a_file(text: str) -> bool:
+    """A one-line, path-shaped ``str`` that names an existing file (a likely ``clean("page.html")`` slip)."""
+    if len(text) > 1024 or "\n" in text or "<" in text or not text.strip():
+        return False
+    try:
+        return os.path.isfile(text)
+    except (OSError, ValueError):  # NUL bytes, names too long
+        return False
 
 
 _DEFAULT: dict[Options, Cleaner] = {}
