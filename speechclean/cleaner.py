@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -206,13 +207,18 @@ class Cleaner:
 
     def run(self, page: Page) -> Page:
         """Run the pipeline over a page made by :meth:`new_page`."""
+        debug = log.isEnabledFor(logging.DEBUG)
         for name, step in self._pipeline:
             if name in self._disabled:
                 continue
             page.step = name
+            if debug:
+                started, removed = time.perf_counter(), len(page.removals)
             try:
                 out = step(page)
-            except SpeechcleanError:
+            except SpeechcleanError as e:
+                if debug:
+                    log.debug("%s: step %s: %s: %s", _page_name(page), name, type(e).__name__, e)
                 raise
             except Exception as e:
                 log.debug("step %s failed", name, exc_info=True)
@@ -220,6 +226,12 @@ class Cleaner:
             if not isinstance(out, Page):
                 raise StepError(name, f"returned {type(out).__name__}, expected a Page")
             page = out
+            if debug:
+                extra = f", encoding {page.encoding.name} ({page.encoding.source})" if name == "decode" and \
+                    page.encoding else ""
+                log.debug("%s: step %s: %d chars, %d removals (+%d)%s, %.2f ms", _page_name(page), name,
+                          len(page.text), len(page.removals), len(page.removals) - removed, extra,
+                          (time.perf_counter() - started) * 1000)
         page.step = ""
         if page.raw is not None:  # decode disabled: bytes must still become text
             page.text = page.raw.decode("utf-8", errors="replace")
@@ -277,6 +289,14 @@ class Cleaner:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self._build()
+
+
+def _page_name(page: Page) -> str:
+    """The page's path, url or id for log lines."""
+    for key in ("path", "url", "id"):
+        if page.meta.get(key) is not None:
+            return str(page.meta[key])
+    return "page"
 
 
 def _names_a_file(text: str) -> bool:

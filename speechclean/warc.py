@@ -88,7 +88,7 @@ class WarcReader:
             stream = _peekable(stream)
             gzipped = _check_format(stream, self.name)
             records = ArchiveIterator(stream)
-            end = 0
+            start = end = 0
             while True:
                 try:
                     record = next(records)
@@ -98,12 +98,23 @@ class WarcReader:
                     yield self._damage(f"unreadable data after {self.read + sum(self.skipped.values())} "
                                        f"records ({type(e).__name__}: {e})")
                     return
+                if record.rec_headers.get_header("Content-Length") is None:  # headers cut off
+                    yield self._damage(f"the archive is truncated: a {record.rec_type} record's WARC headers "
+                                       "are cut short (no Content-Length)")
+                    return
                 item = self._item(record)
                 try:
                     records.read_to_end(record)
-                    end = records.get_record_offset() + records.get_record_length()
+                    start = records.get_record_offset()
+                    end = start + records.get_record_length()
                 except Exception:  # noqa: BLE001 - the record's own check below tells
                     end = -1
+                missing = getattr(record.raw_stream, "limit", 0) or 0
+                if item is None and missing > 0:  # a skipped record can be cut short too
+                    yield self._damage(f"the archive is truncated: the {record.rec_type} record "
+                                       f"{record.rec_headers.get_header('WARC-Record-ID')} is cut short "
+                                       f"({missing} bytes of its Content-Length are missing)")
+                    return
                 if item is not None:
                     if item.error is not None:
                         self.damaged = item.error
@@ -111,7 +122,7 @@ class WarcReader:
                         return
                     self.read += 1
                     yield item
-            tail = _tail_damage(stream, end, gzipped) if end >= 0 else None
+            tail = _tail_damage(stream, start if gzipped else end, gzipped) if end >= 0 else None
             if tail:
                 yield self._damage(tail)
         finally:
@@ -182,6 +193,12 @@ class WarcReader:
 
 
 # -- format and damage checks --------------------------------------------------------------
+def check_warc(path: str | os.PathLike[str]) -> None:
+    """Raise :class:`WarcFormatError` unless the file at ``path`` starts like a WARC archive."""
+    with open(path, "rb") as f:
+        _check_format(_peekable(f), os.fspath(path))
+
+
 def _peekable(stream: IO[bytes]) -> IO[bytes]:
     return stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
 
@@ -205,28 +222,34 @@ def _check_format(stream: IO[bytes], name: str) -> bool:
     return gzipped
 
 
-def _tail_damage(stream: IO[bytes], end: int, gzipped: bool) -> str | None:
-    """What is wrong with the bytes after the last whole record (None: nothing is left)."""
+def _tail_damage(stream: IO[bytes], offset: int, gzipped: bool) -> str | None:
+    """What is wrong with the end of the archive (None: nothing).
+
+    Gzipped: every gzip member from ``offset`` (the start of the last record read) to the end
+    must be whole — warcio stops without a word at a member cut short. Plain: the bytes after
+    ``offset`` (the end of the last record) must be blank.
+    """
     try:
         size = os.fstat(stream.fileno()).st_size
-        stream.seek(end)
+        stream.seek(offset)
     except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
         return None  # a pipe: nothing to look back at
-    rest = stream.read(size - end) if size > end else b""
-    if not rest.strip(b"\r\n\x00"):
-        return None
-    if gzipped:
+    rest = stream.read(size - offset) if size > offset else b""
+    if not gzipped:
+        return f"{len(rest)} bytes at byte {offset} are not a WARC record" if rest.strip(b"\r\n\x00") else None
+    position = offset
+    while rest.strip(b"\r\n\x00"):
         d = zlib.decompressobj(31)
         try:
             data = d.decompress(rest)
         except zlib.error as e:
-            return f"unreadable gzip data at byte {end} ({e})"
+            return f"unreadable gzip data at byte {position} ({e})"
         if not d.eof:
-            return (f"the archive is truncated: the gzip member at byte {end} is cut short "
+            return (f"the archive is truncated: the gzip member at byte {position} is cut short "
                     f"({len(rest)} bytes left, {len(data)} bytes of a record)")
-        if not data.strip():
-            return None
-    return f"{len(rest)} bytes at byte {end} are not a WARC record"
+        position += len(rest) - len(d.unused_data)
+        rest = d.unused_data
+    return None
 
 
-__all__ = ["DEFAULT_TYPES", "PAGE_TYPES", "RECORD_TYPES", "WarcFormatError", "WarcReader"]
+__all__ = ["DEFAULT_TYPES", "PAGE_TYPES", "RECORD_TYPES", "WarcFormatError", "WarcReader", "check_warc"]
