@@ -15,6 +15,7 @@ from .cleaner import Cleaner, clean
 from .config import Options
 from .errors import (
     BinaryInputError,
+    ConverterError,
     DecodeError,
     InputError,
     ItemTimeoutError,
@@ -47,6 +48,7 @@ __all__ = [
     "ItemTimeoutError",
     "DecodeError",
     "BinaryInputError",
+    "ConverterError",
     "StepError",
     "WorkerError",
     "__version__",

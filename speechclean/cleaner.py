@@ -20,12 +20,17 @@ import os
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from .config import STEP_NAMES, Options, RuleSource
+from .config import STEP_NAMES, Kind, Options, RuleSource
 from .errors import InputError, OptionError, SpeechcleanError, StepError
 from .page import Document, Page
 from .steps import StepFunction, builtin_step
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from .config import CleanOptions, OptionValues
 
 log = logging.getLogger("speechclean")
 
@@ -42,7 +47,7 @@ class Cleaner:
     ['decode', 'extract', 'convert', 'boilerplate', 'structure']
     """
 
-    def __init__(self, options: Options | None = None, /, **kwargs: Any) -> None:
+    def __init__(self, options: Options | None = None, /, **kwargs: Unpack[OptionValues]) -> None:
         self.options = (options or Options()).replace(**kwargs) if kwargs else (options or Options())
         self._pipeline: list[tuple[str, StepFunction]] = []
         self._custom: dict[str, StepFunction] = {}  # replaced built-ins, by name
@@ -52,7 +57,7 @@ class Cleaner:
 
     # -- construction --------------------------------------------------------------
     @classmethod
-    def from_config(cls, path: str | os.PathLike[str], **overrides: Any) -> Cleaner:
+    def from_config(cls, path: str | os.PathLike[str], **overrides: Unpack[OptionValues]) -> Cleaner:
         """A cleaner configured by a TOML file; keyword arguments override the file."""
         options = Options.from_toml(path)
         return cls(options.replace(**overrides) if overrides else options)
@@ -67,7 +72,7 @@ class Cleaner:
             pipeline.insert(i if where == "before" else i + 1, (name, fn))
         self._pipeline = pipeline
 
-    def configure(self, **changes: Any) -> Cleaner:
+    def configure(self, **changes: Unpack[OptionValues]) -> Cleaner:
         """Change options in place (hooks and replaced steps are kept); returns the cleaner."""
         self.options = self.options.replace(**changes)
         if "disable" in changes:
@@ -147,7 +152,7 @@ class Cleaner:
         self,
         source: Source,
         *,
-        kind: str | None = None,
+        kind: Kind | None = None,
         content_type: str | None = None,
         headers: Mapping[str, str] | None = None,
         url: str | None = None,
@@ -169,7 +174,7 @@ class Cleaner:
         self,
         source: Source,
         *,
-        kind: str | None = None,
+        kind: Kind | None = None,
         content_type: str | None = None,
         headers: Mapping[str, str] | None = None,
         url: str | None = None,
@@ -328,11 +333,11 @@ def _cleaner_for(options: Mapping[str, Any]) -> Cleaner:
 def clean(
     source: Source,
     *,
-    kind: str | None = None,
+    kind: Kind | None = None,
     content_type: str | None = None,
     headers: Mapping[str, str] | None = None,
     url: str | None = None,
-    **options: Any,
+    **options: Unpack[CleanOptions],
 ) -> Page:
     """Clean one page with a default pipeline; extra keyword arguments are options.
 

@@ -24,7 +24,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, Union, get_args
 
 from .errors import OptionError
 
@@ -37,9 +37,13 @@ if TYPE_CHECKING:
     from .rules import Rule
 
 #: The built-in steps, in pipeline order. Each name is also a module in ``speechclean.steps``.
-STEP_NAMES: tuple[str, ...] = ("decode", "extract", "convert", "punctuation", "boilerplate", "structure")
-KINDS = ("auto", "html", "text")
-CONVERSIONS = ("t2s", "tw2s", "hk2s", "off")
+StepName = Literal["decode", "extract", "convert", "punctuation", "boilerplate", "structure"]
+STEP_NAMES: tuple[str, ...] = get_args(StepName)
+#: The values of the ``kind`` and ``convert`` options, as types (mypy rejects ``Cleaner(convert="nope")``).
+Kind = Literal["auto", "html", "text"]
+Conversion = Literal["t2s", "tw2s", "hk2s", "off"]
+KINDS: tuple[str, ...] = get_args(Kind)
+CONVERSIONS: tuple[str, ...] = get_args(Conversion)
 
 RuleSource = Union[str, os.PathLike, "Rule"]
 
@@ -67,8 +71,8 @@ class Options:
         Force this codec for bytes input instead of detecting it.
     """
 
-    kind: str = "auto"
-    convert: str = "t2s"
+    kind: Kind = "auto"
+    convert: Conversion = "t2s"
     pinyin: bool = True
     disable: tuple[str, ...] = ()
     rules: tuple[RuleSource, ...] = ()
@@ -133,6 +137,27 @@ class Options:
         return cls.from_mapping(data, base)
 
 
+class CleanOptions(TypedDict, total=False):
+    """The options :func:`speechclean.clean` takes as keyword arguments (``kind`` is its own parameter)."""
+
+    convert: Conversion
+    pinyin: bool
+    disable: Iterable[str]
+    rules: Iterable[RuleSource]
+    density: bool
+    split_documents: bool
+    encoding: str | None
+
+
+class OptionValues(CleanOptions, total=False):
+    """The options as keyword arguments (``Cleaner(**values)``, ``configure(**values)``), typed.
+
+    Keep in step with :class:`Options` (a test checks that the names are the same).
+    """
+
+    kind: Kind
+
+
 def _check_names(values: Mapping[str, Any]) -> None:
     valid = Options.names()
     for key in values:
@@ -148,4 +173,4 @@ def _as_tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value)
 
 
-__all__ = ["CONVERSIONS", "KINDS", "STEP_NAMES", "Options"]
+__all__ = ["CONVERSIONS", "KINDS", "STEP_NAMES", "CleanOptions", "Conversion", "Kind", "OptionValues", "Options", "StepName"]

@@ -62,6 +62,13 @@ class StepError(SpeechcleanError):
         return (type(self), (self.step, text.removeprefix(prefix)))
 
 
+class ConverterError(SpeechcleanError, ImportError):
+    """No working Traditional → Simplified converter: the ``opencc`` module is missing or clobbered.
+
+    The message says which distributions are installed and how to reinstall one.
+    """
+
+
 class WorkerError(SpeechcleanError):
     """A worker process of a parallel batch died (killed, out of memory, crashed).
 
@@ -76,6 +83,7 @@ class ItemTimeoutError(SpeechcleanError, TimeoutError):
 
 __all__ = [
     "BinaryInputError",
+    "ConverterError",
     "DecodeError",
     "InputError",
     "ItemTimeoutError",

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .config import Kind
 from .errors import InputError, SpeechcleanError
 from .page import Page
 
@@ -45,7 +46,7 @@ class Item:
 
     source: Any
     id: Any = None
-    kind: str | None = None
+    kind: Kind | None = None
     content_type: str | None = None
     headers: Mapping[str, str] | None = None
     url: str | None = None

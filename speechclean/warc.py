@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
+from .config import Kind
 from .errors import BinaryInputError, InputError, OptionError
 from .items import Item
 
@@ -43,7 +44,7 @@ log = logging.getLogger("speechclean")
 RECORD_TYPES = ("warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation")
 DEFAULT_TYPES = ("response", "resource", "conversion")
 #: Payload media types cleaned as pages (anything else is counted as skipped).
-PAGE_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text"}
+PAGE_TYPES: dict[str, Kind] = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text"}
 
 
 class WarcFormatError(InputError):
@@ -200,7 +201,7 @@ def check_warc(path: str | os.PathLike[str]) -> None:
 
 
 def _peekable(stream: IO[bytes]) -> IO[bytes]:
-    return stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
+    return stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type,type-var]
 
 
 def _check_format(stream: IO[bytes], name: str) -> bool:
