@@ -24,7 +24,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Union, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, Union, get_args
 
 from .errors import OptionError
 
@@ -37,7 +37,9 @@ if TYPE_CHECKING:
     from .rules import Rule
 
 #: The built-in steps, in pipeline order. Each name is also a module in ``speechclean.steps``.
-STEP_NAMES: tuple[str, ...] = ("decode", "extract", "convert", "punctuation", "boilerplate", "structure")
+StepName = Literal["decode", "extract", "convert", "punctuation", "boilerplate", "structure"]
+STEP_NAMES: tuple[str, ...] = get_args(StepName)
+#: The values of the options, as types (mypy rejects ``Cleaner(convert="nope")``).
 Kind = Literal["auto", "html", "text"]
 #: OpenCC configurations: ``t2s`` (OpenCC standard Traditional), ``tw2s`` (Taiwan characters),
 #: ``tw2sp`` (Taiwan characters and phrases: 軟體 → 软件, 滑鼠 → 鼠标), ``hk2s`` (Hong Kong), ``off``.
@@ -184,6 +186,31 @@ class Options:
         return cls.from_mapping(data, base)
 
 
+class CleanOptions(TypedDict, total=False):
+    """The options :func:`speechclean.clean` takes as keyword arguments (``kind`` is its own parameter)."""
+
+    convert: Conversion
+    pinyin: bool
+    disable: Iterable[str]
+    rules: Iterable[RuleSource]
+    density: bool
+    split_documents: bool
+    encoding: str | None
+    lang: Iterable[Lang]
+    front_matter: FrontMatter
+    extractor: Extractor
+    reference_date: str | None
+
+
+class OptionValues(CleanOptions, total=False):
+    """The options as keyword arguments (``Cleaner(**values)``, ``configure(**values)``), typed.
+
+    Keep in step with :class:`Options` (a test checks that the names are the same).
+    """
+
+    kind: Kind
+
+
 def _check_names(values: Mapping[str, Any]) -> None:
     valid = Options.names()
     for key in values:
@@ -199,5 +226,5 @@ def _as_tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value)
 
 
-__all__ = ["CONVERSIONS", "EXTRACTORS", "FRONT_MATTER", "KINDS", "LANGS", "STEP_NAMES", "Conversion", "Extractor",
-           "FrontMatter", "Kind", "Lang", "Options"]
+__all__ = ["CONVERSIONS", "EXTRACTORS", "FRONT_MATTER", "KINDS", "LANGS", "STEP_NAMES", "CleanOptions", "Conversion",
+           "Extractor", "FrontMatter", "Kind", "Lang", "OptionValues", "Options", "StepName"]
