@@ -257,11 +257,19 @@ def pipe(
     on_error: OnError = "raise",
     chunksize: int = 4,
     prefetch: int = 4,
+    learn_sites: Any = False,
 ) -> Iterator[Page]:
     """Clean every source lazily, in input order; see :meth:`Cleaner.pipe <speechclean.Cleaner.pipe>`."""
     if on_error not in ON_ERROR:
         raise OptionError.choice("on_error", on_error, ON_ERROR)
-    for item, page, _ in iter_cleaned(cleaner, sources, workers=workers, chunksize=chunksize, prefetch=prefetch):
+    if learn_sites:  # learn each site's repeated lines while streaming (speechclean.sites.stream)
+        from .sites.stream import learner_for
+
+        results = learner_for(learn_sites, cleaner).iter_cleaned(
+            cleaner, sources, workers=workers, chunksize=chunksize, prefetch=prefetch)
+    else:
+        results = iter_cleaned(cleaner, sources, workers=workers, chunksize=chunksize, prefetch=prefetch)
+    for item, page, _ in results:
         if page.error is not None:
             if on_error == "raise":
                 raise page.error

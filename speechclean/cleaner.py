@@ -199,9 +199,19 @@ class Cleaner:
             page.meta["url"] = url
         return page
 
-    def run(self, page: Page) -> Page:
-        """Run the pipeline over a page made by :meth:`new_page`."""
-        for name, step in self._pipeline:
+    def run(self, page: Page, *, start: str | None = None, stop: str | None = None) -> Page:
+        """Run the pipeline over a page made by :meth:`new_page`.
+
+        ``start``/``stop`` run only part of it: from step ``start`` on, up to (not including)
+        step ``stop``; a page stopped early is left as that step would receive it.
+        """
+        names = [n for n, _ in self._pipeline]
+        for part in (start, stop):
+            if part is not None and part not in names:
+                raise OptionError.choice("run", part, names)
+        lo = names.index(start) if start is not None else 0
+        hi = names.index(stop) if stop is not None else len(names)
+        for name, step in self._pipeline[lo:hi]:
             if name in self._disabled:
                 continue
             page.step = name
@@ -216,6 +226,8 @@ class Cleaner:
                 raise StepError(name, f"returned {type(out).__name__}, expected a Page")
             page = out
         page.step = ""
+        if stop is not None:
+            return page
         if page.raw is not None:  # decode disabled: bytes must still become text
             page.text = page.raw.decode("utf-8", errors="replace")
             page.raw = None
@@ -231,6 +243,7 @@ class Cleaner:
         on_error: str = "raise",
         chunksize: int = 4,
         prefetch: int = 4,
+        learn_sites: Any = False,
     ) -> Iterator[Page]:
         """Clean many sources lazily, yielding pages in input order.
 
@@ -242,6 +255,8 @@ class Cleaner:
         ``on_error``: ``"raise"`` the item's error, ``"skip"`` the item (logged as a
         warning), or ``"record"`` it as a page whose ``error`` is set and text empty.
         The input is read at most ``workers * prefetch * chunksize`` items ahead.
+        ``learn_sites=True`` (or a :class:`~speechclean.sites.SiteLearner`) learns each
+        site's repeated lines while it streams and drops them (:mod:`speechclean.sites.stream`).
 
         >>> cleaner = Cleaner(convert="off")
         >>> [p.text for p in cleaner.pipe(["同志们：", "大家好！"], workers=1)]
@@ -250,7 +265,7 @@ class Cleaner:
         from .batch import pipe
 
         return pipe(self, sources, workers=workers, on_error=on_error,  # type: ignore[arg-type]
-                    chunksize=chunksize, prefetch=prefetch)
+                    chunksize=chunksize, prefetch=prefetch, learn_sites=learn_sites)
 
     # -- pickling: hooks must be picklable themselves (module-level functions) -------
     def __getstate__(self) -> dict[str, Any]:

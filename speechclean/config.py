@@ -65,6 +65,9 @@ class Options:
         Split pages holding several articles (篇一, 篇二…) into documents.
     encoding
         Force this codec for bytes input instead of detecting it.
+    site_profile
+        A :class:`~speechclean.sites.SiteProfile` (or the path of a saved one): the boilerplate
+        step drops the lines repeated across the page's site (rule ``site.repeated``).
     """
 
     kind: str = "auto"
@@ -75,6 +78,7 @@ class Options:
     density: bool = True
     split_documents: bool = True
     encoding: str | None = None
+    site_profile: Any = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -97,6 +101,10 @@ class Options:
                 codecs.lookup(self.encoding)
             except LookupError:
                 raise OptionError(f"encoding: {self.encoding!r} is not a codec Python knows") from None
+        if self.site_profile is not None:
+            from .sites.profile import as_profile
+
+            object.__setattr__(self, "site_profile", as_profile(self.site_profile))
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

@@ -62,6 +62,10 @@ class StepError(SpeechcleanError):
         return (type(self), (self.step, text.removeprefix(prefix)))
 
 
+class ProfileError(SpeechcleanError, ValueError):
+    """A site-profile file cannot be read: not a profile, a newer version, or damaged."""
+
+
 class WorkerError(SpeechcleanError):
     """A worker process of a parallel batch died (killed, out of memory, crashed)."""
 
@@ -71,6 +75,7 @@ __all__ = [
     "DecodeError",
     "InputError",
     "OptionError",
+    "ProfileError",
     "RuleError",
     "SpeechcleanError",
     "StepError",

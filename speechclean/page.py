@@ -29,6 +29,8 @@ class Removal:
     of the line it stood before; for a span cut out of a kept line
     (``span=True``), the index of that line. ``element`` describes the HTML
     element a removal came from (``div.share-box#bdshare``), when it came from one.
+    ``score`` is the signal's strength where it has one (``site.repeated``: on how many of the
+    site's pages the line was seen).
     """
 
     step: str
@@ -37,6 +39,7 @@ class Removal:
     line: int | None = None
     span: bool = False
     element: str | None = None
+    score: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +117,13 @@ class Page:
 
     # -- recording -----------------------------------------------------------------
     def remove(
-        self, rule: str, text: str, line: int | None = None, *, span: bool = False, element: str | None = None
+        self, rule: str, text: str, line: int | None = None, *, span: bool = False, element: str | None = None,
+        score: float | None = None,
     ) -> None:
         """Record that the current step removed ``text`` because of ``rule`` (from HTML ``element``)."""
         if text:
-            self.removals.append(Removal(self.step, rule, text, line, span, element))
+            self.removals.append(Removal(self.step, rule, text, line, span, element,
+                                         None if score is None else float(score)))
 
     def flag(self, kind: str, text: str, line: int | None = None) -> None:
         """Record a problem left in place."""
@@ -149,7 +154,7 @@ class Page:
         for i in range(len(self.removals)):
             r = self.removals[i]
             if r.line is not None:
-                self.removals[i] = Removal(r.step, r.rule, r.text, move(r.line), r.span, r.element)
+                self.removals[i] = Removal(r.step, r.rule, r.text, move(r.line), r.span, r.element, r.score)
         for i, f in enumerate(self.flags):
             if f.line is not None:
                 self.flags[i] = Flag(f.step, f.kind, f.text, move(f.line))
@@ -181,6 +186,7 @@ class Page:
         out = []
         for r in self.removals:
             where = ("" if r.line is None else f" @{r.line}") + (f" <{r.element}>" if r.element else "")
+            where += f" ({r.score:g})" if r.score is not None else ""
             out.append(f"[{r.step}] {r.rule}{where}: {_short(r.text)}")
         for f in self.flags:
             out.append(f"[{f.step}] FLAG {f.kind}: {_short(f.text)}")

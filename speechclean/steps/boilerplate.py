@@ -25,6 +25,7 @@ from functools import lru_cache
 from ..lines import LineEditor
 from ..page import Page
 from ..rules import Rule, builtin, check_unique, resolve
+from ..sites.apply import repeated_lines
 from ..text import cjk_count, ends_sentence, is_heading, punct_count, visible_len
 from . import Step
 
@@ -156,6 +157,7 @@ class Boilerplate(Step):
         # Pass 1: which lines are body? A line any rule names is not, whatever its density.
         suspect = [bool(s) and rules.first_match(s, "?", n) is not None for s, n in zip(stripped, lengths)]
         body = _body_lines(stripped, suspect)
+        repeated = repeated_lines(page, stripped, body, self.options)  # the site's chrome: {line: pages}
         first = next((i for i, b in enumerate(body) if b), None)
         last = next((i for i in range(len(body) - 1, -1, -1) if body[i]), None)
 
@@ -178,7 +180,9 @@ class Boilerplate(Step):
             z = zone(i)
             rule = rules.first_match(s, z, lengths[i]) if suspect[i] else None
             if rule is None:
-                if density and z in ("head", "tail") and not keeps_at_edge(s):
+                if i in repeated:
+                    ed.drop(i, "site.repeated", score=repeated[i])
+                elif density and z in ("head", "tail") and not keeps_at_edge(s):
                     ed.drop(i, "density.edge")
                 else:
                     ed.keep(i, s)
