@@ -32,6 +32,7 @@ from .cleaner import Cleaner
 from .config import CONVERSIONS, KINDS, STEP_NAMES, Options
 from .errors import SpeechcleanError
 from .page import Page
+from .sites import cli as sites_cli
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _CHOICES = {"kind": KINDS, "convert": CONVERSIONS, "disable": STEP_NAMES}
@@ -91,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--version", action="version", version=f"speechclean {__version__}")
     group = parser.add_argument_group("options (the names of speechclean.Options)")
     for f in dataclasses.fields(Options):
+        if f.name == "site_profile":  # a file to load and save: speechclean.sites.cli
+            continue
         flag = "--" + f.name.replace("_", "-")
         if f.type in ("bool",):
             group.add_argument(flag, dest=f.name, action=argparse.BooleanOptionalAction, default=None)
@@ -99,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
                                choices=_CHOICES.get(f.name))
         else:
             group.add_argument(flag, dest=f.name, default=None, choices=_CHOICES.get(f.name))
+    sites_cli.add_arguments(parser)
     return parser
 
 
@@ -272,7 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"speechclean: --jobs {args.jobs}: must be at least 1", file=sys.stderr)
         return EXIT_USAGE
     try:
-        cleaner = Cleaner(options_from_args(args))
+        cleaner = Cleaner(sites_cli.configure(args, options_from_args(args)))
         out: IO[str] = sys.stdout
         if args.output:
             try:
@@ -297,7 +301,8 @@ def _run(args: argparse.Namespace, cleaner: Cleaner, out: IO[str], fmt: str, kee
     started = time.perf_counter()
     items = failed = chars_in = chars_out = 0
     show_bar = not args.quiet and sys.stderr.isatty()
-    results = iter_cleaned(cleaner, inputs, workers=args.jobs)
+    results, learner = sites_cli.results(args, cleaner, inputs, args.jobs,
+                                         lambda: iter_cleaned(cleaner, inputs, workers=args.jobs))
     for item, page, size in _progress(results, show_bar):
         record = inputs.records.popleft()
         items += 1
@@ -315,6 +320,7 @@ def _run(args: argparse.Namespace, cleaner: Cleaner, out: IO[str], fmt: str, kee
             if explained:
                 print(explained, file=sys.stderr)
     out.flush()
+    sites_cli.finish(args, learner)
     if not args.quiet:
         seconds = time.perf_counter() - started
         print(f"speechclean: {items} items, {failed} failed, {chars_in} chars in, {chars_out} chars out, "
