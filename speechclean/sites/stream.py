@@ -241,7 +241,6 @@ class SiteLearner:
             else:
                 slot.waiting = True
                 self._waiting += 1
-                self.held = max(self.held, self._waiting)
                 self._by_site.setdefault(key, []).append(slot)
                 self._order.append(slot)
         while self._order and (not self._order[0].waiting or slot.index - self._order[0].index >= self.max_pending):
@@ -249,6 +248,7 @@ class SiteLearner:
             if oldest.waiting:
                 self._by_site[oldest.key].remove(oldest)  # type: ignore[index]
                 self._release(oldest, ready)
+        self.held = max(self.held, self._waiting)
 
     def _release(self, slot: _Slot, ready: list[_Slot]) -> None:
         if slot.waiting:
