@@ -8,10 +8,13 @@ starts from one, so every count is exact or an underestimate by at most :attr:`S
 (the highest count ever pruned); underestimates only make the profile remove less. A line that
 appears on a share ``s`` of the pages survives every prune as long as the site's pages hold fewer
 than ``s × max_lines / 2`` distinct new lines between two of its appearances (with the defaults,
-a line on 40 % of the pages survives sites whose pages each bring up to ~800 new lines).
+a line on 40 % of the pages survives sites whose pages each bring up to ~200 new lines).
 
 Memory per site: at most ``max_lines`` counts plus the text of the lines seen on two pages or more
-(each cut to :data:`TEXT_LEN` characters), about 200 bytes an entry in CPython: 4096 lines ≈ 0.8 MB.
+(each cut to :data:`TEXT_LEN` characters); CPython needs about 300 bytes an entry, so a site at the
+default cap of 1024 lines holds ≈ 0.3 MB, and a profile at most ``max_sites × max_lines`` entries
+(defaults: 1000 × 1024 ≈ 300 MB in the worst case of 1000 sites with 35+ pages each; sites with few
+pages hold only their own lines, benchmarks/sites.py measures a real mix).
 
 >>> c = SiteCounts()
 >>> for page in (["a", "b"], ["a", "c"], ["a"]):
@@ -70,9 +73,9 @@ class SiteCounts:
             cut = n
         if cut == 0:
             return
-        for h in [h for h, n in counts.items() if n <= cut]:
-            del counts[h]
-            self.texts.pop(h, None)
+        # rebuilt, not deleted from: a dict never shrinks its table on deletion
+        self.counts = {h: n for h, n in counts.items() if n > cut}
+        self.texts = {h: t for h, t in self.texts.items() if h in self.counts}
         self.floor = max(self.floor, cut)
 
     def merge(self, other: SiteCounts, max_lines: int) -> None:

@@ -38,11 +38,11 @@ SHARE = 0.4
 #: …and on at least this many of them.
 MIN_COUNT = 3
 #: Exact counts kept per site (see :mod:`speechclean.sites.counts` for the bound).
-MAX_LINES = 4096
+MAX_LINES = 1024
 #: The key of pages that have no url, path or caller-given site.
 ANONYMOUS = "-"
 #: Sites kept; past it, the sites with the fewest pages are dropped (they cannot make a profile).
-MAX_SITES = 20000
+MAX_SITES = 1000
 
 
 class SiteProfile:

@@ -6,7 +6,7 @@ Format version 1::
       "format": "speechclean-site-profile",
       "version": 1,
       "hash": "blake2b-64/nfkc-nospace-lower",   # how lines became keys (speechclean.sites.lines)
-      "settings": {"share": 0.4, "min_count": 3, "max_lines": 4096, "max_sites": 20000, "level": "host"},
+      "settings": {"share": 0.4, "min_count": 3, "max_lines": 1024, "max_sites": 1000, "level": "host"},
       "sites": {
         "example.com": {
           "pages": 74,
