@@ -234,3 +234,15 @@ def test_spark_learns_with_map_in_pandas_and_cleans_with_a_broadcast() -> None:
     expected = Cleaner(site_profile=profile)
     assert [r["clean"] for r in out] == [expected.clean(t, url=u).text for _, u, t in rows]
     assert not any(c in r["clean"] for r in out for c in CHROME)
+
+
+def test_the_same_article_on_two_urls_keeps_its_short_lines() -> None:
+    rng = random.Random(9)
+    article = ["▲航站楼的建筑造型灵感来源于鲸鱼", *body(rng, 2), "如何坐地铁登船？", *body(rng, 2)]
+    others = [["某报 | 首页", *body(rng, 3), "某报版权所有"] for _ in range(3)]
+    dup = ["某报 | 首页", *article, "某报版权所有"]
+    pages = [("\n".join(lines), {"url": f"http://paper.example/{i}"}) for i, lines in enumerate([dup, dup] + others)]
+    profile = SiteProfile.learn(pages, min_count=2)
+    page = Cleaner(site_profile=profile).clean(pages[0][0], url=pages[0][1]["url"])
+    assert all(line in page.text for line in article)
+    assert "某报 | 首页" not in page.text and "某报版权所有" not in page.text

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .guard import keep_reason
+from .guard import is_duplicate, keep_reason
 
 if TYPE_CHECKING:
     from ..page import Page
@@ -43,7 +43,9 @@ def repeated_lines(page: Page, stripped: list[str], body: list[bool], options: A
     if not verdict:
         return {}
     n = len(stripped)
-    return {i: c for i, c in verdict.items() if i < n and stripped[i] and keep_reason(stripped[i], body[i]) is None}
+    duplicate = is_duplicate(stripped, body, verdict)
+    return {i: c for i, c in verdict.items()
+            if i < n and stripped[i] and keep_reason(stripped[i], body[i], duplicate=duplicate) is None}
 
 
 __all__ = ["RULE", "VERDICT", "repeated_lines"]

@@ -6,7 +6,9 @@ A line repeated across a site's pages is kept when
   ``尊敬的各位领导``), its closing (``谢谢大家！``), a numbered heading (``一、指导思想``, ``第三条``);
   content repeats because 范文 and legal pages share their shape;
 * or it is part of the page's dense prose body (the boilerplate step's measure) and does not
-  also look like chrome: legal text that is the article, the same article on two urls.
+  also look like chrome: legal text that is the article;
+* or the page is a duplicate (its body repeats on other pages: the same article on two urls) and
+  the line does not look like chrome: its subheadings and captions repeat with it.
 
 "Looks like chrome" is a swappable check (:data:`CHROME_CHECK`, any ``str -> bool``); the
 default is a shape check of this module: a ``sites.look.*`` rule (site notices written as prose),
@@ -25,7 +27,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from ..rules import Rule, builtin
@@ -66,14 +68,39 @@ def looks_like_chrome(line: str) -> bool:
 CHROME_CHECK: ChromeCheck = looks_like_chrome
 
 
-def keep_reason(line: str, in_body: bool, check: ChromeCheck | None = None) -> str | None:
-    """Why a repeated ``line`` is kept (a rule id, or ``"body"``), or None when it may go."""
+def keep_reason(line: str, in_body: bool, check: ChromeCheck | None = None, duplicate: bool = False) -> str | None:
+    """Why a repeated ``line`` is kept (a rule id, ``"body"`` or ``"duplicate"``), or None when it may go.
+
+    ``duplicate``: the page's own body repeats on other pages (the same article on two urls), so
+    every repeated line that does not look like chrome is kept, not only the dense prose.
+    """
     rule = kept_by_rule(line)
     if rule is not None:
         return rule
-    if in_body and not (check or CHROME_CHECK)(line):
-        return "body"
+    if (in_body or duplicate) and not (check or CHROME_CHECK)(line):
+        return "body" if in_body else "duplicate"
     return None
 
 
-__all__ = ["CHROME_CHECK", "ChromeCheck", "keep_reason", "kept_by_rule", "looks_like_chrome"]
+#: A page whose repeated lines hold at least this share of its dense body's characters is a
+#: duplicate of another page (the previous issue's dedupe), not a page wrapped in chrome.
+DUPLICATE_SHARE = 0.3
+
+
+def is_duplicate(lines: list[str], body: list[bool], repeated: Iterable[int]) -> bool:
+    """True when the repeated lines cover :data:`DUPLICATE_SHARE` of the page's dense body.
+
+    >>> is_duplicate(["导航", "正文很长的一段。", "页脚"], [False, True, False], [0, 2])
+    False
+    >>> is_duplicate(["导航", "正文很长的一段。", "页脚"], [False, True, False], [0, 1])
+    True
+    """
+    total = sum(len(line) for line, b in zip(lines, body) if b)
+    if not total:
+        return False
+    shared = sum(len(lines[i]) for i in repeated if i < len(lines) and body[i])
+    return shared >= DUPLICATE_SHARE * total
+
+
+__all__ = ["CHROME_CHECK", "DUPLICATE_SHARE", "ChromeCheck", "is_duplicate", "keep_reason", "kept_by_rule",
+           "looks_like_chrome"]
