@@ -28,6 +28,7 @@ Results are printed and written to ``benchmarks/results/sites.json``.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import random
@@ -63,8 +64,16 @@ RESIDUE = re.compile(
 )
 
 
+@functools.cache
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
 def skeleton(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
+    """The corpus's scoring skeleton: NFKC, Traditional → Simplified, only ideographs and ASCII letters/digits."""
+    text = _t2s().convert(unicodedata.normalize("NFKC", text))
     return "".join(ch for ch in text if "\u3400" <= ch <= "\u9fff" or ch.isascii() and ch.isalnum())
 
 

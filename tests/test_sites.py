@@ -246,3 +246,14 @@ def test_the_same_article_on_two_urls_keeps_its_short_lines() -> None:
     page = Cleaner(site_profile=profile).clean(pages[0][0], url=pages[0][1]["url"])
     assert all(line in page.text for line in article)
     assert "某报 | 首页" not in page.text and "某报版权所有" not in page.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("首页ａＢc１2 ，,：:\u3000\t全角ﾊﾟ①㈠"), max_size=12), max_size=8))
+def test_a_page_hashed_at_once_equals_its_lines_hashed_one_by_one(lines) -> None:
+    from speechclean.sites.lines import MAX_LEN, MIN_LEN, countable, line_hash, line_keys, normalise
+
+    text = "\n".join(lines)
+    assert MIN_LEN <= MAX_LEN
+    expected = [(i, line_hash(normalise(line))) for i, line in enumerate(text.split("\n")) if line and countable(line)]
+    assert line_keys(text) == expected

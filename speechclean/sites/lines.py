@@ -48,13 +48,28 @@ def countable(line: str) -> bool:
     return MIN_LEN <= visible_len(line) <= MAX_LEN
 
 
-def line_keys(text: str) -> list[tuple[int, int]]:
-    """``(line index, hash)`` for every countable line of ``text`` (split on ``\\n``)."""
+def keyed_lines(text: str) -> list[tuple[int, int, str]]:
+    """``(line index, hash, line)`` for every countable line of ``text`` (split on ``\\n``).
+
+    The page is normalised in one call (NFKC maps no character to a line break, so its lines
+    stay aligned; if they ever did not, each line is normalised on its own).
+    """
+    raw = text.split("\n")
+    folded = unicodedata.normalize("NFKC", text).split("\n")
+    if len(folded) != len(raw):  # pragma: no cover - defensive
+        folded = [unicodedata.normalize("NFKC", line) for line in raw]
     out = []
-    for i, line in enumerate(text.split("\n")):
+    blake = blake2b
+    for i, (line, norm) in enumerate(zip(raw, folded)):
         if line and MIN_LEN <= visible_len(line) <= MAX_LEN:
-            out.append((i, line_hash(normalise(line))))
+            key = _SPACE.sub("", norm).lower().encode("utf-8")
+            out.append((i, int.from_bytes(blake(key, digest_size=8).digest(), "little"), line))
     return out
 
 
-__all__ = ["MAX_LEN", "MIN_LEN", "countable", "line_hash", "line_keys", "normalise"]
+def line_keys(text: str) -> list[tuple[int, int]]:
+    """``(line index, hash)`` for every countable line of ``text`` (split on ``\\n``)."""
+    return [(i, h) for i, h, _ in keyed_lines(text)]
+
+
+__all__ = ["MAX_LEN", "MIN_LEN", "countable", "keyed_lines", "line_hash", "line_keys", "normalise"]

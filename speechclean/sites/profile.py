@@ -26,8 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import OptionError
 from .counts import SiteCounts
 from .keys import KEY_LEVELS, KeyLevel, site_key
-from .lines import MAX_LEN, MIN_LEN, line_hash, normalise
-from ..text import visible_len
+from .lines import keyed_lines, line_keys
 
 if TYPE_CHECKING:
     from ..cleaner import Cleaner
@@ -101,15 +100,9 @@ class SiteProfile:
 
     def observe(self, key: str, text: str) -> list[tuple[int, int]]:
         """Count one page of site ``key``; returns its ``(line index, hash)`` pairs."""
-        keyed = []
-        counted = []
-        for i, line in enumerate(text.split("\n")):
-            if line and MIN_LEN <= visible_len(line) <= MAX_LEN:
-                h = line_hash(normalise(line))
-                keyed.append((i, h))
-                counted.append((h, line.strip()))
-        self.observe_hashes(key, counted)
-        return keyed
+        lines = keyed_lines(text)
+        self.observe_hashes(key, [(h, line.strip()) for _, h, line in lines])
+        return [(i, h) for i, h, _ in lines]
 
     def observe_hashes(self, key: str, lines: Iterable[tuple[int, str]]) -> None:
         """Count one page given ``(hash, text)`` of its lines."""
@@ -203,8 +196,7 @@ class SiteProfile:
         if counts is None or counts.pages < self.min_count:
             return {}
         if keyed is None:
-            keyed = [(i, line_hash(normalise(line))) for i, line in enumerate(text.split("\n"))
-                     if line and MIN_LEN <= visible_len(line) <= MAX_LEN]
+            keyed = line_keys(text)
         need = self.threshold(counts.pages)
         table = counts.counts
         out = {}
