@@ -47,8 +47,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from speechclean import Cleaner  # noqa: E402
-from speechclean.sites import SiteLearner, SiteProfile  # noqa: E402
+from speechclean import Cleaner
+from speechclean.sites import SiteLearner, SiteProfile
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 GNE = CORPUS / "extraction" / "gne_tests"

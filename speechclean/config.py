@@ -138,6 +138,9 @@ class Options:
         if "rules" in data or ("speechclean" in data and "rules" in data["speechclean"]):
             table = data.get("speechclean", data)
             table["rules"] = [str(path.parent / r) if isinstance(r, str) else r for r in _as_tuple(table["rules"])]
+        table = data.get("speechclean", data)
+        if isinstance(table.get("site_profile"), str):  # a saved site profile, relative to the file
+            table["site_profile"] = str(path.parent / table["site_profile"])
         return cls.from_mapping(data, base)
 
 

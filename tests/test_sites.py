@@ -257,3 +257,21 @@ def test_a_page_hashed_at_once_equals_its_lines_hashed_one_by_one(lines) -> None
     assert MIN_LEN <= MAX_LEN
     expected = [(i, line_hash(normalise(line))) for i, line in enumerate(text.split("\n")) if line and countable(line)]
     assert line_keys(text) == expected
+
+
+def test_a_config_file_names_a_profile_relative_to_itself(tmp_path) -> None:
+    profile = SiteProfile.learn(site_pages(10, seed=30))
+    profile.save(tmp_path / "sites.json")
+    (tmp_path / "site.toml").write_text('site_profile = "sites.json"\n', encoding="utf-8")
+    cleaner = Cleaner.from_config(tmp_path / "site.toml")
+    assert cleaner.options.site_profile == profile
+    text, meta = site_pages(1, seed=31)[0]
+    assert "赞助商链接" not in cleaner.clean(text, url=meta["url"]).text
+
+
+def test_learning_streams_finish_every_page_even_undecoded_or_failed_ones() -> None:
+    cleaner = Cleaner(disable=["decode"])
+    pages = list(cleaner.pipe([b"abc\r\n", "文本", 42], learn_sites=True, on_error="record"))
+    plain = list(cleaner.pipe([b"abc\r\n", "文本", 42], on_error="record"))
+    assert [p.text for p in pages] == [p.text for p in plain] and pages[2].error is not None
+    assert all("_site_repeated" not in p.meta for p in pages)

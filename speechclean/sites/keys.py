@@ -44,7 +44,7 @@ def host_of(url: str) -> str | None:
     if not host:
         return None
     host = host.rstrip(".")
-    return host[4:] if host.startswith("www.") else host
+    return host.removeprefix("www.")
 
 
 def domain_of(host: str) -> str:

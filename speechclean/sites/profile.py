@@ -144,12 +144,15 @@ class SiteProfile:
         page (otherwise each page's own, see :meth:`key_of`); ``settings`` are the profile's
         options (``share``, ``min_count``…).
         """
+        from ..batch import Item
+        from ..cleaner import Cleaner
         from ..page import Page
-        from .stream import front_pages
+        from .stream import front_item
 
         profile = cls(**settings)
-        pages = (s for s in sources)
-        for page in _pages(pages, cleaner, front_pages, Page):
+        cleaner = cleaner or Cleaner()
+        for source in sources:
+            page = source if isinstance(source, Page) else front_item(cleaner, Item.of(source))[0]
             if page.error is not None:
                 continue
             profile.observe(site or profile.learn_key(page.meta), page.text)
@@ -257,27 +260,6 @@ class SiteProfile:
         from .store import load
 
         return load(path)
-
-
-def _pages(sources: Iterator[Any], cleaner: Cleaner | None, front: Any, page_type: type) -> Iterator[Page]:
-    """Pages as they are, and sources run up to the boilerplate step, in order."""
-    batch: list[Any] = []
-    for source in sources:
-        if isinstance(source, page_type):
-            if batch:
-                yield from front(cleaner, batch)
-                batch = []
-            yield source
-        else:
-            batch.append(source)
-            if len(batch) >= 64:
-                yield from front(cleaner, batch)
-                batch = []
-    if batch:
-        yield from front(cleaner, batch)
-
-
-__all__ = ["ANONYMOUS", "MAX_LINES", "MAX_SITES", "MIN_COUNT", "SHARE", "SiteProfile"]
 
 
 def as_profile(value: Any) -> SiteProfile:

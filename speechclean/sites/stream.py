@@ -227,8 +227,11 @@ class SiteLearner:
 
     def _admit(self, slot: _Slot, ready: list[_Slot]) -> None:
         page = slot.page
-        if page.error is not None or page.raw is not None:  # failed, or bytes never decoded
+        if page.error is not None:
             slot.done = True
+        elif page.raw is not None:  # decode disabled: bytes, nothing to count; finished as they are
+            page.meta[VERDICT] = {}
+            ready.append(slot)
         else:
             profile = self.profile
             key = slot.key = profile.learn_key(page.meta)
