@@ -103,6 +103,7 @@ def pipe(
     prefetch: int = 4,
     timeout: float | None = None,
     paths: bool = False,
+    learn_sites: Any = False,
 ) -> Iterator[Page]:
     """Clean every source lazily, in input order; see :meth:`Cleaner.pipe <speechclean.Cleaner.pipe>`.
 
@@ -110,8 +111,17 @@ def pipe(
     """
     if on_error not in ON_ERROR:
         raise OptionError.choice("on_error", on_error, ON_ERROR)
-    results = iter_cleaned(cleaner, sources, workers=workers, chunksize=chunksize, prefetch=prefetch,
-                           timeout=timeout, paths=paths)
+    if learn_sites:  # learn each site's repeated lines while streaming (speechclean.sites.stream)
+        from .sites.stream import learner_for
+
+        if timeout is not None:
+            raise OptionError("timeout: not supported with learn_sites (the learner runs its own workers)")
+        items = (Item.of(s, paths=paths) for s in sources)
+        results = learner_for(learn_sites, cleaner).iter_cleaned(
+            cleaner, items, workers=workers, chunksize=chunksize, prefetch=prefetch)
+    else:
+        results = iter_cleaned(cleaner, sources, workers=workers, chunksize=chunksize, prefetch=prefetch,
+                               timeout=timeout, paths=paths)
     return _pages(results, on_error)
 
 

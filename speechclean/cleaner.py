@@ -212,10 +212,20 @@ class Cleaner:
             page.meta["url"] = url
         return page
 
-    def run(self, page: Page) -> Page:
-        """Run the pipeline over a page made by :meth:`new_page`."""
+    def run(self, page: Page, *, start: str | None = None, stop: str | None = None) -> Page:
+        """Run the pipeline over a page made by :meth:`new_page`.
+
+        ``start``/``stop`` run only part of it: from step ``start`` on, up to (not including)
+        step ``stop``; a page stopped early is left as that step would receive it.
+        """
+        names = [n for n, _ in self._pipeline]
+        for part in (start, stop):
+            if part is not None and part not in names:
+                raise OptionError.choice("run", part, names)
+        lo = names.index(start) if start is not None else 0
+        hi = names.index(stop) if stop is not None else len(names)
         debug = log.isEnabledFor(logging.DEBUG)
-        for name, step in self._pipeline:
+        for name, step in self._pipeline[lo:hi]:
             if name in self._disabled:
                 continue
             page.step = name
@@ -240,6 +250,8 @@ class Cleaner:
                           len(page.text), len(page.removals), len(page.removals) - removed, extra,
                           (time.perf_counter() - started) * 1000)
         page.step = ""
+        if stop is not None:
+            return page
         if page.raw is not None:  # decode disabled: bytes must still become text
             page.text = page.raw.decode("utf-8", errors="replace")
             page.raw = None
@@ -259,6 +271,7 @@ class Cleaner:
         dedupe: DedupeMode = "off",
         timeout: float | None = None,
         paths: bool = False,
+        learn_sites: Any = False,
     ) -> Iterator[Page]:
         """Clean many sources lazily, yielding pages in input order.
 
@@ -282,6 +295,8 @@ class Cleaner:
         ``paths=True`` reads every ``str`` source as a file path (``glob.glob`` results);
         by default a ``str`` is the page's text. Hooks that cannot be pickled raise
         :class:`~speechclean.errors.OptionError` before any work starts when ``workers > 1``.
+        ``learn_sites=True`` (or a :class:`~speechclean.sites.SiteLearner`) learns each
+        site's repeated lines while it streams and drops them (:mod:`speechclean.sites.stream`).
 
         >>> cleaner = Cleaner(convert="off")
         >>> [p.text for p in cleaner.pipe(["同志们：", "大家好！"], workers=1)]
@@ -291,7 +306,7 @@ class Cleaner:
         from .dedupe import mark_duplicates
 
         pages = pipe(self, sources, workers=workers, on_error=on_error, chunksize=chunksize, prefetch=prefetch,
-                     timeout=timeout, paths=paths)
+                     timeout=timeout, paths=paths, learn_sites=learn_sites)
         if self.options.lang:
             pages = (p for p in pages if p.error is not None or self.options.keeps_lang(p.lang))  # the lang= filter
         return mark_duplicates(pages, dedupe) if dedupe != "off" else pages

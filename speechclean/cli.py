@@ -39,6 +39,7 @@ from .config import CONVERSIONS, FRONT_MATTER, KINDS, LANGS, STEP_NAMES, Options
 from .dedupe import DEDUPE_MODES, Deduper, page_id
 from .errors import SpeechcleanError
 from .page import Page
+from .sites import cli as sites_cli
 
 log = logging.getLogger("speechclean")
 
@@ -215,6 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
     group = parser.add_argument_group("options (the names of speechclean.Options; a --config file may set them too)")
     helps = _option_help()
     for f in dataclasses.fields(Options):
+        if f.name == "site_profile":  # a file to load and save: speechclean.sites.cli
+            continue
         flag = "--" + f.name.replace("_", "-")
         text = helps.get(f.name) or f.name.replace("_", " ")
         choices = _CHOICES.get(f.name)
@@ -231,6 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
             default = "" if f.default in (None, dataclasses.MISSING) else f" (default {f.default})"
             group.add_argument(flag, dest=f.name, default=None, choices=choices,
                                metavar="{" + ",".join(choices) + "}" if choices else "VALUE", help=text + default)
+    sites_cli.add_arguments(parser)
     return parser
 
 
@@ -570,7 +574,7 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         _check_inputs(args)
         options = options_from_args(args)
         _check_rules(options)
-        cleaner = Cleaner(options)
+        cleaner = Cleaner(sites_cli.configure(args, options))
         sink = _Sink(args, fmt)
         with _sigterm_raises():
             return _run(args, cleaner, sink, fmt)
@@ -601,7 +605,9 @@ def _run(args: argparse.Namespace, cleaner: Cleaner, sink: _Sink, fmt: Format) -
     started = time.perf_counter()
     count = failed = chars_in = chars_out = 0
     show_bar = not args.quiet and sys.stderr.isatty()
-    results = iter_cleaned(cleaner, items(), workers=args.jobs, timeout=args.timeout)
+    results, learner = sites_cli.results(args, cleaner, items(), args.jobs,
+                                         lambda: iter_cleaned(cleaner, items(), workers=args.jobs,
+                                                              timeout=args.timeout))
     deduper = Deduper(args.dedupe)
     for item, page, size in _progress(results, show_bar):
         source, record = sources.popleft()
@@ -620,6 +626,7 @@ def _run(args: argparse.Namespace, cleaner: Cleaner, sink: _Sink, fmt: Format) -
             explained = page.explain()
             if explained:
                 print(explained, file=sys.stderr)
+    sites_cli.finish(args, learner)
     if not args.quiet:
         seconds = time.perf_counter() - started
         print(f"speechclean: {count} items, {failed} failed, {chars_in} chars in, {chars_out} chars out, "

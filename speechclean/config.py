@@ -90,6 +90,9 @@ class Options:
     reference_date
         An ISO date (``"2020-03-02"``) that resolves relative dates shown on pages (``昨天``,
         ``3小时前``) into ``page.published``; without it they are left unresolved.
+    site_profile
+        A :class:`~speechclean.sites.SiteProfile` (or the path of a saved one): the boilerplate
+        step drops the lines repeated across the page's site (rule ``site.repeated``).
     """
 
     kind: Kind = "auto"
@@ -104,6 +107,7 @@ class Options:
     front_matter: FrontMatter = "keep"
     extractor: Extractor = "speechclean"
     reference_date: str | None = None
+    site_profile: Any = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -142,6 +146,10 @@ class Options:
                 codecs.lookup(self.encoding)
             except LookupError:
                 raise OptionError(f"encoding: {self.encoding!r} is not a codec Python knows") from None
+        if self.site_profile is not None:
+            from .sites.profile import as_profile
+
+            object.__setattr__(self, "site_profile", as_profile(self.site_profile))
 
     def keeps_lang(self, lang: str | None) -> bool:
         """True when the ``lang`` filter keeps a page in ``lang`` (always, without a filter).
@@ -183,6 +191,9 @@ class Options:
         if "rules" in data or ("speechclean" in data and "rules" in data["speechclean"]):
             table = data.get("speechclean", data)
             table["rules"] = [str(path.parent / r) if isinstance(r, str) else r for r in _as_tuple(table["rules"])]
+        table = data.get("speechclean", data)
+        if isinstance(table.get("site_profile"), str):  # a saved site profile, relative to the file
+            table["site_profile"] = str(path.parent / table["site_profile"])
         return cls.from_mapping(data, base)
 
 

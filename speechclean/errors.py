@@ -67,6 +67,8 @@ class ConverterError(SpeechcleanError, ImportError):
 
     The message says which distributions are installed and how to reinstall one.
     """
+class ProfileError(SpeechcleanError, ValueError):
+    """A site-profile file cannot be read: not a profile, a newer version, or damaged."""
 
 
 class WorkerError(SpeechcleanError):
@@ -88,6 +90,7 @@ __all__ = [
     "InputError",
     "ItemTimeoutError",
     "OptionError",
+    "ProfileError",
     "RuleError",
     "SpeechcleanError",
     "StepError",

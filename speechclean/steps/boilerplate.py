@@ -32,6 +32,7 @@ from ..code import code_lines, front_matter
 from ..lines import LineEditor
 from ..page import Page
 from ..rules import Rule, builtin, check_unique, resolve
+from ..sites.apply import repeated_lines
 from ..text import cjk_count, ends_sentence, is_heading, visible_len
 from . import Step
 
@@ -259,6 +260,7 @@ class Boilerplate(Step):
         lay = layout(page.text, rules, self.options.density)
         drops = _rule_drops(lay, rules)
         chrome = _classify(lay, drops) if self.options.density else {}
+        repeated = repeated_lines(page, lay.stripped, lay.body, self.options)  # the site's chrome: {line: pages}
         code = code_lines(lay.lines)  # code and front matter are content: kept exactly (speechclean.code)
         ed = LineEditor(page)
         for i, s in enumerate(lay.stripped):
@@ -275,6 +277,8 @@ class Boilerplate(Step):
                 page.remove(cut.id, piece, len(ed.out), span=kept)
             if not s:
                 ed.drop(i, "", "")
+            elif kept and i in repeated:
+                ed.drop(i, "site.repeated", s, score=repeated[i])
             elif kept:
                 ed.keep(i, s)
             elif rule is not None:
