@@ -133,7 +133,8 @@ class Extract(Step):
         if page.kind == "auto":
             evidence = html_evidence(page.text)
             page.kind = "html" if evidence else "text"
-            page.meta["html_evidence"] = evidence
+            if evidence:
+                page.meta["html_evidence"] = evidence
         if page.kind != "html":
             read_text_metadata(page, self.options.reference_date)
             return page
