@@ -35,8 +35,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from .. import batch
-from ..batch import Item, clean_item
+from ..items import Item, clean_item, failed_page
+from ..pool import _die_with_parent, _warm, mp_context
 from ..errors import InputError, OptionError, SpeechcleanError, WorkerError
 from .apply import VERDICT
 from .profile import SiteProfile
@@ -78,9 +78,9 @@ def back_item(cleaner: Cleaner, item: Item, page: Page) -> Page:
     try:
         page = cleaner.run(page, start=SPLIT)
     except SpeechcleanError as e:
-        page = batch._failed(item, e)
+        page = failed_page(item, e)
     except Exception as e:  # noqa: BLE001 - a hook raising its own error: isolate the item
-        page = batch._failed(item, InputError(f"{type(e).__name__}: {e}"))
+        page = failed_page(item, InputError(f"{type(e).__name__}: {e}"))
     page.meta.pop(VERDICT, None)
     return page
 
@@ -96,14 +96,23 @@ def front_pages(cleaner: Cleaner | None, sources: Iterable[Any]) -> Iterator[Pag
 
 
 # -- workers ---------------------------------------------------------------------------
+_WORKER_CLEANER: Cleaner | None = None  # the cleaner of this worker process
+
+
+def _init_worker(state: bytes) -> None:
+    global _WORKER_CLEANER
+    _die_with_parent()  # a learning run's workers never outlive it either (speechclean.pool)
+    _WORKER_CLEANER = pickle.loads(state)
+
+
 def _front_chunk(items: Sequence[Item]) -> list[tuple[Page, int]]:
-    cleaner = batch._WORKER_CLEANER
+    cleaner = _WORKER_CLEANER
     assert cleaner is not None, "worker not initialised"
     return [front_item(cleaner, item) for item in items]
 
 
 def _back_chunk(pairs: Sequence[tuple[Item, Page]]) -> list[Page]:
-    cleaner = batch._WORKER_CLEANER
+    cleaner = _WORKER_CLEANER
     assert cleaner is not None, "worker not initialised"
     return [back_item(cleaner, item, page) for item, page in pairs]
 
@@ -129,11 +138,11 @@ class _Serial:
 
 class _Pool:
     def __init__(self, cleaner: Cleaner, workers: int, chunksize: int) -> None:
-        context = batch._mp_context()
+        context = mp_context()
         if context.get_start_method() == "fork":
-            batch._warm(cleaner)
+            _warm(cleaner)
         self.chunksize = chunksize
-        self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=batch._init_worker,
+        self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                                         initargs=(pickle.dumps(cleaner),))
 
     def _map(self, fn: Any, values: list[Any]) -> list[Any]:
