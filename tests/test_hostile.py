@@ -116,3 +116,60 @@ def test_mark_run_pattern_finds_what_it_found(text: str) -> None:
 def test_long_runs_clean(text: str) -> None:
     assert isinstance(speechclean.clean(html(f"<div>{text}</div>")), speechclean.Page)
     assert isinstance(speechclean.clean(text), speechclean.Page)
+
+
+# -- odd charset declarations (WHATWG labels) ------------------------------------------------------
+ZH = "今天，我们召开会议，研究部署下一阶段的工作。"
+
+
+@pytest.mark.parametrize("label", ["punycode", "undefined", "cp037", "rot13", "idna", "x-user-defined", "nonsense"])
+def test_labels_outside_the_standard_are_ignored(label: str) -> None:
+    raw = f"<html><head><meta charset='{label}'></head><body><p>{ZH}</p></body></html>".encode()
+    page = speechclean.clean(raw)
+    assert page.text == ZH and page.encoding is not None and page.encoding.name == "utf-8"
+
+
+def test_meta_declared_utf16_means_utf8() -> None:
+    raw = b"<html><head><meta charset='utf-16'></head><body><p>plain ASCII words here.</p></body></html>"
+    page = speechclean.clean(raw)
+    assert page.text == "plain ASCII words here." and page.encoding is not None and page.encoding.name == "utf-8"
+
+
+def test_http_declared_utf16_is_utf16() -> None:
+    raw = f"<html><body><p>{ZH}</p></body></html>".encode("utf-16-le")
+    page = speechclean.clean(raw, content_type="text/html; charset=utf-16")
+    assert page.text == ZH
+
+
+def test_forced_codec_that_cannot_decode_is_a_decode_error() -> None:
+    with pytest.raises(speechclean.DecodeError):
+        speechclean.clean(b"abc", encoding="undefined")
+
+
+# -- binary gaps -------------------------------------------------------------------------------------
+RANDOM = bytes((i * 7919 + 13) % 128 + 128 for i in range(65536))  # high bytes, no structure
+BINARY = {
+    "pdf-after-newline": b"\n\n%PDF-1.7\n" + RANDOM[:3000],
+    "pdf-after-bom": b"\xef\xbb\xbf%PDF-1.4\n" + RANDOM[:3000],
+    "utf16-bom-then-bytes": b"\xff\xfe" + RANDOM[:5000],
+    "utf16-bom-then-ascii": b"\xff\xfe" + b"hello world " * 100,
+    "random-high-bytes": RANDOM,
+    "utf8-bom-then-bytes": b"\xef\xbb\xbf" + RANDOM[:5000],
+}
+
+
+@pytest.mark.parametrize("name", list(BINARY))
+def test_binary_is_a_binary_input_error(name: str) -> None:
+    with pytest.raises(speechclean.BinaryInputError):
+        speechclean.clean(BINARY[name])
+
+
+@pytest.mark.parametrize("offset", [100, 3000, 5000])
+def test_one_stray_nul_does_not_reject_a_real_page(offset: int) -> None:
+    raw = f"<html><head><meta charset='gbk'></head><body><p>{ZH * 200}</p></body></html>".encode("gbk")
+    page = speechclean.clean(raw[:offset] + b"\x00" + raw[offset:])
+    assert page.text.startswith(ZH[:10]) and "\x00" not in page.text
+
+
+def test_real_utf16_with_bom_is_text() -> None:
+    assert speechclean.clean(f"{ZH}\n{ZH}".encode("utf-16")).text == f"{ZH}\n{ZH}"
