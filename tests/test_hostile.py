@@ -173,3 +173,42 @@ def test_one_stray_nul_does_not_reject_a_real_page(offset: int) -> None:
 
 def test_real_utf16_with_bom_is_text() -> None:
     assert speechclean.clean(f"{ZH}\n{ZH}".encode("utf-16")).text == f"{ZH}\n{ZH}"
+
+
+# -- idempotence and leaks -------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["Tur-v (Turbo(金锺国、金正男)、UV)", "在韩国，Tur-v (Turbo(金锺国、金正男)、UV)是组合。",
+                                  "(a(中)b)", "((中文))", "中(a(b)c)", "(1(2(3(中)3)2)1)"])
+def test_nested_parentheses_are_stable(text: str) -> None:
+    once = speechclean.clean(text).text
+    assert speechclean.clean(once).text == once
+
+
+def test_title_in_body_leaks_no_tags() -> None:
+    page = speechclean.clean(html(f"<div><title>正文标题<span>副</span></title><p>{P}</p><p>{P}</p></div>"))
+    assert "<" not in page.text and "<" not in (page.title or "")
+
+
+def test_unclosed_title_is_closed_and_flagged() -> None:
+    page = speechclean.clean(f"<html><head><title>页面标题</head><body><p>{P}</p><p>第二段，内容。</p></body></html>")
+    assert P in page.text and page.title == "页面标题"
+    assert "parse.unclosed-title" in [f.kind for f in page.flags]
+
+
+FEED_ITEM = "&lt;p&gt;今天，我们召开会议，研究部署工作。&lt;br /&gt;会议强调，要落实责任。&lt;/p&gt;"
+
+
+@pytest.mark.parametrize(
+    "feed",
+    [
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>某某网</title><item><title>会议召开'
+        f"</title><description>{FEED_ITEM}</description></item></channel></rss>",
+        f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>某某网</title><entry>'
+        f'<title>会议召开</title><content type="html">{FEED_ITEM}</content></entry></feed>',
+    ],
+    ids=["rss", "atom"],
+)
+def test_feeds_escaped_html_is_markup(feed: str) -> None:
+    for source in (feed, feed.encode("utf-8")):
+        page = speechclean.clean(source)
+        assert "<" not in page.text and "今天，我们召开会议，研究部署工作。\n会议强调，要落实责任。" in page.text
+        assert speechclean.clean(page.text).text == page.text

@@ -61,6 +61,7 @@ _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "("
 _MARKS_TABLE = str.maketrans(_HALF_TO_FULL)
 _DOT_COMMA = re.compile(f"\\.,(?<=[{C}]\\.,)|\\.,(?=[{C}])")
 _PAIR = re.compile(r"\(([^()\n]{0,60})\)")
+_PAIR_ROUNDS = 8  # nesting levels converted (each round is linear)
 #: Runs of two or more ASCII marks next to Chinese (rare; decided as a whole so the result is stable).
 #: Linear: a run is tried only from its first mark, and taken whole (possessive).
 _MARK_RUN = re.compile(f"(?<![,:;?!()])[,:;?!()](?:(?<=[{C}][,:;?!()])[,:;?!()]++|[,:;?!()]++(?=[{C}]))")
@@ -150,8 +151,10 @@ def normalize(text: str, page: Page | None = None) -> str:
     # half-width marks in Chinese context
     if ".," in text:
         text = _sub(page, "punctuation.halfwidth", _DOT_COMMA, "，", text)
-    if "(" in text or ")" in text:
-        text = _sub(page, "punctuation.halfwidth", _PAIR, _paren, text)
+    for _ in range(_PAIR_ROUNDS):  # inner pairs first: a converted pair is Chinese context for the outer one
+        if "(" not in text or ")" not in text or (new := _sub(page, "punctuation.halfwidth", _PAIR, _paren, text)) == text:
+            break
+        text = new
     text = _sub(page, "punctuation.halfwidth", _MARK_RUN, lambda m: m.group().translate(_MARKS_TABLE), text)
     if "(" in text or ")" in text:
         text = _sub(page, "punctuation.halfwidth", _LONE_PAREN, lambda m: _HALF_TO_FULL[m.group()], text)
