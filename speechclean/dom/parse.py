@@ -52,7 +52,7 @@ def _too_deep() -> bool:
     return any(e.type_name == "ERR_RESOURCE_LIMIT" and "depth" in e.message for e in _PARSER.error_log)
 
 
-_FEED = re.compile(r"\s*+(?:<\?xml[^<>]*+>\s*+)?(?:<!--[^<>]*+-->\s*+)*+<(?:rss|feed|rdf:rdf)\b", re.IGNORECASE)
+_FEED = re.compile(r"(?<!\s)\s*+(?:<\?xml[^<>]*+>\s*+)?(?:<!--[^<>]*+-->\s*+)*+<(?:rss|feed|rdf:rdf)\b", re.IGNORECASE)
 #: Feed elements that carry escaped HTML (``&lt;p&gt;``): it is markup, not text.
 FEED_HTML = ("description", "content", "summary", "content:encoded", "subtitle")
 

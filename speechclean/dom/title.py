@@ -18,7 +18,8 @@ from lxml import etree
 
 from .parse import text_of
 
-_SEPARATORS = re.compile(r"\s+[-–—|·]\s+|\s*(?:_|\||｜|——|--|－|—)\s*")
+# Linear: tried only where a whitespace run starts, quantifiers never give back.
+_SEPARATORS = re.compile(r"(?<!\s)(?:\s++[-–—|·]\s++|\s*+(?:_|\||｜|——|--|－|—)\s*+)")
 _SPACE = re.compile(r"\s+")
 MIN_LEN = 2
 SITE_NAME_MAX = 5  # a leading part this long or longer is the title, not a site name

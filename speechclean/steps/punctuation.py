@@ -49,13 +49,13 @@ _FULLWIDTH_ALNUM_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 def _wide_space_in_cjk(space: str) -> re.Pattern[str]:
     """One wide space (no-break, ideographic…) next to Chinese: led by the literal, so the scan is fast."""
     s = re.escape(space)
-    return re.compile(f"{s}(?<=[{C}]{s})[{_WIDE_SPACES}]*|{s}[{_WIDE_SPACES}]*(?=[{C}])")
+    return re.compile(f"{s}(?<=[{C}]{s})[{_WIDE_SPACES}]*+|(?<![{_WIDE_SPACES}]){s}[{_WIDE_SPACES}]*+(?=[{C}])")
 
 
 _OTHER_SPACE = re.compile(f"[{_WIDE_SPACES}\t]")
 _SPACE_BY_PUNCT = re.compile(f" (?<=[{C}] ) *(?=[{_FW_PUNCT}])| (?<=[{_FW_PUNCT}] ) *(?=[{C}])")
 _MULTI_SPACE = re.compile(" {2,}")
-_LINE_EDGE_SPACE = re.compile(r"^ +| +$", re.MULTILINE)
+_LINE_EDGE_SPACE = re.compile(r"^ +|(?<! ) ++$", re.MULTILINE)  # trailing: from the run's first space only
 
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _MARKS_TABLE = str.maketrans(_HALF_TO_FULL)
