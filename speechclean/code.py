@@ -107,7 +107,7 @@ def front_matter(lines: Sequence[str]) -> range:
         return range(0)
     for i in range(1, min(len(lines), 200)):
         if _FRONT_FENCE.match(lines[i]) or lines[i].rstrip() == "...":
-            return range(0, i + 1) if i > 1 else range(0)
+            return range(i + 1) if i > 1 else range(0)
         if lines[i].strip() and not _YAML_LINE.match(lines[i]):
             return range(0)
     return range(0)
@@ -120,13 +120,12 @@ def code_lines(lines: Sequence[str]) -> set[int]:
     # fenced blocks
     fence_open: int | None = None
     for i, line in enumerate(lines):
-        if "`" in line or "~" in line:
-            if _FENCE.match(line):
-                if fence_open is None:
-                    fence_open = i
-                else:
-                    out.update(range(fence_open, i + 1))
-                    fence_open = None
+        if ("`" in line or "~" in line) and _FENCE.match(line):
+            if fence_open is None:
+                fence_open = i
+            else:
+                out.update(range(fence_open, i + 1))
+                fence_open = None
     # code-shaped blocks: runs of lines scoring > 0, blank lines inside allowed
     scores = [_score(line) for line in lines]
     i = 0
