@@ -101,6 +101,12 @@ def _score(line: str) -> int:
     return 0
 
 
+def code_score(line: str) -> int:
+    """The code shape of one line: 2 strong, 1 weak, 0 none, -1 prose (a line is code only inside a
+    block of lines scoring above 0, or fenced, or front matter)."""
+    return _score(line)
+
+
 def front_matter(lines: Sequence[str]) -> range:
     """The lines of a front-matter block at the top (``---`` / ``key: value`` lines / ``---``), or an empty range."""
     if not lines or not _FRONT_FENCE.match(lines[0]):
@@ -155,4 +161,4 @@ def code_lines(lines: Sequence[str]) -> set[int]:
     return out
 
 
-__all__ = ["MIN_BLOCK_LINES", "code_lines", "front_matter"]
+__all__ = ["MIN_BLOCK_LINES", "code_lines", "code_score", "front_matter"]
