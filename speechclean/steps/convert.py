@@ -33,7 +33,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cache
-from itertools import islice
+from itertools import islice, pairwise
 
 from ..code import code_lines, code_score, front_matter
 from ..page import Page
@@ -195,7 +195,7 @@ def _resolve(verdicts: list[str | None]) -> list[bool]:
     # a run of lines without evidence between two judged lines (or a page edge) is Traditional when
     # every judged line next to it is
     edges = [-1, *judged, len(verdicts)]
-    for a, b in zip(edges, edges[1:]):
+    for a, b in pairwise(edges):
         if b - a > 1:
             sides = [verdicts[x] for x in (a, b) if 0 <= x < len(verdicts)]
             if sides and all(x == "hant" for x in sides):
