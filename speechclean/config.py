@@ -24,7 +24,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Union, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, Union, get_args
 
 from .errors import OptionError
 
@@ -37,17 +37,21 @@ if TYPE_CHECKING:
     from .rules import Rule
 
 #: The built-in steps, in pipeline order. Each name is also a module in ``speechclean.steps``.
-STEP_NAMES: tuple[str, ...] = ("decode", "extract", "convert", "punctuation", "boilerplate", "structure")
+StepName = Literal["decode", "extract", "convert", "punctuation", "boilerplate", "structure"]
+STEP_NAMES: tuple[str, ...] = get_args(StepName)
+#: The values of the options, as types (mypy rejects ``Cleaner(convert="nope")``).
 Kind = Literal["auto", "html", "text"]
 #: OpenCC configurations: ``t2s`` (OpenCC standard Traditional), ``tw2s`` (Taiwan characters),
 #: ``tw2sp`` (Taiwan characters and phrases: 軟體 → 软件, 滑鼠 → 鼠标), ``hk2s`` (Hong Kong), ``off``.
 Conversion = Literal["t2s", "tw2s", "tw2sp", "hk2s", "off"]
 Lang = Literal["zh", "ja", "ko", "other"]
 FrontMatter = Literal["keep", "drop"]
+Extractor = Literal["speechclean", "trafilatura"]
 KINDS: tuple[str, ...] = get_args(Kind)
 CONVERSIONS: tuple[str, ...] = get_args(Conversion)
 LANGS: tuple[str, ...] = get_args(Lang)
 FRONT_MATTER: tuple[str, ...] = get_args(FrontMatter)
+EXTRACTORS: tuple[str, ...] = get_args(Extractor)
 
 RuleSource = Union[str, os.PathLike, "Rule"]
 
@@ -80,6 +84,15 @@ class Options:
         :meth:`~speechclean.Cleaner.pipe` and the command line skip the others. Empty keeps all.
     front_matter
         ``"keep"`` a front-matter block (``---`` … ``---``) as content, or ``"drop"`` it as chrome.
+    extractor
+        ``"speechclean"`` (the default) or ``"trafilatura"`` (the ``trafilatura`` extra): which
+        extractor finds the main text of HTML; every other step runs as usual.
+    reference_date
+        An ISO date (``"2020-03-02"``) that resolves relative dates shown on pages (``昨天``,
+        ``3小时前``) into ``page.published``; without it they are left unresolved.
+    site_profile
+        A :class:`~speechclean.sites.SiteProfile` (or the path of a saved one): the boilerplate
+        step drops the lines repeated across the page's site (rule ``site.repeated``).
     """
 
     kind: Kind = "auto"
@@ -92,12 +105,24 @@ class Options:
     encoding: str | None = None
     lang: tuple[Lang, ...] = ()
     front_matter: FrontMatter = "keep"
+    extractor: Extractor = "speechclean"
+    reference_date: str | None = None
+    site_profile: Any = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise OptionError.choice("kind", self.kind, KINDS)
         if self.convert not in CONVERSIONS:
             raise OptionError.choice("convert", self.convert, CONVERSIONS)
+        if self.extractor not in EXTRACTORS:
+            raise OptionError.choice("extractor", self.extractor, EXTRACTORS)
+        if self.reference_date is not None:
+            import datetime
+
+            try:
+                datetime.datetime.fromisoformat(str(self.reference_date))
+            except ValueError:
+                raise OptionError(f"reference_date: {self.reference_date!r} is not an ISO date") from None
         disable = _as_tuple(self.disable)
         for name in disable:
             if name not in STEP_NAMES:
@@ -121,6 +146,10 @@ class Options:
                 codecs.lookup(self.encoding)
             except LookupError:
                 raise OptionError(f"encoding: {self.encoding!r} is not a codec Python knows") from None
+        if self.site_profile is not None:
+            from .sites.profile import as_profile
+
+            object.__setattr__(self, "site_profile", as_profile(self.site_profile))
 
     def keeps_lang(self, lang: str | None) -> bool:
         """True when the ``lang`` filter keeps a page in ``lang`` (always, without a filter).
@@ -162,7 +191,36 @@ class Options:
         if "rules" in data or ("speechclean" in data and "rules" in data["speechclean"]):
             table = data.get("speechclean", data)
             table["rules"] = [str(path.parent / r) if isinstance(r, str) else r for r in _as_tuple(table["rules"])]
+        table = data.get("speechclean", data)
+        if isinstance(table.get("site_profile"), str):  # a saved site profile, relative to the file
+            table["site_profile"] = str(path.parent / table["site_profile"])
         return cls.from_mapping(data, base)
+
+
+class CleanOptions(TypedDict, total=False):
+    """The options :func:`speechclean.clean` takes as keyword arguments (``kind`` is its own parameter)."""
+
+    convert: Conversion
+    pinyin: bool
+    disable: Iterable[str]
+    rules: Iterable[RuleSource]
+    density: bool
+    split_documents: bool
+    encoding: str | None
+    lang: Iterable[Lang]
+    front_matter: FrontMatter
+    extractor: Extractor
+    reference_date: str | None
+    site_profile: Any
+
+
+class OptionValues(CleanOptions, total=False):
+    """The options as keyword arguments (``Cleaner(**values)``, ``configure(**values)``), typed.
+
+    Keep in step with :class:`Options` (a test checks that the names are the same).
+    """
+
+    kind: Kind
 
 
 def _check_names(values: Mapping[str, Any]) -> None:
@@ -180,4 +238,5 @@ def _as_tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value)
 
 
-__all__ = ["CONVERSIONS", "FRONT_MATTER", "KINDS", "LANGS", "STEP_NAMES", "Conversion", "FrontMatter", "Kind", "Lang", "Options"]
+__all__ = ["CONVERSIONS", "EXTRACTORS", "FRONT_MATTER", "KINDS", "LANGS", "STEP_NAMES", "CleanOptions", "Conversion",
+           "Extractor", "FrontMatter", "Kind", "Lang", "OptionValues", "Options", "StepName"]

@@ -62,15 +62,35 @@ class StepError(SpeechcleanError):
         return (type(self), (self.step, text.removeprefix(prefix)))
 
 
+class ConverterError(SpeechcleanError, ImportError):
+    """No working Traditional → Simplified converter: the ``opencc`` module is missing or clobbered.
+
+    The message says which distributions are installed and how to reinstall one.
+    """
+class ProfileError(SpeechcleanError, ValueError):
+    """A site-profile file cannot be read: not a profile, a newer version, or damaged."""
+
+
 class WorkerError(SpeechcleanError):
-    """A worker process of a parallel batch died (killed, out of memory, crashed)."""
+    """A worker process of a parallel batch died (killed, out of memory, crashed).
+
+    Recorded on the page of the item the worker was cleaning (the message names it);
+    the batch goes on with a new worker.
+    """
+
+
+class ItemTimeoutError(SpeechcleanError, TimeoutError):
+    """One item of a batch took longer than the batch's ``timeout=`` (a ``TimeoutError``)."""
 
 
 __all__ = [
     "BinaryInputError",
+    "ConverterError",
     "DecodeError",
     "InputError",
+    "ItemTimeoutError",
     "OptionError",
+    "ProfileError",
     "RuleError",
     "SpeechcleanError",
     "StepError",

@@ -73,9 +73,9 @@ def converter(config: str) -> object:
     Works with the official ``OpenCC`` package and with ``opencc-python-reimplemented``:
     both install an ``opencc`` module with ``OpenCC(config).convert(text)``.
     """
-    import opencc
+    from ..converters import load_opencc  # a clear ConverterError when opencc is missing or clobbered
 
-    return opencc.OpenCC(config)
+    return load_opencc().OpenCC(config)
 
 
 @cache
