@@ -101,6 +101,26 @@ def _score(line: str) -> int:
     return 0
 
 
+#: Code inside a line of prose, kept as it is: a backtick span, or a call whose name has a dot or
+#: whose arguments start with a quote (``fmt.Println("a", b)``, ``print('x')``), all in ASCII.
+INLINE_CODE = re.compile(  # possessive runs: each start position costs a bounded, unambiguous scan
+    r"`[^`\n]{1,200}+`|(?:[A-Za-z_][A-Za-z0-9_]{0,40}+\.){1,5}+[A-Za-z_][A-Za-z0-9_]{0,40}+\([ -~]{0,120}?\)"
+    r"|[A-Za-z_][A-Za-z0-9_]{0,40}+\([^()\n\"']{0,60}+[\"'][ -~]{0,120}?\)"
+)
+
+
+def in_inline_code(line: str, start: int, end: int) -> bool:
+    """True when ``line[start:end]`` lies inside inline code (:data:`INLINE_CODE`).
+
+    >>> line = "用 `a, b = b, a` 交换"
+    >>> in_inline_code(line, line.index("a,"), line.index("` 交")), in_inline_code(line, 0, 1)
+    (True, False)
+    """
+    if "`" not in line and "(" not in line:
+        return False
+    return any(m.start() <= start and end <= m.end() + 1 for m in INLINE_CODE.finditer(line))
+
+
 def code_score(line: str) -> int:
     """The code shape of one line: 2 strong, 1 weak, 0 none, -1 prose (a line is code only inside a
     block of lines scoring above 0, or fenced, or front matter)."""
@@ -161,4 +181,4 @@ def code_lines(lines: Sequence[str]) -> set[int]:
     return out
 
 
-__all__ = ["MIN_BLOCK_LINES", "code_lines", "code_score", "front_matter"]
+__all__ = ["INLINE_CODE", "MIN_BLOCK_LINES", "code_lines", "code_score", "front_matter", "in_inline_code"]
