@@ -29,10 +29,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..code import INLINE_CODE as _INLINE_CODE
 from ..page import Page
 from ..text import CJK_CLASS
 from . import Step
-from ..code import INLINE_CODE as _INLINE_CODE
 from .convert import page_lang, protected_lines
 
 _FW_PUNCT = "，。、；：？！“”‘’（）《》【】…—·「」『』〈〉〔〕"
