@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..code import INLINE_CODE as _INLINE_CODE
 from ..page import Page
 from ..text import CJK_CLASS
 from . import Step
@@ -143,19 +144,13 @@ def _sub(page: Page | None, rule: str, pattern: re.Pattern[str], repl: str | Cal
     return new
 
 
-#: Code inside a line of prose, kept as it is: a backtick span, or a call whose name has a dot or
-#: whose arguments start with a quote (``fmt.Println("a", b)``, ``print('x')``), all in ASCII.
-_INLINE_CODE = re.compile(  # possessive runs: each start position costs a bounded, unambiguous scan
-    r"`[^`\n]{1,200}+`|(?:[A-Za-z_][A-Za-z0-9_]{0,40}+\.){1,5}+[A-Za-z_][A-Za-z0-9_]{0,40}+\([ -~]{0,120}?\)"
-    r"|[A-Za-z_][A-Za-z0-9_]{0,40}+\([^()\n\"']{0,60}+[\"'][ -~]{0,120}?\)"
-)
 _HOLD = "\ue0ff"  # stands for one protected span while the rules run (a neutral, non-Chinese character)
 
 
 def normalize(text: str, page: Page | None = None) -> str:
     """Normalise the punctuation of ``text``; count changes on ``page`` when given.
 
-    Inline code (:data:`_INLINE_CODE`) is left exactly as it is.
+    Inline code (:data:`speechclean.code.INLINE_CODE`) is left exactly as it is.
 
     >>> normalize('调用 fmt.Println("a", b) 即可,很简单。')
     '调用 fmt.Println("a", b) 即可，很简单。'
