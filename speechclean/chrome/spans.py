@@ -30,6 +30,21 @@ def _is_jammer(text: str) -> bool:
     return mixed >= JAMMER_MIN_MIXED
 
 
+_ADDRESS_MARKS = ("www.", "m.", "wap.", "bbs.", "://")
+
+
+def may_match(rule_id: str, line: str) -> bool:
+    """A literal test a line must pass before the span rule ``rule_id`` is tried on it (False: it cannot
+    match). Span rules run on every line, long body lines included; these keep them cheap there."""
+    if rule_id == "boilerplate.jammer":
+        return line.count(" ") >= JAMMER_MIN_TOKENS - 1
+    if rule_id == "boilerplate.watermark":
+        return "." in line and any(m in line for m in _ADDRESS_MARKS)
+    if rule_id == "boilerplate.inline-page-marker":
+        return "共" in line and "第" in line
+    return True
+
+
 def keep_span(rule_id: str, line: str, start: int, end: int) -> bool:
     """True when the span ``line[start:end]`` that ``rule_id`` matched is chrome to cut."""
     if rule_id == "boilerplate.jammer":
@@ -37,4 +52,4 @@ def keep_span(rule_id: str, line: str, start: int, end: int) -> bool:
     return True
 
 
-__all__ = ["keep_span"]
+__all__ = ["keep_span", "may_match"]
