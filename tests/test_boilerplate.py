@@ -39,7 +39,7 @@ def test_the_classifier_catches_chrome_no_rule_names() -> None:
     text = "\n".join(["欢迎访问 | 手机版 | 网站导航", "QQ登录", BODY, BODY, "会员中心 | 我要投稿", "微信扫码 关注公众号"])
     page = speechclean.clean(text)
     assert page.text == BODY + "\n" + BODY
-    assert {r.rule for r in page.removals} == {"chrome.line"}
+    assert "chrome.line" in {r.rule for r in page.removals}
     scored = [r for r in page.removals if r.rule == "chrome.line"]
     assert scored and all(r.score is not None and r.cues for r in scored)
 

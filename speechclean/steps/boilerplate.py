@@ -69,7 +69,7 @@ class RuleSet:
         for rule, max_len, rule_zone, tests, vetoes, simple in self._entries:
             if length > max_len:
                 continue
-            if zone != "?" and rule_zone != "any" and zone != rule_zone and not (rule_zone == "edge" and zone != "main"):
+            if zone != "?" and rule_zone != "any" and zone != rule_zone and not _in_zone(rule_zone, zone):
                 continue
             if simple:
                 if any(test(line) for test in tests) and not any(veto(line) for veto in vetoes):
@@ -77,6 +77,16 @@ class RuleSet:
             elif rule.matches(line, length):
                 return rule
         return None
+
+
+def _in_zone(rule_zone: str, zone: str) -> bool:
+    """Whether a rule limited to ``rule_zone`` applies to a line in ``zone`` (head, tail, ends, main);
+    ``ends`` (the first and last body lines) is part of the main body for every other zone."""
+    if rule_zone == "edge":
+        return zone in ("head", "tail")
+    if rule_zone == "ends":
+        return zone in ("head", "tail", "ends")
+    return False
 
 
 _GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P[<=]|\(\?[aiLmsux]+\)")
@@ -152,8 +162,11 @@ class Layout:
     kept: set[int] = field(default_factory=set)
 
     def zone(self, i: int) -> str:
+        """``head``/``tail`` (before/after the body), ``ends`` (its first or last line) or ``main``."""
         if self.first is None or self.last is None:
             return "main"
+        if i == self.first or i == self.last:
+            return "ends"
         return "head" if i < self.first else "tail" if i > self.last else "main"
 
 
@@ -197,14 +210,15 @@ def layout(text: str, rules: RuleSet, density: bool = True) -> Layout:
         r = named[i]
         if r is not None and r.zone != "any":
             named[i] = rules.first_match(v, lay.zone(i), lengths[i])
-    prev = None
+    prev = None  # the last line no rule names
     for i, v in enumerate(view):
         if not v:
             continue
         if named[i] is not None and prev is not None and body[prev] and _OWN_KEYWORDS.match(v):
             named[i] = None
             lay.kept.add(i)
-        prev = i
+        if named[i] is None:
+            prev = i
     return lay
 
 
