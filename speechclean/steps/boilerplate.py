@@ -29,9 +29,11 @@ from ..chrome.kinds import is_body, is_title_like, keeps_at_edge
 from ..chrome.model import model
 from ..chrome.spans import keep_span, may_match
 from ..chrome.view import simplified_lines
+from ..code import code_lines, front_matter
 from ..lines import LineEditor
 from ..page import Page
 from ..rules import Rule, builtin, check_unique, resolve
+from ..sites.apply import repeated_lines
 from ..text import cjk_count, ends_sentence, is_heading, visible_len
 from . import Step
 
@@ -295,8 +297,16 @@ class Boilerplate(Step):
         lay = layout(page.text, rules, self.options.density)
         drops = _rule_drops(lay, rules)
         chrome = _classify(lay, drops) if self.options.density else {}
+        repeated = repeated_lines(page, lay.stripped, lay.body, self.options)  # the site's chrome: {line: pages}
+        code = code_lines(lay.lines)  # code and front matter are content: kept exactly (speechclean.code)
         ed = LineEditor(page)
         for i, s in enumerate(lay.stripped):
+            if i in code:
+                if self.options.front_matter == "drop" and i in front_matter(lay.lines):
+                    ed.drop(i, "boilerplate.front-matter")
+                else:
+                    ed.keep(i)
+                continue
             rule = drops.get(i) if s else None
             verdict = chrome.get(i) if s and rule is None else None
             kept = bool(s) and rule is None and verdict is None
@@ -304,6 +314,8 @@ class Boilerplate(Step):
                 page.remove(cut.id, piece, len(ed.out), span=kept)
             if not s:
                 ed.drop(i, "", "")
+            elif kept and i in repeated:
+                ed.drop(i, "site.repeated", s, score=repeated[i])
             elif kept:
                 ed.keep(i, s)
             elif rule is not None:

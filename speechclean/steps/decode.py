@@ -316,9 +316,10 @@ class Decode(Step):
                 page.flag("decode.implausible", f"{page.encoding.name} chosen, but the text looks unlike Chinese "
                           f"(plausibility {page.encoding.confidence})")
         page.text = drop_controls(fix_surrogates(page.text, page), page)
-        page.text = normalise_newlines(page.text)
         html = page.kind == "html" or page.kind == "auto" and looks_like_html(page.text)
+        # repair before newlines: U+0085 is the latin-1 reading of the UTF-8 byte 0x85, inside mojibake
         page.text = repair_text(page.text, page.repair, entities=not html)
+        page.text = normalise_newlines(page.text)
         return page
 
 

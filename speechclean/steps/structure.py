@@ -27,6 +27,7 @@ import re
 import statistics
 from functools import cache
 
+from ..code import code_lines
 from ..lines import LineEditor
 from ..page import Document, Page
 from ..rules import Rule, builtin
@@ -98,8 +99,11 @@ def _is_heading_line(line: str) -> bool:
 
 def drop_blank_lines(page: Page) -> None:
     ed = LineEditor(page)
+    code = code_lines(ed.old)  # code keeps its blank lines and indentation (speechclean.code)
     for i, line in enumerate(ed.old):
-        if line.strip():
+        if i in code:
+            ed.keep(i)
+        elif line.strip():
             ed.keep(i, line.strip())
         else:
             ed.drop(i, "")
@@ -227,9 +231,12 @@ def continues(prev: str, line: str) -> bool:
 
 def rejoin(page: Page) -> None:
     ed = LineEditor(page)
+    code = code_lines(ed.old)
     for i, line in enumerate(ed.old):
         s = line.strip()
-        if not s:
+        if i in code or i - 1 in code:
+            ed.keep(i)
+        elif not s:
             ed.drop(i, "")
         elif ed.out and continues(ed.out[-1], s):
             page.count("structure.rejoin")
@@ -307,7 +314,9 @@ def find_title(page: Page) -> None:
 
 # -- pass 4: documents ---------------------------------------------------------------------
 def split_documents(page: Page, enabled: bool) -> None:
-    lines = [s for s in page.text.split("\n") if s.strip()]
+    lines = page.text.split("\n")
+    code = code_lines(lines)
+    lines = [s for i, s in enumerate(lines) if s.strip() or i in code]
     titles = [i for i, s in enumerate(lines) if is_document_title(s)] if enabled else []
     if len(titles) < 2:
         text = "\n".join(lines)
