@@ -6,8 +6,8 @@
 
 >>> keep_span("boilerplate.jammer", "先驱& \\\\7 ^3 d7 M( R", 2, 16)
 True
->>> keep_span("boilerplate.jammer", "x = a + b ; c", 0, 13)
-False
+>>> keep_span("boilerplate.jammer", "x = a + b ; c", 0, 13), keep_span("boilerplate.jammer", "`a, b = b, a`", 0, 13)
+(False, False)
 """
 
 from __future__ import annotations
@@ -16,9 +16,12 @@ import re
 
 #: A jammer run has at least this many tokens…
 JAMMER_MIN_TOKENS = 5
-#: …of which at least this many glue a letter or digit to a symbol.
+#: …of which at least this many glue a letter or digit to a symbol…
 JAMMER_MIN_MIXED = 3
+#: …and at least this many hold a digit (random strings do; code such as ``a, b = b, a`` need not).
+JAMMER_MIN_DIGITS = 2
 _ALNUM = re.compile(r"[A-Za-z0-9]")
+_DIGIT = re.compile(r"[0-9]")
 _SYMBOL = re.compile(r"[^A-Za-z0-9\s]")
 
 
@@ -27,7 +30,8 @@ def _is_jammer(text: str) -> bool:
     if len(tokens) < JAMMER_MIN_TOKENS:
         return False
     mixed = sum(1 for t in tokens if _ALNUM.search(t) and _SYMBOL.search(t))
-    return mixed >= JAMMER_MIN_MIXED
+    digits = sum(1 for t in tokens if _DIGIT.search(t))
+    return mixed >= JAMMER_MIN_MIXED and digits >= JAMMER_MIN_DIGITS
 
 
 _ADDRESS_MARKS = ("www.", "m.", "wap.", "bbs.", "://")
