@@ -324,6 +324,7 @@ def main_content(root: etree._Element, scores: Scores) -> Choice:
         slots.update(scores.slot[r] for r in replies)
         common = _common_ancestor([main, *replies])
         main = main if common is None else common
+    main = _prose_ancestor(main, scores)
     return Choice(main, trusted, frozenset(slots), content_rules)
 
 
@@ -380,6 +381,28 @@ def _unlinked_cjk(el: etree._Element) -> int:
     return cjk_count(text_of(el)) - sum(cjk_count(text_of(a)) for a in el.iter("a"))
 
 
+def _is_lead(el: etree._Element, scores: Scores) -> bool:
+    chars, marks, links = scores.block[el]
+    return marks >= LEAD_MIN_MARKS and chars >= LEAD_MIN_CHARS and links < 0.2 * chars and not _cut_off(el)
+
+
+def _prose_ancestor(main: etree._Element, scores: Scores) -> etree._Element:
+    """``main`` widened to the outermost close ancestor whose own text is a prose paragraph.
+
+    Text written straight into an inline wrapper (``<td><font>导语……<div>正文</div></font>``)
+    is the enclosing block's own text: the article's opening, around ``main``. The ancestor must
+    score at least as much as ``main`` (what it adds besides its prose is not mostly chrome).
+    """
+    out = node = main
+    for _ in range(LEAD_LEVELS):
+        node = node.getparent()
+        if node is None or node in scores.chrome or node.tag in ("body", "html"):
+            break
+        if node in scores.block and _is_lead(node, scores) and scores.score[node] >= scores.score[main]:
+            out = node
+    return out
+
+
 def leads(main: etree._Element, scores: Scores) -> list[etree._Element]:
     """Prose paragraphs shortly before ``main`` but outside it (a summary in the page header).
 
@@ -397,8 +420,7 @@ def leads(main: etree._Element, scores: Scores) -> list[etree._Element]:
             break
         if el in scores.chrome or el not in scores.block or el in above or any(a in out for a in el.iterancestors()):
             continue
-        chars, marks, links = scores.block[el]
-        if marks >= LEAD_MIN_MARKS and chars >= LEAD_MIN_CHARS and links < 0.2 * chars and not _cut_off(el):
+        if _is_lead(el, scores):
             out.append(el)
     return out
 
@@ -567,11 +589,15 @@ def post_chrome(choice: Choice, scores: Scores) -> list[etree._Element]:
     return out
 
 
+_REFERENCES = re.compile(r"(?:^|[\s_-])(?:references?|reflist|refs|citations?|cite|footnotes?|cankao|wenxian)(?:$|[\s_\d-])")
+
+
 def link_lists(main: etree._Element, scores: Scores) -> list[etree._Element]:
     """Subtrees inside ``main`` with a negative score made mostly of link text (outermost only).
 
     Inside a subtree holding ``TRIM_KEEP_MARKS`` of the prose (the article's own cell), only
     lists of links go (``LIST_MIN_LINKS`` links or more): a paragraph that is one URL stays.
+    Reference lists (``ol.references``, ``reflist``) are citations, not link lists.
     """
     out: list[etree._Element] = []
     skip: set[etree._Element] = set()
@@ -587,6 +613,9 @@ def link_lists(main: etree._Element, scores: Scores) -> list[etree._Element]:
         inside = parent in content
         if inside or scores.marks.get(el, 0) >= keep:
             content.add(el)
+        if (label := names(el)) and _REFERENCES.search(label):
+            skip.add(el)  # citations are links by nature, and part of the text
+            continue
         chars = scores.chars.get(el, 0)
         if scores.score.get(el, 0.0) < 0 and chars and scores.links[el] >= TRIM_LINK_SHARE * chars:
             if inside and sum(1 for _ in el.iter("a")) < LIST_MIN_LINKS:

@@ -4,6 +4,7 @@ Before scoring (:func:`prune`), recorded with the signal that dropped them:
 
 * ``extract.code`` — script, style, template, forms' controls, embedded objects, comments
   (counted, not recorded: they hold no visible text);
+* ``extract.code`` — the visible labels of form controls (buttons, selects, text areas);
 * ``extract.hidden`` — elements hidden by an inline style, the ``hidden``/``aria-hidden``
   attributes, a class the page's own ``<style>`` hides (anti-copy spans), or a class named to
   hide (``hide``, ``d-none``, ``sr-only``…: the stylesheet that hides them is not in the page);
@@ -45,6 +46,7 @@ CODE = frozenset(
     "script style noscript template iframe frame frameset object embed applet svg canvas math select option "
     "button input textarea link meta head map area audio video source track dialog".split()
 )
+CONTROLS = frozenset(("button", "select", "textarea"))  # code that shows text: recorded under extract.code
 LAYOUT = frozenset("nav aside header footer form menu".split())
 PROTECT_SHARE = 0.5
 PROTECT_MIN_PUNCT = 5
@@ -117,7 +119,10 @@ def _hidden(el: etree._Element, hidden_classes: frozenset[str]) -> bool:
 def prune(root: etree._Element) -> list[Dropped]:
     """Drop code, hidden elements and layout chrome from ``root`` in place (before scoring)."""
     hidden_classes = css_hidden_classes(root)
+    controls: list[Dropped] = []
     for el in [el for el in root.iter() if not isinstance(el.tag, str) or el.tag in CODE]:
+        if el.tag in CONTROLS and el.getparent() is not None and (text := flat(el)):
+            controls.append(Dropped("extract.code", text, describe(el)))  # a button's label is visible
         drop_element(el)  # comments, processing instructions, code: no visible text
     total = punct_count(text_of(root))
     candidates: dict[etree._Element, tuple[str, str, int]] = {}
@@ -137,7 +142,7 @@ def prune(root: etree._Element) -> list[Dropped]:
     dropped = [Dropped(candidates[el][0], candidates[el][1], describe(el)) for el in doomed if candidates[el][1]]
     for el in doomed:
         drop_element(el)
-    return dropped
+    return controls + dropped
 
 
 def _judge(root: etree._Element, candidates: Mapping[etree._Element, tuple[str, str, int]], total: int) -> list[etree._Element]:
