@@ -99,7 +99,7 @@ _MORE = re.compile(r"\s*[\[【(（<]?\s*(?:详细|详情|全文|阅读全文|查
 
 def _stats(text: str | None) -> tuple[int, float, int]:
     """(visible characters, prose weight, marks) of a text node."""
-    if not text:
+    if not text or text.isspace():
         return 0, 0.0, 0
     n = len(text.translate(_WS))
     if not n:
@@ -149,20 +149,32 @@ class Scores:
     block: dict[etree._Element, tuple[int, int, int]] = field(default_factory=dict)  # own chars, marks, links
 
 
+_FIRST_CLASS: dict[str, str] = {}
+
+
 def _slot_name(el: etree._Element) -> tuple[str, str]:
-    parts = (el.get("class") or "").split()
-    return el.tag, _DIGITS.sub("", parts[0]) if parts else ""
+    cls = el.get("class")
+    if not cls:
+        return el.tag, ""
+    first = _FIRST_CLASS.get(cls)
+    if first is None:
+        parts = cls.split()
+        first = _DIGITS.sub("", parts[0]) if parts else ""
+        if len(_FIRST_CLASS) < 50_000:
+            _FIRST_CLASS[cls] = first
+    return el.tag, first
 
 
 def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
     """Score every element of ``root``: slots and chrome top-down, then weights bottom-up."""
     out = Scores()
     elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    slot_names: dict[etree._Element, tuple[str, str]] = {}
     for el in elements:
         parent = el.getparent()
-        name = _slot_name(el)
+        name = slot_names[el] = _slot_name(el)
         out.slot[el] = hash((out.slot.get(parent, 0), name))
-        out.local[el] = hash((_slot_name(parent) if parent is not None else None, name))
+        out.local[el] = hash((slot_names.get(parent) if parent is not None else None, name))
         if rules and el.tag not in _NEVER_CHROME and (label := names(el)) and (rule := rules.match(label)):
             out.named.add(el)
             if rule in WEAK_NAME_RULES:
@@ -173,6 +185,7 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
             out.chrome.add(el)
     inline: dict[etree._Element, tuple[int, float, int, int]] = {}
     cut: list[etree._Element] = []
+    agg: dict[etree._Element, tuple[float, float, int, int, int, int]] = {}  # one lookup per child
     for el in reversed(elements):
         c, pr, m = _stats(el.text)
         link = c if el.tag == "a" else 0
@@ -181,17 +194,17 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
         nm = 0
         for child in el:
             if isinstance(child.tag, str):
-                cs = out.score[child]
-                if cs < 0 and 2 * out.links[child] >= out.chars[child]:  # a link list
+                cs, cn, cnm, cc, cm, cl = agg[child]
+                if cs < 0 and 2 * cl >= cc:  # a link list
                     lscore += cs
-                    lnet += out.net[child]
+                    lnet += cn
                 else:
                     score += cs
-                    net += out.net[child]
-                nm += out.net_marks[child]
-                tc += out.chars[child]
-                tm += out.marks[child]
-                tl += out.links[child]
+                    net += cn
+                nm += cnm
+                tc += cc
+                tm += cm
+                tl += cl
                 if child in inline:
                     ic, ipr, im, il = inline.pop(child)
                     c, pr, m, link = c + ic, pr + ipr, m + im, link + il
@@ -219,6 +232,7 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
         net += lnet
         if el in out.chrome:
             net, nm = 0.0, 0
+        agg[el] = (score, net, nm, tc, tm, tl)
         out.score[el], out.chars[el], out.marks[el], out.links[el] = score, tc, tm, tl
         out.net[el], out.net_marks[el] = net, nm
     cut_set = set(cut)
