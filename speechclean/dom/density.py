@@ -94,7 +94,10 @@ _NEVER_CHROME = frozenset(("html", "body", "main", "article"))
 _WS = str.maketrans("", "", " \t\r\n\f\v\u00a0\u3000")
 _PUNCT = tuple(PROSE_PUNCT)
 _DIGITS = re.compile(r"\d+")
-_MORE = re.compile(r"\s*[\[【(（<]?\s*(?:详细|详情|全文|阅读全文|查看全文|更多|阅读更多|more|read more)\s*[\]】)）>»]*\s*$", re.I)
+# Linear: a match starts only where a whitespace run starts, and no quantifier gives back (possessive).
+_MORE = re.compile(
+    r"(?<!\s)\s*+[\[【(（<]?+\s*+(?:阅读全文|查看全文|阅读更多|详细|详情|全文|更多|read more|more)\s*+[\]】)）>»]*+\s*+$", re.I
+)
 
 
 def _stats(text: str | None) -> tuple[int, float, int]:

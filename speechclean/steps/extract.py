@@ -32,14 +32,16 @@ from functools import cache
 from lxml import etree
 
 from ..dom.density import leads, link_lists, main_content, post_chrome, score_tree, stamp_lines
-from ..dom.parse import describe, names, parse
+from ..dom.parse import describe, names, parse_report
 from ..dom.prune import NameRules, drop_element, prune, prune_named
-from ..dom.render import flat, render
+from ..dom.render import flat, render_typed
 from ..dom.title import find_title
+from ..meta.step import read_metadata, read_text_metadata
+from ..meta.trafilatura import extract_with_trafilatura
 from ..page import Page
 from ..rules import builtin, check_unique, resolve
 from . import Step
-from .convert import converter, has_traditional, strip_pinyin
+from .convert import convert_text, strip_pinyin
 from .punctuation import normalize
 
 _DOCUMENT = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]|<meta\s[^>]*charset", re.I)
@@ -119,8 +121,10 @@ class Extract(Step):
                 scratch = Page(text=title)
                 strip_pinyin(scratch)
                 title = scratch.text
-            if options.convert != "off" and has_traditional(title, options.convert):
-                title = converter(options.convert).convert(title)  # type: ignore[attr-defined]
+            if options.convert != "off":
+                scratch = Page(text=title)
+                convert_text(scratch, options.convert)  # script-aware, as the text is
+                title = scratch.text
         if "punctuation" not in options.disable:
             title = normalize(title)
         return title.strip()
@@ -129,16 +133,23 @@ class Extract(Step):
         if page.kind == "auto":
             evidence = html_evidence(page.text)
             page.kind = "html" if evidence else "text"
-            page.meta["html_evidence"] = evidence
+            if evidence:
+                page.meta["html_evidence"] = evidence
         if page.kind != "html":
+            read_text_metadata(page, self.options.reference_date)
             return page
-        root = parse(page.text)
+        if self.options.extractor == "trafilatura":
+            return extract_with_trafilatura(page, self.options.reference_date)
+        root, problems = parse_report(page.text)
+        for kind, message in problems:
+            page.flag(kind, message)
         if root is None:
             page.text = ""
             return page
         title = find_title(root)
         if title and not page.title:
             page.title = self.clean_title(title)
+        read_metadata(page, root, self.options.reference_date)
         for d in prune(root):
             page.remove(d.rule, d.text, element=d.element)
         rules = element_rules(tuple(self.options.rules))
@@ -157,10 +168,12 @@ class Extract(Step):
             page.remove("density.stamp", flat(el), element=describe(el))
             drop_element(el)
         lead_blocks = leads(main, scores)
-        lead = [render(el) for el in lead_blocks]
+        lead = [render_typed(el) for el in lead_blocks]
         for el in lead_blocks:
             drop_element(el)
-        page.text = "\n".join([*filter(None, lead), render(main)]).strip("\n")
+        body = render_typed(main)
+        page.text = "\n".join([*filter(None, (t for t, _ in lead)), body[0]]).strip("\n")
+        page.line_kinds = [lk for t, kinds in (*lead, body) if t for lk in zip(t.split("\n"), kinds)]
         lines = page.text.count("\n") + 1 if page.text else 0
         _record_outside(page, main, lines, rules)
         return page
