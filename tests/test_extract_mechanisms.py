@@ -280,7 +280,7 @@ def test_title_conversion_follows_the_options() -> None:
 def test_html_is_recognised_by_evidence(text: str, evidence: str | None) -> None:
     assert html_evidence(text) == evidence
     page = speechclean.clean(text)
-    assert page.kind == ("html" if evidence else "text") and page.meta["html_evidence"] == evidence
+    assert page.kind == ("html" if evidence else "text") and page.meta.get("html_evidence") == evidence
 
 
 def test_a_fragment_loses_its_tags_and_quoted_code_keeps_its_lines() -> None:
