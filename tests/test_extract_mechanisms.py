@@ -43,7 +43,9 @@ def visible_chunks(html: str) -> list[str]:
     """Skeletons of the text nodes of a page outside code, of at least four characters."""
     root = parse(html)
     assert root is not None
-    for el in [el for el in root.iter() if not isinstance(el.tag, str) or el.tag in ("script", "style", "head", "title")]:
+    for el in [
+        el for el in root.iter() if not isinstance(el.tag, str) or el.tag in ("script", "style", "head", "title")
+    ]:
         if el.getparent() is not None:
             el.getparent().remove(el)
     out = []
@@ -93,7 +95,9 @@ def test_hidden_copies_of_the_article_and_the_copies_nested_in_them_go() -> None
 
 def test_a_hidden_editor_pane_holding_the_only_copy_is_kept() -> None:
     body = "".join(f"<p>第{i}段，这是编辑器里唯一的一份正文，页面上别处没有。</p>" for i in range(6))
-    page = speechclean.clean(f"<html><body><div class='nav'><a>首页</a></div><div style='display:none'>{body}</div></body></html>")
+    page = speechclean.clean(
+        f"<html><body><div class='nav'><a>首页</a></div><div style='display:none'>{body}</div></body></html>"
+    )
     assert len(lines(page.text)) == 6
 
 
@@ -214,16 +218,26 @@ def test_the_opening_of_an_article_is_not_cut_as_outside_main() -> None:
 
 
 def test_a_teaser_stream_beside_the_article_is_still_narrowed_away() -> None:
-    article = "".join(f"<p>第{i}段，市政府召开常务会议，研究部署夏季防汛工作，要求各部门加强值守。</p>" for i in range(5))
-    teasers = "".join(f"<li><a>其他新闻{i}</a><p>另一篇新闻的摘要，讲述了一些事情，但被截断在这里而没有</p></li>" for i in range(10))
+    article = "".join(
+        f"<p>第{i}段，市政府召开常务会议，研究部署夏季防汛工作，要求各部门加强值守。</p>" for i in range(5)
+    )
+    teasers = "".join(
+        f"<li><a>其他新闻{i}</a><p>另一篇新闻的摘要，讲述了一些事情，但被截断在这里而没有</p></li>" for i in range(10)
+    )
     page = speechclean.clean(f"<html><body><div><div class='a'>{article}</div><ul>{teasers}</ul></div></body></html>")
     assert len(lines(page.text)) == 5
 
 
 def test_paragraphs_without_full_stops_side_by_side_are_an_article_not_teasers() -> None:
-    article = "".join(f"<p>第{i}段游戏介绍，玩家可以在地图上冒险，收集装备，挑战关卡，体验成长的乐趣</p>" for i in range(5))
-    teasers = "".join(f"<li><a href='/{i}'><p>推荐阅读{i}：一个很长的标题，讲述了别的事情，吸引点击</p></a></li>" for i in range(6))
-    page = speechclean.clean(f"<html><body><div class='article-content'>{article}</div><ul class='pics'>{teasers}</ul></body></html>")
+    article = "".join(
+        f"<p>第{i}段游戏介绍，玩家可以在地图上冒险，收集装备，挑战关卡，体验成长的乐趣</p>" for i in range(5)
+    )
+    teasers = "".join(
+        f"<li><a href='/{i}'><p>推荐阅读{i}：一个很长的标题，讲述了别的事情，吸引点击</p></a></li>" for i in range(6)
+    )
+    page = speechclean.clean(
+        f"<html><body><div class='article-content'>{article}</div><ul class='pics'>{teasers}</ul></body></html>"
+    )
     assert page.text.count("游戏介绍") == 5 and "推荐阅读" not in page.text
 
 
@@ -235,15 +249,26 @@ def test_paragraphs_without_full_stops_side_by_side_are_an_article_not_teasers()
     [
         ("日本企業5月信心保持穩定,出口回升", "日本企业5月信心保持稳定，出口回升"),
         ("法国全国大罢工再次严重影响交通-新华网", "法国全国大罢工再次严重影响交通"),
-        ("阿里发布最强AI芯片：性能“吊打”同行，一块顶十块GPU-EDN 电子技术设计", "阿里发布最强AI芯片：性能“吊打”同行，一块顶十块GPU"),
-        ("区领导一行到金融街开展调研工作，听取企业意见建议 东区办事处_中山网", "区领导一行到金融街开展调研工作，听取企业意见建议"),
+        (
+            "阿里发布最强AI芯片：性能“吊打”同行，一块顶十块GPU-EDN 电子技术设计",
+            "阿里发布最强AI芯片：性能“吊打”同行，一块顶十块GPU",
+        ),
+        (
+            "区领导一行到金融街开展调研工作，听取企业意见建议 东区办事处_中山网",
+            "区领导一行到金融街开展调研工作，听取企业意见建议",
+        ),
         ("新竹尖石_美樹營地賞楓 (2) @ 史蒂文的家_藍天 :: 痞客邦 PIXNET ::", "新竹尖石_美树营地赏枫 (2)"),
-        ("明日股市预测--最新出炉联合国贸发报告：2019年全球经济增长率降至2.3%", "最新出炉联合国贸发报告：2019年全球经济增长率降至2.3%"),
+        (
+            "明日股市预测--最新出炉联合国贸发报告：2019年全球经济增长率降至2.3%",
+            "最新出炉联合国贸发报告：2019年全球经济增长率降至2.3%",
+        ),
         ("COVID-19疫苗接种工作有序推进", "COVID-19疫苗接种工作有序推进"),
     ],
 )
 def test_titles_lose_site_names_and_go_through_convert_and_punctuation(html_title: str, expected: str) -> None:
-    page = speechclean.clean(f"<html><head><title>{html_title}</title></head><body><p>正文内容，共有一段。</p></body></html>")
+    page = speechclean.clean(
+        f"<html><head><title>{html_title}</title></head><body><p>正文内容，共有一段。</p></body></html>"
+    )
     assert page.title == expected
 
 
@@ -310,7 +335,9 @@ def _page_skeleton(html: str) -> str:
     root = parse(html)
     if root is None:
         return ""
-    for el in [el for el in root.iter() if not isinstance(el.tag, str) or el.tag in ("script", "style", "head", "template")]:
+    for el in [
+        el for el in root.iter() if not isinstance(el.tag, str) or el.tag in ("script", "style", "head", "template")
+    ]:
         if el.getparent() is not None:
             el.getparent().remove(el)
     return skeleton(" ".join(root.itertext()))
@@ -353,5 +380,7 @@ def test_audit_trail_covers_the_shared_pages(corpus) -> None:  # type: ignore[no
 
 
 def test_prune_keeps_hidden_text_when_it_is_the_only_text() -> None:
-    root = parse("<html><body><div hidden><p>唯一的正文，共有几句话，内容完整，没有别的地方。</p><p>第二句，仍然在隐藏的编辑区里。</p></div></body></html>")
+    root = parse(
+        "<html><body><div hidden><p>唯一的正文，共有几句话，内容完整，没有别的地方。</p><p>第二句，仍然在隐藏的编辑区里。</p></div></body></html>"
+    )
     assert root is not None and prune(root) == [] and etree.tostring(root).count(b"<p>") == 2

@@ -75,8 +75,12 @@ NAME_OVERRULE = 10  # a widget-named element with this many times the prose mark
 # page of reviews) and they are its content.
 THREAD_RULES = frozenset(("extract.comments",))
 # Names that make a post the opening of a discussion (a forum topic, a question), whose replies are content.
-_THREAD_NAMES = re.compile(r"(?:^|[\s_-])(?:topic|thread|forum|bbs|tiezi|question|questions|answers?|discussion|louzhu|postlist|plhin|t_f)(?:$|[\s_\d-])")
-WEAK_NAME_RULES = frozenset(("extract.share", "extract.popup", "extract.page-tools", "extract.ad", "extract.login", "extract.breadcrumb"))
+_THREAD_NAMES = re.compile(
+    r"(?:^|[\s_-])(?:topic|thread|forum|bbs|tiezi|question|questions|answers?|discussion|louzhu|postlist|plhin|t_f)(?:$|[\s_\d-])"
+)
+WEAK_NAME_RULES = frozenset(
+    ("extract.share", "extract.popup", "extract.page-tools", "extract.ad", "extract.login", "extract.breadcrumb")
+)
 WRAPPER_SHARE = 0.5  # a chrome-named element holding this share of the page's text and marks is a wrapper
 FEW_MARKS, FEW_CHARS = 3, 100  # below both, a page has no prose to score: fall back to text mass
 MASS_SHARE = 0.9
@@ -96,7 +100,8 @@ _PUNCT = tuple(PROSE_PUNCT)
 _DIGITS = re.compile(r"\d+")
 # Linear: a match starts only where a whitespace run starts, and no quantifier gives back (possessive).
 _MORE = re.compile(
-    r"(?<!\s)\s*+[\[【(（<]?+\s*+(?:阅读全文|查看全文|阅读更多|详细|详情|全文|更多|read more|more)\s*+[\]】)）>»]*+\s*+$", re.I
+    r"(?<!\s)\s*+[\[【(（<]?+\s*+(?:阅读全文|查看全文|阅读更多|详细|详情|全文|更多|read more|more)\s*+[\]】)）>»]*+\s*+$",
+    re.IGNORECASE,
 )
 
 
@@ -328,14 +333,20 @@ def main_content(root: etree._Element, scores: Scores) -> Choice:
     main = best
     members = slot_members(root, scores, anchor)
     common = _common_ancestor(members) if len(members) >= 2 else None
-    if common is not None and common not in scores.chrome and common is not best:
-        # Widening over the same template slot is safe: identical positions in a repeated template
-        # are posts of one thread; their cards and bars are trimmed below. Narrowing must keep
-        # most of the score.
-        if best in common.iterdescendants() or (
-            table.get(common, 0.0) >= NARROW_MIN_SHARE * best_score and _left_out(best, common, scores) < NARROW_MAX_LEFT * table[common]
-        ):
-            main = common
+    # Widening over the same template slot is safe: identical positions in a repeated template
+    # are posts of one thread; their cards and bars are trimmed below. Narrowing must keep most of
+    # the score and leave out no prose right beside the narrower element.
+    if (
+        common is not None
+        and common not in scores.chrome
+        and common is not best
+        and (
+            best in common.iterdescendants()
+            or table.get(common, 0.0) >= NARROW_MIN_SHARE * best_score
+            and _left_out(best, common, scores) < NARROW_MAX_LEFT * table[common]
+        )
+    ):
+        main = common
     replies = _replies(main, scores)
     if replies and _value(replies, scores) >= REPLY_MIN_SHARE * table.get(main, 0.0):
         slots.update(scores.slot[r] for r in replies)
@@ -452,9 +463,11 @@ def _unwrap(root: etree._Element, scores: Scores) -> None:
     marks, chars = WRAPPER_SHARE * scores.marks.get(root, 0), WRAPPER_SHARE * scores.chars.get(root, 0)
     scores.chrome.clear()
     for el in root.iter():
-        if el.getparent() in scores.chrome:
-            scores.chrome.add(el)
-        elif el in scores.named and (scores.marks.get(el, 0) < marks or scores.chars.get(el, 0) < chars):
+        if (
+            el.getparent() in scores.chrome
+            or el in scores.named
+            and (scores.marks.get(el, 0) < marks or scores.chars.get(el, 0) < chars)
+        ):
             scores.chrome.add(el)
 
 
@@ -532,7 +545,10 @@ def _unname(root: etree._Element, scores: Scores, elements: set[etree._Element])
 def _renet(root: etree._Element, scores: Scores) -> None:
     """Recompute the scores without chrome-named subtrees after ``scores.chrome`` changed."""
     for el in reversed([el for el in root.iter() if el in scores.score]):
-        net, nm = scores.own.get(el, 0.0) if el in scores.block else 0.0, scores.block[el][1] if el in scores.block else 0
+        net, nm = (
+            scores.own.get(el, 0.0) if el in scores.block else 0.0,
+            scores.block[el][1] if el in scores.block else 0,
+        )
         factor = LINK_BESIDE_FACTOR if el in scores.beside else 1.0
         for child in el:
             if child in scores.net:
@@ -554,9 +570,7 @@ def slot_members(root: etree._Element, scores: Scores, anchor: etree._Element) -
     """Blocks in ``anchor``'s template slot that carry positive weight and are not chrome."""
     slot = scores.slot[anchor]
     return [
-        el
-        for el, s in scores.slot.items()
-        if s == slot and scores.own.get(el, 0.0) > 0 and el not in scores.chrome
+        el for el, s in scores.slot.items() if s == slot and scores.own.get(el, 0.0) > 0 and el not in scores.chrome
     ]
 
 
@@ -606,7 +620,9 @@ def post_chrome(choice: Choice, scores: Scores) -> list[etree._Element]:
     return out
 
 
-_REFERENCES = re.compile(r"(?:^|[\s_-])(?:references?|reflist|refs|citations?|cite|footnotes?|cankao|wenxian)(?:$|[\s_\d-])")
+_REFERENCES = re.compile(
+    r"(?:^|[\s_-])(?:references?|reflist|refs|citations?|cite|footnotes?|cankao|wenxian)(?:$|[\s_\d-])"
+)
 
 
 def link_lists(main: etree._Element, scores: Scores) -> list[etree._Element]:
@@ -645,7 +661,7 @@ def link_lists(main: etree._Element, scores: Scores) -> list[etree._Element]:
 # A stamp line: a short block that is only a date or time with a name or a verb beside it
 # (``2020.06.09 09:42 发布``, ``客栈小K | 扫地 | 6天前``, ``2023年12月7日``): post metadata, not prose.
 _STAMP = re.compile(
-    r"\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|\d{1,2}:\d{2}|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|刚刚|昨天|前天"
+    r"\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|\d{1,2}:\d{2}|\d+\s*(?:秒|分钟|小时|天|周|个?月|年)前|刚刚|昨天|前天"
 )
 _SENTENCE_MARKS = frozenset("，。；！？")
 STAMP_MAX = 40

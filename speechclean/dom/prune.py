@@ -43,19 +43,20 @@ from .parse import describe, names, text_of
 from .render import flat
 
 CODE = frozenset(
-    "script style noscript template iframe frame frameset object embed applet svg canvas math select option "
-    "button input textarea link meta head map area audio video source track dialog".split()
+    ["script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "canvas", "math", "select", "option", "button", "input", "textarea", "link", "meta", "head", "map", "area", "audio", "video", "source", "track", "dialog"]
 )
 CONTROLS = frozenset(("button", "select", "textarea"))  # code that shows text: recorded under extract.code
-LAYOUT = frozenset("nav aside header footer form menu".split())
+LAYOUT = frozenset(["nav", "aside", "header", "footer", "form", "menu"])
 PROTECT_SHARE = 0.5
 PROTECT_MIN_PUNCT = 5
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px)?\s*(?:;|$)", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px)?\s*(?:;|$)", re.IGNORECASE)
 _HIDDEN_CLASS = re.compile(
     r"(?:^|\s)(?:hide|hidden|none|d-none|is-hidden|u-hidden|fn__none|display-?none|invisible|sr-only|visually-hidden"
     r"|mw-collapsed|collapsed)(?:$|\s)"
 )
-_CSS_HIDDEN = re.compile(r"\.([A-Za-z_][\w-]*)\s*(?:,\s*\.[\w-]+\s*)*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+_CSS_HIDDEN = re.compile(
+    r"\.([A-Za-z_][\w-]*)\s*(?:,\s*\.[\w-]+\s*)*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +118,11 @@ def _hidden(el: etree._Element, hidden_classes: frozenset[str]) -> bool:
         found = _CLASS_MEMO.get((cls, hidden_classes))
         if found is None:
             low = cls.lower()
-            found = bool(_HIDDEN_CLASS.search(low)) or bool(hidden_classes) and any(c in hidden_classes for c in low.split())
+            found = (
+                bool(_HIDDEN_CLASS.search(low))
+                or bool(hidden_classes)
+                and any(c in hidden_classes for c in low.split())
+            )
             if len(_CLASS_MEMO) < 50_000:
                 _CLASS_MEMO[(cls, hidden_classes)] = found
         return found
@@ -156,7 +161,9 @@ def prune(root: etree._Element) -> list[Dropped]:
     return controls + dropped
 
 
-def _judge(root: etree._Element, candidates: Mapping[etree._Element, tuple[str, str, int]], total: int) -> list[etree._Element]:
+def _judge(
+    root: etree._Element, candidates: Mapping[etree._Element, tuple[str, str, int]], total: int
+) -> list[etree._Element]:
     """The hidden and layout elements to drop, outermost first.
 
     What stays visible is the page. An element holding more prose than ``PROTECT_SHARE`` of it is
@@ -189,7 +196,12 @@ def _judge(root: etree._Element, candidates: Mapping[etree._Element, tuple[str, 
             gone.remove(stripped[el])
         doomed.extend(el for el in level if el not in kept)
         visible += sum(candidates[el][2] for el in kept)
-        level = [d for el in kept for d in el.iterdescendants() if d in candidates and _next_candidate_up(d, candidates) is el]
+        level = [
+            d
+            for el in kept
+            for d in el.iterdescendants()
+            if d in candidates and _next_candidate_up(d, candidates) is el
+        ]
     return doomed
 
 
