@@ -79,7 +79,9 @@ def find_title(root: etree._Element) -> str | None:
     if not raw:
         og = root.xpath("//meta[@property='og:title']/@content")
         raw = _clean(og[0]) if og else ""
-    sites = frozenset(_clean(v) for v in root.xpath("//meta[@property='og:site_name' or @name='application-name']/@content"))
+    sites = frozenset(
+        _clean(v) for v in root.xpath("//meta[@property='og:site_name' or @name='application-name']/@content")
+    )
     main = site_free(raw, sites) if raw else ""
     for h in root.iter("h1", "h2"):
         text = _clean(text_of(h))
