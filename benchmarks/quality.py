@@ -119,8 +119,8 @@ def speed_pages() -> list[str]:
 # ---------------------------------------------------------------- tools
 
 
-def _speechclean() -> Callable[[str], str]:
-    cleaner = speechclean.Cleaner()
+def _speechclean(extractor: str = "speechclean") -> Callable[[str], str]:
+    cleaner = speechclean.Cleaner(extractor=extractor)
 
     def run(html: str) -> str:
         page = cleaner.clean(html, kind="html")
@@ -172,6 +172,7 @@ def _resiliparse() -> Callable[[str], str]:
 TOOLS: dict[str, Callable[[], Callable[[str], str]]] = {
     "speechclean": _speechclean,
     "speechclean+trafilatura-fallback": _speechclean_fallback,
+    "speechclean(extractor=trafilatura)": lambda: _speechclean("trafilatura"),
     "trafilatura": lambda: _trafilatura(),
     "trafilatura-precision": lambda: _trafilatura(favor_precision=True),
     "readability": _readability,

@@ -107,6 +107,10 @@ def _clean_source(value: str) -> str | None:
 
 def credits(line: str, *, lead: bool = False) -> list[Credit]:
     """The labelled values on ``line`` (a byline, a credit line, or with ``lead=True`` a lead's brackets)."""
+    return _read_credits(line, lead=lead)
+
+
+def _read_credits(line: str, *, lead: bool = False) -> list[Credit]:
     if lead:
         out: list[Credit] = []
         for m in _PAREN.finditer(line[:80]):

@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..text import cjk_count, punct_count
@@ -125,9 +126,10 @@ def title_line(lines: list[str], title: str | None, alternatives: tuple[str, ...
     return first
 
 
-def _byline_date(line: str, year: int | None, reference: _dt.date | None) -> ParsedDate | None:
+def _byline_date(line: str, year: int | None, reference: _dt.date | None,
+                 read: Callable[[str], list[Credit]] = credits) -> ParsedDate | None:
     """A date on a byline line; None when the line is prose that mentions a date."""
-    labelled = [c for c in credits(line) if c.kind == "date"]
+    labelled = [c for c in read(line) if c.kind == "date"]
     d = find_date(line, year=year, reference=reference, short_forms=True)
     if d is None:
         return None
@@ -157,6 +159,7 @@ class _Reader:
                  site: str | None = None) -> None:
         self.lines = lines
         self.site = site
+        self._memo: dict[tuple[str, bool], list[Credit]] = {}
         self.title_skeletons = {_skeleton(t) for t in (title, *alternatives) if t}
         self.markup = markup or MarkupFacts()
         self.reference = reference
@@ -175,6 +178,7 @@ class _Reader:
             if _is_body(lines[i]):
                 last = i
             i += 1
+        self.ended_by_marker = i < len(lines) and _is_end_marker(lines[i])
         stop = min(len(lines), last + 1 + TAIL_LINES)
         self.tail = range(end, stop)  # read for every credit
         for j in range(last + 1, stop):
@@ -184,6 +188,14 @@ class _Reader:
         # Labelled editor and source lines (责任编辑：…) also stand after an in-article box (延伸阅读).
         self.tail_labelled = range(end, min(len(lines), last + 1 + TAIL_LABELLED_LINES))
         self.body_start = end
+
+    def _credits(self, line: str, lead: bool = False) -> list[Credit]:
+        """:func:`credits`, once per line and page (the same lines are read for several fields)."""
+        key = (line, lead)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = credits(line, lead=lead)
+        return found
 
     # -- years for month-day forms ------------------------------------------------------
     def year_hint(self) -> int | None:
@@ -203,10 +215,10 @@ class _Reader:
         if self.url:
             meta.evidence["url"] = "caller" if self.markup.url is None or self.url != self.markup.url[1] else self.markup.url[0]
         year = self.year_hint()
-        head_credits: list[tuple[int, Credit]] = [(i, c) for i in self.head for c in credits(self.lines[i])]
+        head_credits: list[tuple[int, Credit]] = [(i, c) for i in self.head for c in self._credits(self.lines[i])]
         date_line = date_end = -1
         for i in self.head:
-            d = _byline_date(self.lines[i], year, self.reference)
+            d = _byline_date(self.lines[i], year, self.reference, self._credits)
             if d:
                 meta.published, meta.evidence["published"], date_line = d.iso, "byline", i
                 date_end = i
@@ -220,16 +232,16 @@ class _Reader:
                 if has_relative(self.lines[i]):
                     date_line = i
                     break
-        tail_credits = [(i, c) for i in self.tail if len(self.lines[i]) <= CREDIT_MAX_LEN for c in credits(self.lines[i])]
+        tail_credits = [(i, c) for i in self.tail if len(self.lines[i]) <= CREDIT_MAX_LEN for c in self._credits(self.lines[i])]
         seen = {i for i, _ in tail_credits}
         tail_credits += [
             (i, c) for i in self.tail_labelled if i not in seen and len(self.lines[i]) <= CREDIT_MAX_LEN
-            for c in credits(self.lines[i]) if c.kind in ("editor", "source", "date") and c.raw[len(c.label):].lstrip()[:1] in ":："
+            for c in self._credits(self.lines[i]) if c.kind in ("editor", "source", "date") and c.raw[len(c.label):].lstrip()[:1] in ":："
         ]
         for i in self.tail:  # a closing credit glued to the last paragraph: …任务。（文/图 刘玺东 易赛楠）
             line = self.lines[i]
             if len(line) > CREDIT_MAX_LEN and (m := _GLUED_CREDIT.search(line)):
-                found = [c for c in credits(m["inner"]) if c.kind in ("reporter", "editor")]
+                found = [c for c in self._credits(m["inner"]) if c.kind in ("reporter", "editor")]
                 if not found and (name := bracket_name(f"（{m['inner']}）")):
                     found = [Credit("reporter", "（）", name, m.group())]
                 tail_credits += [(i, c) for c in found]
@@ -242,7 +254,7 @@ class _Reader:
         slash = next((r for i in self.head if (r := name_slash_outlet(self.lines[i]))), None)
         # author: reporter byline > lead > name/outlet > reporter credit > editor > account > <meta>
         lead = [c for i in range(self.body_start, min(self.body_start + LEAD_LINES, len(self.lines)))
-                for c in credits(self.lines[i], lead=True)]
+                for c in self._credits(self.lines[i], lead=True)]
         tail_names = [(i, Credit("reporter", "（）", n, self.lines[i])) for i in self.tail
                       if (n := bracket_name(self.lines[i]))]
         options: list[tuple[str, str | None, str | None]] = []
@@ -283,7 +295,7 @@ class _Reader:
             line = self.lines[i].rstrip()
             if line.endswith(("来源：", "来源:")) and i + 1 < len(self.lines):
                 nxt = self.lines[i + 1]
-                if not credits(nxt) and (name := _unlabelled_name(nxt)) and _skeleton(nxt) == _skeleton(name):
+                if not self._credits(nxt) and (name := _unlabelled_name(nxt)) and _skeleton(nxt) == _skeleton(name):
                     out.append((i, Credit("source", "来源", name, f"{line} {nxt}")))
         return out
 
@@ -320,7 +332,9 @@ class _Reader:
                 if cjk_count(line[: d.start] + line[d.end:]) == 0:
                     return d.iso, "byline"
         for line in self.lines:  # a publication-date line anywhere on the page (发布时间：2019-05-18)
-            if len(line) <= 60 and (cs := [c for c in credits(line) if c.kind == "date" and c.label in PUBLISH_LABELS]):
+            if len(line) > 60 or not any(label in line for label in PUBLISH_LABELS):
+                continue
+            if cs := [c for c in self._credits(line) if c.kind == "date" and c.label in PUBLISH_LABELS]:
                 d = find_date(cs[0].value, year=year, reference=self.reference)
                 if d:
                     return d.iso, "byline"
@@ -350,7 +364,7 @@ class _Reader:
         before = after = ""
         d = find_date(line, year=2000, reference=self.reference or _dt.date(2000, 1, 1))
         if d is not None:
-            if any(c.kind != "date" for c in credits(line)):
+            if any(c.kind != "date" for c in self._credits(line)):
                 return None
             before, after = line[: d.start].strip(), line[d.end:].strip()
         if before and (name := _unlabelled_name(before)):
@@ -370,7 +384,7 @@ class _Reader:
         text = self.lines[j]
         if _skeleton(text) in self.title_skeletons or _SEPARATOR_LINE.match(text):
             return None
-        if credits(text) or find_date(text, year=2000) is not None:
+        if self._credits(text) or find_date(text, year=2000) is not None:
             return None
         if j > 0 and self.lines[j - 1].rstrip().endswith(("：", ":")):
             return None  # the value of the label above (来源：/山西日报)
@@ -386,6 +400,12 @@ class _Reader:
         if site and (value in site or site in value):
             return False
         return cjk_count(value) >= 2 or value.isalpha()
+
+
+def article_ends_within(lines: list[str]) -> bool:
+    """True when the article and its credit lines end inside ``lines`` (the same zones the reader uses)."""
+    reader = _Reader(lines, None, None, None, None)
+    return reader.tail_labelled.stop < len(lines) or reader.ended_by_marker
 
 
 def read_lines(
@@ -406,4 +426,4 @@ def read_lines(
     return _Reader(lines, title, markup, reference, url, alternatives, site).read()
 
 
-__all__ = ["Metadata", "read_lines", "title_line"]
+__all__ = ["Metadata", "article_ends_within", "read_lines", "title_line"]

@@ -23,15 +23,24 @@ _TEXTS = etree.XPath("//body//text()")
 _ALL_TEXTS = etree.XPath("//text()")
 _FOLLOWING = etree.XPath("following::text()[position() <= $limit]")
 #: After a headline element, at most this many text nodes are read (bylines and credits sit near it).
-FOLLOWING_TEXTS = 2500
+FOLLOWING_TEXTS = 6000
 
 
-def visible_lines(root: etree._Element, after: etree._Element | None = None) -> list[str]:
+def visible_lines(root: etree._Element, after: etree._Element | None = None, limit: int = FOLLOWING_TEXTS) -> list[str]:
     """The document's text, one stripped non-empty line per block.
 
-    With ``after`` (the headline element), only the text that follows it in the document.
+    With ``after`` (the headline element), only the text that follows it in the document, at most
+    ``limit`` text nodes of it.
     """
-    texts = _FOLLOWING(after, limit=FOLLOWING_TEXTS) if after is not None else (_TEXTS(root) or _ALL_TEXTS(root))
+    return lines_and_more(root, after, limit)[0]
+
+
+def lines_and_more(
+    root: etree._Element, after: etree._Element | None = None, limit: int = FOLLOWING_TEXTS
+) -> tuple[list[str], bool]:
+    """:func:`visible_lines`, and whether ``limit`` cut the text short (there is more after ``after``)."""
+    texts = _FOLLOWING(after, limit=limit) if after is not None else (_TEXTS(root) or _ALL_TEXTS(root))
+    more = after is not None and len(texts) >= limit
     block_of: dict[etree._Element, etree._Element | None] = {}
     inline = INLINE
     skip = _SKIP_SET
@@ -81,7 +90,7 @@ def visible_lines(root: etree._Element, after: etree._Element | None = None) -> 
     for line in "".join(parts).split("\n"):
         if line and not line.isspace():
             out.append(" ".join(line.split()))
-    return out
+    return out, more
 
 
-__all__ = ["visible_lines"]
+__all__ = ["lines_and_more", "visible_lines"]
