@@ -170,9 +170,9 @@ def _read_credits(line: str, *, lead: bool = False) -> list[Credit]:
             out.append(Credit(kind, label, name, line[start:vend].strip()))
     out = _drop_prefixes(out, line)
     if not any(c.kind == "reporter" for c in out) and bare_ok:
-        m = _SUFFIX_ROLE.search(line)
-        if m:
-            out.append(Credit("reporter", "编译", m["name"], m.group().strip()))
+        suffix = _SUFFIX_ROLE.search(line)
+        if suffix:
+            out.append(Credit("reporter", "编译", suffix["name"], suffix.group().strip()))
     return out
 
 

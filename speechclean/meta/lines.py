@@ -45,13 +45,13 @@ def lines_and_more(
     inline = INLINE
     skip = _SKIP_SET
 
-    def block(el: etree._Element) -> etree._Element | None:
-        """The nearest block ancestor-or-self of ``el``; None inside a skipped element."""
-        found = block_of.get(el, el)
-        if found is not el:
-            return found
-        tag = el.tag
-        parent = el.getparent()
+    def block(node: etree._Element) -> etree._Element | None:
+        """The nearest block ancestor-or-self of ``node``; None inside a skipped element."""
+        if node in block_of:
+            return block_of[node]
+        found: etree._Element | None
+        tag = node.tag
+        parent = node.getparent()
         if tag in skip:
             found = None
         elif tag in inline and parent is not None:
@@ -59,8 +59,8 @@ def lines_and_more(
         elif parent is not None and parent.tag in skip:  # <select><option>, <svg><text>
             found = None
         else:
-            found = el
-        block_of[el] = found
+            found = node
+        block_of[node] = found
         return found
 
     parts: list[str] = []
