@@ -29,6 +29,9 @@ class Removal:
     of the line it stood before; for a span cut out of a kept line
     (``span=True``), the index of that line. ``element`` describes the HTML
     element a removal came from (``div.share-box#bdshare``), when it came from one.
+    ``score`` is the chrome classifier's probability when a score decided the removal
+    (``chrome.line``), and ``cues`` the cues that weighed most in it (``vocab.login``,
+    ``shape.no_punct``…).
     """
 
     step: str
@@ -37,6 +40,8 @@ class Removal:
     line: int | None = None
     span: bool = False
     element: str | None = None
+    score: float | None = None
+    cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +98,9 @@ class Page:
     Public fields: ``text``, ``title``, ``documents``, ``encoding``,
     ``removals``, ``flags``, ``repairs``, ``changes`` (counts of in-place
     normalisations per rule id), ``kind`` (``"html"`` or ``"text"``),
+    ``script`` (the input's script: ``"hans"``, ``"hant"`` or ``"mixed"``; None before the
+    convert step or without Chinese), ``lang`` (``"zh"``, ``"ja"``, ``"ko"``, ``"other"``;
+    None for text without letters),
     ``meta`` (caller-supplied and step-supplied facts: ``url``,
     ``content_type``, ...), and ``error`` (set instead of raising when a batch
     runs with ``on_error="record"``).
@@ -107,6 +115,8 @@ class Page:
     repairs: list[Repair] = field(default_factory=list)
     changes: dict[str, int] = field(default_factory=dict)
     kind: str = "text"
+    script: str | None = None
+    lang: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     error: Exception | None = None
     raw: bytes | None = field(default=None, repr=False)
@@ -129,11 +139,20 @@ class Page:
 
     # -- recording -----------------------------------------------------------------
     def remove(
-        self, rule: str, text: str, line: int | None = None, *, span: bool = False, element: str | None = None
+        self,
+        rule: str,
+        text: str,
+        line: int | None = None,
+        *,
+        span: bool = False,
+        element: str | None = None,
+        score: float | None = None,
+        cues: tuple[str, ...] = (),
     ) -> None:
-        """Record that the current step removed ``text`` because of ``rule`` (from HTML ``element``)."""
+        """Record that the current step removed ``text`` because of ``rule`` (from HTML ``element``),
+        with the classifier's ``score`` and the ``cues`` that fired when a score decided it."""
         if text:
-            self.removals.append(Removal(self.step, rule, text, line, span, element))
+            self.removals.append(Removal(self.step, rule, text, line, span, element, score, tuple(cues)))
 
     def flag(self, kind: str, text: str, line: int | None = None) -> None:
         """Record a problem left in place."""
@@ -164,7 +183,7 @@ class Page:
         for i in range(len(self.removals)):
             r = self.removals[i]
             if r.line is not None:
-                self.removals[i] = Removal(r.step, r.rule, r.text, move(r.line), r.span, r.element)
+                self.removals[i] = Removal(r.step, r.rule, r.text, move(r.line), r.span, r.element, r.score, r.cues)
         for i, f in enumerate(self.flags):
             if f.line is not None:
                 self.flags[i] = Flag(f.step, f.kind, f.text, move(f.line))
@@ -183,6 +202,8 @@ class Page:
             "documents": [asdict(d) for d in self.documents],
             "encoding": asdict(self.encoding) if self.encoding else None,
             "kind": self.kind,
+            "script": self.script,
+            "lang": self.lang,
             "removals": [asdict(r) for r in self.removals],
             "flags": [asdict(f) for f in self.flags],
             "repairs": [asdict(r) for r in self.repairs],
@@ -213,7 +234,8 @@ class Page:
         out = []
         for r in self.removals:
             where = ("" if r.line is None else f" @{r.line}") + (f" <{r.element}>" if r.element else "")
-            out.append(f"[{r.step}] {r.rule}{where}: {_short(r.text)}")
+            why = "" if r.score is None else f" ({r.score:.2f}{': ' + ' '.join(r.cues) if r.cues else ''})"
+            out.append(f"[{r.step}] {r.rule}{where}{why}: {_short(r.text)}")
         for f in self.flags:
             out.append(f"[{f.step}] FLAG {f.kind}: {_short(f.text)}")
         for p in self.repairs:
