@@ -245,7 +245,8 @@ class _Reader:
                 if not found and (name := bracket_name(f"（{m['inner']}）")):
                     found = [Credit("reporter", "（）", name, m.group())]
                 tail_credits += [(i, c) for c in found]
-        head_credits = self._fill_empty_sources(head_credits)
+        head_credits += self._split_credits(self.head)
+        tail_credits += self._split_credits(self.tail_labelled)
         if meta.published is None:
             meta.published, ev = self._other_date(tail_credits, year)
             if ev:
@@ -288,15 +289,19 @@ class _Reader:
             meta.site_name, meta.evidence["site_name"] = self.markup.site_name[1], self.markup.site_name[0]
         return meta
 
-    def _fill_empty_sources(self, found: list[tuple[int, Credit]]) -> list[tuple[int, Credit]]:
-        """``来源：`` at a line's end with the outlet on the next line (山西日报 under 来源：)."""
-        out = list(found)
-        for i in self.head:
+    def _split_credits(self, zone: range) -> list[tuple[int, Credit]]:
+        """A label at a line's end with its value on the next line (``责任编辑:`` / ``刘响``)."""
+        out: list[tuple[int, Credit]] = []
+        for i in zone:
             line = self.lines[i].rstrip()
-            if line.endswith(("来源：", "来源:")) and i + 1 < len(self.lines):
-                nxt = self.lines[i + 1]
-                if not self._credits(nxt) and (name := _unlabelled_name(nxt)) and _skeleton(nxt) == _skeleton(name):
-                    out.append((i, Credit("source", "来源", name, f"{line} {nxt}")))
+            if not line.endswith(("：", ":")) or len(line) > CREDIT_MAX_LEN or i + 1 >= len(self.lines):
+                continue
+            nxt = self.lines[i + 1]
+            if self._credits(nxt) or not (name := _unlabelled_name(nxt)) or _skeleton(nxt) != _skeleton(name):
+                continue
+            joined = [c for c in self._credits(f"{line}{nxt}") if c.kind != "date"]
+            if joined and joined[-1].value == name:
+                out.append((i, joined[-1]))
         return out
 
     def _split_date(self, year: int | None) -> tuple[ParsedDate, int, int] | None:
@@ -356,9 +361,11 @@ class _Reader:
         Looked for, in order: before the date on its line (``中国网 2019-11-25``), on the line above
         (``加拿大必读`` over ``发布时间：…``), after the date on its line, on the lines below.
         """
+        for j in self.head:  # an account's name over its follow button (中国广州发布 / 关注)
+            nxt = self.lines[j + 1] if j + 1 < len(self.lines) else ""
+            if len(nxt) <= 4 and nxt.strip("+ ＋").startswith("关注") and (name := self._name_line(j)):
+                return name
         if date_line < 0:
-            if self.t >= 0 and self.t + 2 < len(self.lines) and self.lines[self.t + 2].startswith("关注"):
-                return _unlabelled_name(self.lines[self.t + 1])
             return None
         line = self.lines[date_line]
         before = after = ""
