@@ -147,6 +147,8 @@ def _unlabelled_name(text: str) -> str | None:
     w = words()
     if not first or not _NAME_LIKE.match(first) or cjk_count(first) + sum(c.isalpha() for c in first) < 2:
         return None
+    if has_relative(first):
+        return None
     ui = w["labels"]["other"] + w["labels"]["date"] + w["names"]["not_names"] + w["names"]["placeholders"]
     if first.startswith(ui) or first.endswith(("分享", "举报", "关注", "收藏", "评论")):
         return None
@@ -267,24 +269,25 @@ class _Reader:
         options += [("credit", c.value, "作者") for _, c in tail_names]
         options += [("byline", c.value, c.label) for _, c in head_credits if c.kind == "editor"]
         options += [("credit", c.value, c.label) for _, c in tail_credits if c.kind == "editor"]
-        if account:
-            options.append(("byline", account, "account"))
+        if account and account[1]:
+            options.append(("byline", account[0], "account"))
         options += [(ev, v, "meta") for ev, v in self.markup.authors]
-        site = self.markup.site_name[1] if self.markup.site_name else self.site
-        for ev, value, role in options:
-            if ev.startswith(("meta", "jsonld")) and not self._plausible_meta_author(value, site):
-                continue
-            if value:
-                meta.author, meta.author_role, meta.evidence["author"] = value, role, ev
-                break
         sources = [("byline", c.value) for _, c in head_credits if c.kind == "source"]
         if slash:
             sources.append(("byline", slash[1]))
         if account:
-            sources.append(("byline", account))
+            sources.append(("byline", account[0]))
         sources += [("credit", c.value) for _, c in tail_credits if c.kind == "source"]
         if sources:
             meta.source, meta.evidence["source"] = sources[0][1], sources[0][0]
+        site = self.markup.site_name[1] if self.markup.site_name else self.site
+        for ev, value, role in options:
+            # <meta name=author> often names the site or the outlet (网易, 新浪科技), not a person
+            if ev.startswith(("meta", "jsonld")) and not self._plausible_meta_author(value, site, meta.source):
+                continue
+            if value:
+                meta.author, meta.author_role, meta.evidence["author"] = value, role, ev
+                break
         if self.markup.site_name:
             meta.site_name, meta.evidence["site_name"] = self.markup.site_name[1], self.markup.site_name[0]
         return meta
@@ -355,16 +358,18 @@ class _Reader:
             return f"{m['y']}-{m['m']}-{m['d']}", "url"
         return None, None
 
-    def _account(self, date_line: int, date_end: int) -> str | None:
-        """The unlabelled name in the byline block, next to its date.
+    def _account(self, date_line: int, date_end: int) -> tuple[str, bool] | None:
+        """The unlabelled name in the byline block, and whether it names the author.
 
-        Looked for, in order: before the date on its line (``中国网 2019-11-25``), on the line above
-        (``加拿大必读`` over ``发布时间：…``), after the date on its line, on the lines below.
+        A name over a follow button (``中国广州发布`` / ``关注``), before the date on its line
+        (``中国网 2019-11-25``) or on the line above it (``加拿大必读`` over ``发布时间：…``) is the
+        publishing account: author and source. A name after the date, on its line or below it
+        (``2019-09-26 10:56:28`` / ``证券时报网``), is the outlet: source only.
         """
-        for j in self.head:  # an account's name over its follow button (中国广州发布 / 关注)
+        for j in self.head:
             nxt = self.lines[j + 1] if j + 1 < len(self.lines) else ""
             if len(nxt) <= 4 and nxt.strip("+ ＋").startswith("关注") and (name := self._name_line(j)):
-                return name
+                return name, True
         if date_line < 0:
             return None
         line = self.lines[date_line]
@@ -375,14 +380,14 @@ class _Reader:
                 return None
             before, after = line[: d.start].strip(), line[d.end:].strip()
         if before and (name := _unlabelled_name(before)):
-            return name
+            return name, True
         if name := self._name_line(date_line - 1):
-            return name
+            return name, True
         if after and (name := _unlabelled_name(after)):
-            return name
+            return name, False
         for j in (date_end + 1, date_end + 2):
             if name := self._name_line(j):
-                return name
+                return name, False
         return None
 
     def _name_line(self, j: int) -> str | None:
@@ -398,13 +403,15 @@ class _Reader:
         return _unlabelled_name(text)
 
     @staticmethod
-    def _plausible_meta_author(value: str | None, site: str | None) -> bool:
+    def _plausible_meta_author(value: str | None, site: str | None, source: str | None = None) -> bool:
         if not value:
             return False
         value = value.strip()
         if not value or len(value) > 20 or "@" in value or "," in value or "." in value or value.isdigit():
             return False
         if site and (value in site or site in value):
+            return False
+        if source and _skeleton(value) == _skeleton(source):
             return False
         return cjk_count(value) >= 2 or value.isalpha()
 
