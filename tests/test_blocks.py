@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from support import FIXTURES
 
 import speechclean
@@ -108,3 +111,12 @@ def test_layout_tables_are_paragraphs() -> None:
     page = speechclean.clean(html)
     assert [b.kind for b in page.blocks] == ["paragraph", "paragraph"]
     assert "|" not in page.to_markdown()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["第一章 总则", "一、工作目标", "（二）主要任务", "会议强调，要落实责任。", "同志们：", "谢谢大家！",
+                                 "1. 第一项", "篇一：春天"]), min_size=1, max_size=12))
+def test_blocks_are_a_view_of_the_text(lines: list[str]) -> None:
+    page = speechclean.clean("\n".join(lines))
+    flat = [line for b in page.blocks for line in b.text.split("\n")]
+    assert flat == [line for line in page.text.split("\n") if line.strip()]
