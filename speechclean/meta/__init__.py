@@ -93,7 +93,8 @@ def read_text(text: str, *, title: str | None = None, url: str | None = None,
               reference: _dt.date | None = None) -> Metadata:
     """Metadata from the head lines of plain text (the byline lines under a title)."""
     lines = [line.strip() for line in text.split("\n", TEXT_HEAD_LINES)[:TEXT_HEAD_LINES] if line.strip()]
-    meta = read_lines(lines, title=title or (lines[0] if lines else None), reference=reference, url=url)
+    meta = read_lines(lines, title=title or (lines[0] if lines else None), reference=reference, url=url,
+                      unlabelled=False)
     meta.site_name = None
     return meta
 

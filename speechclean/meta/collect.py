@@ -59,7 +59,7 @@ CREDIT_MAX_LEN = 40
 # A date in a URL path: /2019-09-07/, /20190907/, /2019/0907/, /201909/07/.
 _URL_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/_]?(?P<m>1[0-2]|0[1-9])[-/_]?(?P<d>3[01]|[12]\d|0[1-9])(?!\d)")
 _BADGES = re.compile(r"^(?:原创|独家|首发|置顶|热|荐)\s*")
-_NAME_LIKE = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·\-_ ]{1,19}$")
+_NAME_LIKE = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·\-_ ]{1,13}$")
 _GLUED_CREDIT = re.compile(r"[。！？”][（(](?P<inner>[^（）()]{2,30})[）)]\s*$")
 _SEPARATOR_LINE = re.compile(r"^[·•|｜/\-—_:：\s]+$")
 
@@ -158,8 +158,9 @@ def _unlabelled_name(text: str) -> str | None:
 class _Reader:
     def __init__(self, lines: list[str], title: str | None, markup: MarkupFacts | None,
                  reference: _dt.date | None, url: str | None, alternatives: tuple[str, ...] = (),
-                 site: str | None = None) -> None:
+                 site: str | None = None, unlabelled: bool = True) -> None:
         self.lines = lines
+        self.unlabelled = unlabelled
         self.site = site
         self._memo: dict[tuple[str, bool], list[Credit]] = {}
         self.title_skeletons = {_skeleton(t) for t in (title, *alternatives) if t}
@@ -253,7 +254,8 @@ class _Reader:
             meta.published, ev = self._other_date(tail_credits, year)
             if ev:
                 meta.evidence["published"] = ev
-        account = self._account(date_line, date_end)
+        # An unlabelled name is read only next to a located headline (else it may be the headline).
+        account = self._account(date_line, date_end) if self.unlabelled and self.t >= 0 else None
         slash = next((r for i in self.head if (r := name_slash_outlet(self.lines[i]))), None)
         # author: reporter byline > lead > name/outlet > reporter credit > editor > account > <meta>
         lead = [c for i in range(self.body_start, min(self.body_start + LEAD_LINES, len(self.lines)))
@@ -431,13 +433,15 @@ def read_lines(
     url: str | None = None,
     alternatives: tuple[str, ...] = (),
     site: str | None = None,
+    unlabelled: bool = True,
 ) -> Metadata:
     """Metadata from a page's visible lines (and its markup facts, for HTML).
 
     ``alternatives`` are other headline candidates (``<h1>`` texts); ``site`` a site name known
     from elsewhere (the ``<title>`` suffix), so that ``<meta name=author content=site>`` is not taken.
+    ``unlabelled=False`` reads labelled values only (text input, where no markup marks the byline).
     """
-    return _Reader(lines, title, markup, reference, url, alternatives, site).read()
+    return _Reader(lines, title, markup, reference, url, alternatives, site, unlabelled).read()
 
 
 __all__ = ["Metadata", "article_ends_within", "read_lines", "title_line"]
