@@ -12,7 +12,7 @@ import typing
 import pytest
 from support import ROOT
 
-from speechclean.config import OptionValues, Options
+from speechclean.config import Options, OptionValues
 from speechclean.converters import installed_converter, installed_distributions
 
 
