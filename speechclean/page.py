@@ -29,6 +29,9 @@ class Removal:
     of the line it stood before; for a span cut out of a kept line
     (``span=True``), the index of that line. ``element`` describes the HTML
     element a removal came from (``div.share-box#bdshare``), when it came from one.
+    ``context``: for a span removal of several pieces cut from one line (pinyin
+    annotations), the few characters each piece followed, so that a view can put
+    the pieces back where they stood (see :mod:`speechclean.cuts`).
     """
 
     step: str
@@ -37,6 +40,7 @@ class Removal:
     line: int | None = None
     span: bool = False
     element: str | None = None
+    context: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +118,12 @@ class Page:
 
     # -- recording -----------------------------------------------------------------
     def remove(
-        self, rule: str, text: str, line: int | None = None, *, span: bool = False, element: str | None = None
+        self, rule: str, text: str, line: int | None = None, *, span: bool = False, element: str | None = None,
+        context: tuple[str, ...] | None = None,
     ) -> None:
         """Record that the current step removed ``text`` because of ``rule`` (from HTML ``element``)."""
         if text:
-            self.removals.append(Removal(self.step, rule, text, line, span, element))
+            self.removals.append(Removal(self.step, rule, text, line, span, element, context))
 
     def flag(self, kind: str, text: str, line: int | None = None) -> None:
         """Record a problem left in place."""
@@ -149,7 +154,7 @@ class Page:
         for i in range(len(self.removals)):
             r = self.removals[i]
             if r.line is not None:
-                self.removals[i] = Removal(r.step, r.rule, r.text, move(r.line), r.span, r.element)
+                self.removals[i] = Removal(r.step, r.rule, r.text, move(r.line), r.span, r.element, r.context)
         for i, f in enumerate(self.flags):
             if f.line is not None:
                 self.flags[i] = Flag(f.step, f.kind, f.text, move(f.line))

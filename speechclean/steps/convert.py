@@ -18,6 +18,7 @@ import re
 from functools import cache
 from itertools import islice
 
+from ..cuts import cut_context
 from ..page import Page
 from ..text import CJK_CLASS
 from . import Step
@@ -108,7 +109,7 @@ def strip_pinyin(page: Page) -> None:
             continue
         for m in PINYIN_LOST.finditer(line):
             page.flag("garbled.lost-character", line[max(0, m.start() - 3) : m.end() + 3], i)
-        page.remove("convert.pinyin", "".join(found), i, span=True)
+        page.remove("convert.pinyin", "".join(found), i, span=True, context=cut_context(pattern, line))
         lines[i] = pattern.sub("", line)
     page.text = "\n".join(lines)
 
