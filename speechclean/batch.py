@@ -103,6 +103,7 @@ def pipe(
     prefetch: int = 4,
     timeout: float | None = None,
     paths: bool = False,
+    learn_sites: Any = False,
 ) -> Iterator[Page]:
     """Clean every source lazily, in input order; see :meth:`Cleaner.pipe <speechclean.Cleaner.pipe>`.
 
@@ -110,8 +111,17 @@ def pipe(
     """
     if on_error not in ON_ERROR:
         raise OptionError.choice("on_error", on_error, ON_ERROR)
-    results = iter_cleaned(cleaner, sources, workers=workers, chunksize=chunksize, prefetch=prefetch,
-                           timeout=timeout, paths=paths)
+    if learn_sites:  # learn each site's repeated lines while streaming (speechclean.sites.stream)
+        from .sites.stream import learner_for
+
+        if timeout is not None:
+            raise OptionError("timeout: not supported with learn_sites (the learner runs its own workers)")
+        items = (Item.of(s, paths=paths) for s in sources)
+        results = learner_for(learn_sites, cleaner).iter_cleaned(
+            cleaner, items, workers=workers, chunksize=chunksize, prefetch=prefetch)
+    else:
+        results = iter_cleaned(cleaner, sources, workers=workers, chunksize=chunksize, prefetch=prefetch,
+                               timeout=timeout, paths=paths)
     return _pages(results, on_error)
 
 
@@ -129,7 +139,10 @@ def _pages(results: Iterator[tuple[Item, Page, int]], on_error: OnError) -> Iter
 # -- records ---------------------------------------------------------------------------
 #: What :func:`clean_records` adds by default, besides the clean text.
 DEFAULT_KEEP: tuple[str, ...] = ("title", "encoding", "removals", "error")
-KEEP_CHOICES: tuple[str, ...] = ("title", "documents", "encoding", "removals", "flags", "kind", "error")
+#: Page metadata and duplicate fields a record may keep (speechclean.meta, speechclean.dedupe).
+META_KEEP: tuple[str, ...] = ("published", "author", "author_role", "source", "site_name", "url",
+                              "fingerprint", "duplicate_of", "duplicate_kind", "blocks")
+KEEP_CHOICES: tuple[str, ...] = ("title", "documents", "encoding", "removals", "flags", "kind", "error", *META_KEEP)
 
 
 def identity(item: Item) -> dict[str, Any]:
@@ -176,6 +189,10 @@ def record_fields(page: Page, keep: Sequence[str] = DEFAULT_KEEP) -> dict[str, A
             out["kind"] = page.kind
         elif name == "error":
             out["error"] = f"{type(page.error).__name__}: {page.error}" if page.error else None
+        elif name == "blocks":
+            out["blocks"] = [b.to_dict() for b in page.blocks]
+        elif name in META_KEEP:
+            out[name] = getattr(page, name)
         else:
             raise OptionError.choice("keep", name, KEEP_CHOICES)
     return out

@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .config import STEP_NAMES, Kind, Options, RuleSource
+from .dedupe import DedupeMode
 from .errors import InputError, OptionError, SpeechcleanError, StepError
+from .finish import finish_page
 from .page import Document, Page
 from .steps import StepFunction, builtin_step
 
@@ -210,10 +212,20 @@ class Cleaner:
             page.meta["url"] = url
         return page
 
-    def run(self, page: Page) -> Page:
-        """Run the pipeline over a page made by :meth:`new_page`."""
+    def run(self, page: Page, *, start: str | None = None, stop: str | None = None) -> Page:
+        """Run the pipeline over a page made by :meth:`new_page`.
+
+        ``start``/``stop`` run only part of it: from step ``start`` on, up to (not including)
+        step ``stop``; a page stopped early is left as that step would receive it.
+        """
+        names = [n for n, _ in self._pipeline]
+        for part in (start, stop):
+            if part is not None and part not in names:
+                raise OptionError.choice("run", part, names)
+        lo = names.index(start) if start is not None else 0
+        hi = names.index(stop) if stop is not None else len(names)
         debug = log.isEnabledFor(logging.DEBUG)
-        for name, step in self._pipeline:
+        for name, step in self._pipeline[lo:hi]:
             if name in self._disabled:
                 continue
             page.step = name
@@ -238,11 +250,14 @@ class Cleaner:
                           len(page.text), len(page.removals), len(page.removals) - removed, extra,
                           (time.perf_counter() - started) * 1000)
         page.step = ""
+        if stop is not None:
+            return page
         if page.raw is not None:  # decode disabled: bytes must still become text
             page.text = page.raw.decode("utf-8", errors="replace")
             page.raw = None
         if not page.documents and page.text:
             page.documents = [Document(page.title, page.text)]
+        finish_page(page)
         return page
 
     def pipe(
@@ -253,8 +268,10 @@ class Cleaner:
         on_error: Literal["raise", "skip", "record"] = "raise",
         chunksize: int = 4,
         prefetch: int = 4,
+        dedupe: DedupeMode = "off",
         timeout: float | None = None,
         paths: bool = False,
+        learn_sites: Any = False,
     ) -> Iterator[Page]:
         """Clean many sources lazily, yielding pages in input order.
 
@@ -265,7 +282,10 @@ class Cleaner:
         once per worker; hooks must be picklable); results are the same as serial.
         ``on_error``: ``"raise"`` the item's error, ``"skip"`` the item (logged as a
         warning), or ``"record"`` it as a page whose ``error`` is set and text empty.
+        With the ``lang`` option, pages in other languages are left out (``lang=("zh",)``).
         The input is read at most ``workers * prefetch * chunksize`` items ahead.
+        ``dedupe``: ``"exact"`` or ``"near"`` marks each page that repeats an earlier one
+        (``page.duplicate_of``, ``page.duplicate_kind``; :mod:`speechclean.dedupe`).
 
         ``timeout`` (seconds) limits each item: one that runs longer gets an
         :class:`~speechclean.errors.ItemTimeoutError` (a ``TimeoutError``) and the batch goes on
@@ -275,15 +295,21 @@ class Cleaner:
         ``paths=True`` reads every ``str`` source as a file path (``glob.glob`` results);
         by default a ``str`` is the page's text. Hooks that cannot be pickled raise
         :class:`~speechclean.errors.OptionError` before any work starts when ``workers > 1``.
+        ``learn_sites=True`` (or a :class:`~speechclean.sites.SiteLearner`) learns each
+        site's repeated lines while it streams and drops them (:mod:`speechclean.sites.stream`).
 
         >>> cleaner = Cleaner(convert="off")
         >>> [p.text for p in cleaner.pipe(["同志们：", "大家好！"], workers=1)]
         ['同志们：', '大家好！']
         """
         from .batch import pipe
+        from .dedupe import mark_duplicates
 
-        return pipe(self, sources, workers=workers, on_error=on_error, chunksize=chunksize, prefetch=prefetch,
-                    timeout=timeout, paths=paths)
+        pages = pipe(self, sources, workers=workers, on_error=on_error, chunksize=chunksize, prefetch=prefetch,
+                     timeout=timeout, paths=paths, learn_sites=learn_sites)
+        if self.options.lang:
+            pages = (p for p in pages if p.error is not None or self.options.keeps_lang(p.lang))  # the lang= filter
+        return mark_duplicates(pages, dedupe) if dedupe != "off" else pages
 
     # -- pickling: hooks must be picklable themselves (module-level functions) -------
     def __getstate__(self) -> dict[str, Any]:

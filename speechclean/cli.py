@@ -35,15 +35,18 @@ from typing import IO, Any
 from . import __version__
 from .batch import DEFAULT_KEEP, KEEP_CHOICES, Item, identity, iter_cleaned, record_fields, record_item
 from .cleaner import Cleaner
-from .config import CONVERSIONS, KINDS, STEP_NAMES, Options
+from .config import CONVERSIONS, FRONT_MATTER, KINDS, LANGS, STEP_NAMES, Options
+from .dedupe import DEDUPE_MODES, Deduper, page_id
 from .errors import SpeechcleanError
 from .page import Page
+from .sites import cli as sites_cli
 
 log = logging.getLogger("speechclean")
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
-_CHOICES: dict[str, Sequence[str]] = {"kind": KINDS, "convert": CONVERSIONS, "disable": STEP_NAMES}
-_REPEATED = ("disable", "rules")  # options given once per value: --disable a --disable b
+_CHOICES: dict[str, Sequence[str]] = {"kind": KINDS, "convert": CONVERSIONS, "disable": STEP_NAMES, "lang": LANGS,
+                                     "front_matter": FRONT_MATTER}
+_REPEATED = ("disable", "rules", "lang")  # options given once per value: --disable a --disable b
 
 
 # -- output formats -------------------------------------------------------------------------
@@ -81,6 +84,10 @@ def _jsonl(out: Output) -> str | None:
     return json.dumps(row, ensure_ascii=False) + "\n"
 
 
+def _markdown(out: Output) -> str | None:
+    return out.page.to_markdown() + "\n" if out.page.ok else None
+
+
 def _warc_fields(item: Item) -> dict[str, Any]:
     return {k: item.meta[k] for k in ("status", "warc_type") if k in item.meta}
 
@@ -105,6 +112,8 @@ FORMATS: dict[str, Format] = {
     "jsonl": Format(".json", _jsonl, "compact records: JSONL input records keep every field, with the clean text in "
                                      "--output-field (default --field) plus title, encoding, removals (count) and "
                                      "error; files and WARC records get path/url/id (and status)"),
+    "markdown": Format(".md", _markdown, "the clean text as Markdown (title #, headings, - lists, | tables, fenced code)",
+                       separated=True),
 }
 
 EXIT_HELP = """\
@@ -192,6 +201,8 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--keep", action="append", choices=KEEP_CHOICES, default=None, metavar="FIELD",
                         help=f"fields added to jsonl records (default {' '.join(DEFAULT_KEEP)}; "
                              f"choose from {' '.join(KEEP_CHOICES)})")
+    output.add_argument("--dedupe", choices=DEDUPE_MODES, default="off",
+                        help="mark pages repeating an earlier one: exact or near (duplicate_of in json/jsonl)")
     output.add_argument("--explain", action="store_true", help="list every removal with its rule id (on stderr)")
     output.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary, only errors logged")
     output.add_argument("-v", "--verbose", action="count", default=0,
@@ -205,6 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
     group = parser.add_argument_group("options (the names of speechclean.Options; a --config file may set them too)")
     helps = _option_help()
     for f in dataclasses.fields(Options):
+        if f.name == "site_profile":  # a file to load and save: speechclean.sites.cli
+            continue
         flag = "--" + f.name.replace("_", "-")
         text = helps.get(f.name) or f.name.replace("_", " ")
         choices = _CHOICES.get(f.name)
@@ -214,12 +227,14 @@ def build_parser() -> argparse.ArgumentParser:
         elif f.name in _REPEATED:
             extra = f" One of: {', '.join(choices)}." if choices else ""
             group.add_argument(flag, dest=f.name, action="append", default=None,
-                               metavar="STEP" if choices else "FILE", choices=choices,
+                               metavar=("STEP" if f.name == "disable" else "LANG") if choices else "FILE",
+                               choices=choices,
                                help=f"{text}{extra} Repeat the flag for several.")
         else:
             default = "" if f.default in (None, dataclasses.MISSING) else f" (default {f.default})"
             group.add_argument(flag, dest=f.name, default=None, choices=choices,
                                metavar="{" + ",".join(choices) + "}" if choices else "VALUE", help=text + default)
+    sites_cli.add_arguments(parser)
     return parser
 
 
@@ -559,7 +574,7 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         _check_inputs(args)
         options = options_from_args(args)
         _check_rules(options)
-        cleaner = Cleaner(options)
+        cleaner = Cleaner(sites_cli.configure(args, options))
         sink = _Sink(args, fmt)
         with _sigterm_raises():
             return _run(args, cleaner, sink, fmt)
@@ -590,9 +605,15 @@ def _run(args: argparse.Namespace, cleaner: Cleaner, sink: _Sink, fmt: Format) -
     started = time.perf_counter()
     count = failed = chars_in = chars_out = 0
     show_bar = not args.quiet and sys.stderr.isatty()
-    results = iter_cleaned(cleaner, items(), workers=args.jobs, timeout=args.timeout)
+    results, learner = sites_cli.results(args, cleaner, items(), args.jobs,
+                                         lambda: iter_cleaned(cleaner, items(), workers=args.jobs,
+                                                              timeout=args.timeout))
+    deduper = Deduper(args.dedupe)
     for item, page, size in _progress(results, show_bar):
         source, record = sources.popleft()
+        if page.error is None and not cleaner.options.keeps_lang(page.lang):
+            continue  # --lang: pages in other languages are left out
+        deduper.mark(page, page_id(page, count))
         count += 1
         chars_in += size
         chars_out += len(page.text)
@@ -605,6 +626,7 @@ def _run(args: argparse.Namespace, cleaner: Cleaner, sink: _Sink, fmt: Format) -
             explained = page.explain()
             if explained:
                 print(explained, file=sys.stderr)
+    sites_cli.finish(args, learner)
     if not args.quiet:
         seconds = time.perf_counter() - started
         print(f"speechclean: {count} items, {failed} failed, {chars_in} chars in, {chars_out} chars out, "

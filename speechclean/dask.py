@@ -26,7 +26,7 @@ from typing import Any
 
 from .batch import DEFAULT_KEEP, Item, clean_frame, clean_item, clean_records, identity, record_fields
 
-__all__ = ["clean_bag", "clean_dataframe", "clean_partition"]
+__all__ = ["clean_bag", "clean_bag_sites", "clean_dataframe", "clean_partition", "learn_sites_bag"]
 
 
 def clean_partition(
@@ -112,3 +112,48 @@ def clean_dataframe(
 def _clean_pdf(pdf: Any, column: str, output_column: str | None, keep: Sequence[str],
                options: Mapping[str, Any], paths: bool = False) -> Any:
     return clean_frame(pdf, column, output_column=output_column, keep=keep, paths=paths, **options)
+
+
+# -- site profiles: learn with map + reduce, broadcast, clean (speechclean.sites.parallel) ------
+def learn_sites_bag(
+    bag: Any,
+    *,
+    field: str = "text",
+    id_field: str | None = "id",
+    site_field: str | None = None,
+    settings: Mapping[str, Any] | None = None,
+    split_every: int | None = None,
+    **options: Any,
+) -> Any:
+    """A ``dask.bag.Item`` computing the :class:`~speechclean.sites.SiteProfile` of a bag:
+    a partial profile per partition, merged by a tree reduction. ``settings`` are the profile's
+    (``share``, ``min_count``…); a record's site is ``site_field`` or the host of its ``url``."""
+    from functools import partial
+
+    from .sites.parallel import learn_partition, merge_profiles
+
+    learn = partial(learn_partition, options=dict(options), field=field, id_field=id_field,
+                    site_field=site_field, settings=dict(settings or {}))
+    return bag.reduction(learn, merge_profiles, split_every=split_every)
+
+
+def clean_bag_sites(
+    bag: Any,
+    profile: Any = None,
+    *,
+    field: str = "text",
+    id_field: str | None = "id",
+    site_field: str | None = None,
+    keep: Sequence[str] = DEFAULT_KEEP,
+    settings: Mapping[str, Any] | None = None,
+    **options: Any,
+) -> Any:
+    """Clean a bag with a site profile: ``profile`` (a SiteProfile, or a dask Item such as
+    :func:`learn_sites_bag`'s, computed once and passed to every partition); without one it is
+    learnt from the bag itself first."""
+    from .sites.parallel import clean_values
+
+    if profile is None:
+        profile = learn_sites_bag(bag, field=field, id_field=id_field, site_field=site_field,
+                                  settings=settings, **options)
+    return bag.map_partitions(clean_values, profile, dict(options), field, id_field, site_field, tuple(keep))

@@ -5,7 +5,7 @@
 ...     Cleaner(convert="t2x")
 ... except OptionError as e:
 ...     print(e)
-convert: 't2x' is not a valid choice; choose one of 'hk2s', 'off', 't2s', 'tw2s'
+convert: 't2x' is not a valid choice; choose one of 'hk2s', 'off', 't2s', 'tw2s', 'tw2sp'
 """
 
 from __future__ import annotations
@@ -67,6 +67,8 @@ class ConverterError(SpeechcleanError, ImportError):
 
     The message says which distributions are installed and how to reinstall one.
     """
+class ProfileError(SpeechcleanError, ValueError):
+    """A site-profile file cannot be read: not a profile, a newer version, or damaged."""
 
 
 class WorkerError(SpeechcleanError):
@@ -88,6 +90,7 @@ __all__ = [
     "InputError",
     "ItemTimeoutError",
     "OptionError",
+    "ProfileError",
     "RuleError",
     "SpeechcleanError",
     "StepError",
