@@ -36,6 +36,7 @@ from functools import cache
 from itertools import islice, pairwise
 
 from ..code import code_lines, code_score, front_matter
+from ..cuts import cut_context
 from ..page import Page
 from ..script import has_kana_or_hangul, judge, lang_of, simplified_set, traditional_only, traditional_set
 from ..text import CJK_CLASS
@@ -129,7 +130,7 @@ def strip_pinyin(page: Page) -> None:
             continue
         for m in PINYIN_LOST.finditer(line):
             page.flag("garbled.lost-character", line[max(0, m.start() - 3) : m.end() + 3], i)
-        page.remove("convert.pinyin", "".join(found), i, span=True)
+        page.remove("convert.pinyin", "".join(found), i, span=True, context=cut_context(pattern, line))
         lines[i] = pattern.sub("", line)
     page.text = "\n".join(lines)
 
