@@ -275,3 +275,12 @@ def test_learning_streams_finish_every_page_even_undecoded_or_failed_ones() -> N
     plain = list(cleaner.pipe([b"abc\r\n", "文本", 42], on_error="record"))
     assert [p.text for p in pages] == [p.text for p in plain] and pages[2].error is not None
     assert all("_site_repeated" not in p.meta for p in pages)
+
+
+def test_a_small_site_waiting_to_the_end_behind_a_site_that_warmed_up() -> None:
+    small = [(t, {"url": f"http://small.example/{i}", "id": f"s{i}"}) for i, (t, _) in enumerate(site_pages(2, seed=40))]
+    big = [(t, {"url": f"http://big.example/{i}", "id": f"b{i}"}) for i, (t, _) in enumerate(speech_pages(12, seed=41))]
+    stream = small[:1] + big + small[1:]
+    out = list(Cleaner().pipe(stream, learn_sites=SiteLearner(warmup=5)))
+    assert [p.meta["id"] for p in out] == [m["id"] for _, m in stream]
+    assert all("讲话稿频道 | 范文中心" not in p.text for p in out[1:-1])

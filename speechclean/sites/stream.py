@@ -220,7 +220,9 @@ class SiteLearner:
                 yield from self._finish(runner, ready, slots)
             ready = []
             while self._order:
-                self._release(self._order.popleft(), ready)
+                slot = self._order.popleft()
+                if slot.waiting:
+                    self._release(slot, ready)
             yield from self._finish(runner, ready, slots)
         finally:
             runner.close()
