@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from .batch import DEFAULT_KEEP, Item, clean_frame, clean_item, clean_records, record_fields
+from .batch import DEFAULT_KEEP, Item, clean_frame, clean_item, clean_records, identity, record_fields
 
 __all__ = ["clean_bag", "clean_bag_sites", "clean_dataframe", "clean_partition", "learn_sites_bag"]
 
@@ -35,11 +35,13 @@ def clean_partition(
     field: str = "text",
     id_field: str | None = "id",
     keep: Sequence[str] = DEFAULT_KEEP,
+    paths: bool = False,
 ) -> list[dict[str, Any]]:
-    """Clean one partition: records (dicts) stay records, other sources become result dicts.
+    """Clean one partition: records (dicts) stay records, other sources become result dicts
+    named by their ``path``, ``id`` and ``url`` where known (``paths=True``: ``str`` are file paths).
 
-    >>> clean_partition([{"id": 1, "text": "當前"}, "同志們"], {"convert": "t2s"}, keep=("error",))
-    [{'id': 1, 'text': '当前', 'error': None}, {'text': '同志们', 'error': None}]
+    >>> clean_partition([{"id": 1, "text": "當前"}, ("同志們", {"id": 2})], {"convert": "t2s"}, keep=("error",))
+    [{'id': 1, 'text': '当前', 'error': None}, {'id': 2, 'text': '同志们', 'error': None}]
     """
     from .cleaner import _cleaner_for
 
@@ -49,8 +51,10 @@ def clean_partition(
         if isinstance(value, Mapping):
             out.extend(clean_records([value], field=field, id_field=id_field, keep=keep, cleaner=cleaner))
         else:
-            page, _ = clean_item(cleaner, Item.of(value))
-            result: dict[str, Any] = {"text": page.text}
+            item = Item.of(value, paths=paths)
+            page, _ = clean_item(cleaner, item)
+            result: dict[str, Any] = identity(item)
+            result["text"] = page.text
             result.update(record_fields(page, keep))
             out.append(result)
     return out
@@ -62,17 +66,20 @@ def clean_bag(
     field: str = "text",
     id_field: str | None = "id",
     keep: Sequence[str] = DEFAULT_KEEP,
+    paths: bool = False,
     **options: Any,
 ) -> Any:
     """A new ``dask.bag.Bag`` of cleaned dicts, one per input element, in the same order.
 
     ``options`` are speechclean options (``convert="tw2s"``, ``disable=("punctuation",)``).
+    Elements that are not records give ``{"path"?, "id"?, "url"?, "text", ...}``;
+    ``paths=True`` reads ``str`` elements as file paths (``db.from_sequence(glob.glob(...))``).
 
     >>> import dask.bag as db
     >>> clean_bag(db.from_sequence(["當前的工作"], npartitions=1), keep=()).compute(scheduler="sync")
     [{'text': '当前的工作'}]
     """
-    return bag.map_partitions(clean_partition, dict(options), field, id_field, tuple(keep))
+    return bag.map_partitions(clean_partition, dict(options), field, id_field, tuple(keep), paths)
 
 
 def clean_dataframe(
@@ -81,10 +88,15 @@ def clean_dataframe(
     column: str = "text",
     output_column: str | None = None,
     keep: Sequence[str] = DEFAULT_KEEP,
+    paths: bool = False,
     **options: Any,
 ) -> Any:
     """A new ``dask.dataframe.DataFrame``: ``column`` cleaned (into ``output_column`` when given,
     else in place) and the ``keep`` columns added (title, encoding, removals, error by default).
+
+    ``column`` holds pages (``str``/``bytes``) or, with ``paths=True``, file paths. A column of
+    raw ``bytes`` needs Dask's string conversion off, or Dask turns the bytes into text first:
+    ``dask.config.set({"dataframe.convert-string": False})`` before ``dd.from_pandas``.
 
     >>> import pandas as pd, dask.dataframe as dd
     >>> ddf = dd.from_pandas(pd.DataFrame({"id": [1], "text": ["當前"]}), npartitions=1)
@@ -92,13 +104,14 @@ def clean_dataframe(
     [{'id': 1, 'text': '当前', 'error': None}]
     """
     # the output's columns and dtypes, from cleaning dask's stand-in rows on the client
-    meta = _clean_pdf(ddf._meta_nonempty, column, output_column, tuple(keep), dict(options)).iloc[:0]
-    return ddf.map_partitions(_clean_pdf, column, output_column, tuple(keep), dict(options), meta=meta)
+    # (stand-in rows are never paths: clean them as text)
+    meta = _clean_pdf(ddf._meta_nonempty, column, output_column, tuple(keep), dict(options), False).iloc[:0]
+    return ddf.map_partitions(_clean_pdf, column, output_column, tuple(keep), dict(options), paths, meta=meta)
 
 
 def _clean_pdf(pdf: Any, column: str, output_column: str | None, keep: Sequence[str],
-               options: Mapping[str, Any]) -> Any:
-    return clean_frame(pdf, column, output_column=output_column, keep=keep, **options)
+               options: Mapping[str, Any], paths: bool = False) -> Any:
+    return clean_frame(pdf, column, output_column=output_column, keep=keep, paths=paths, **options)
 
 
 # -- site profiles: learn with map + reduce, broadcast, clean (speechclean.sites.parallel) ------

@@ -63,10 +63,12 @@ def clean_spark_dataframe(
     column: str = "text",
     output_column: str | None = None,
     keep: Sequence[str] = DEFAULT_KEEP,
+    paths: bool = False,
     **options: Any,
 ) -> Any:
     """``df.mapInPandas``: ``column`` cleaned (in place or into ``output_column``), every other
-    column kept, and the ``keep`` columns added. ``options`` are speechclean options."""
+    column kept, and the ``keep`` columns added. ``options`` are speechclean options.
+    ``paths=True``: the column holds file paths that the executors read."""
     schema = output_schema(df.schema, column, output_column=output_column, keep=keep)
     names = schema.fieldNames()
     keep = tuple(keep)
@@ -74,15 +76,16 @@ def clean_spark_dataframe(
 
     def clean_batches(frames: Iterator[Any]) -> Iterator[Any]:
         for frame in frames:
-            yield clean_frame(frame, column, output_column=output_column, keep=keep, **opts)[names]
+            yield clean_frame(frame, column, output_column=output_column, keep=keep, paths=paths, **opts)[names]
 
     return df.mapInPandas(clean_batches, schema)
 
 
-def clean_pandas_udf(**options: Any) -> Any:
+def clean_pandas_udf(*, paths: bool = False, **options: Any) -> Any:
     """A pandas UDF (string → string) giving the clean text; failed rows give ``""``.
 
-    ``options`` are speechclean options, e.g. ``clean_pandas_udf(convert="tw2s")``.
+    ``options`` are speechclean options, e.g. ``clean_pandas_udf(convert="tw2s")``;
+    ``paths=True`` reads each value as a file path.
     """
     import pandas as pd  # type: ignore[import-untyped]
     from pyspark.sql.functions import pandas_udf
@@ -90,7 +93,7 @@ def clean_pandas_udf(**options: Any) -> Any:
     opts = dict(options)
 
     def speechclean_text(texts: pd.Series) -> pd.Series:
-        frame = clean_frame(pd.DataFrame({"text": texts}), "text", keep=(), **opts)
+        frame = clean_frame(pd.DataFrame({"text": texts}), "text", keep=(), paths=paths, **opts)
         return frame["text"]
 
     # real classes, not the strings of ``from __future__ import annotations``: Spark reads the hints

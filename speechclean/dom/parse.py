@@ -1,8 +1,16 @@
 """Parse decoded HTML into an lxml tree, and describe elements for the audit trail.
 
+libxml2 stops at 2048 levels of nesting even with ``huge_tree`` (256 without it) and silently
+drops the rest of the page. :func:`parse_report` notices the depth error and parses again with
+inline formatting tags left out, then, if still too deep, with every container tag turned into
+a line break; each fallback is reported so the caller can flag it.
+
 >>> root = parse("<html><body><div class='a b' id='x'><p>正文</p></div></body></html>")
 >>> describe(root.find(".//div"))
 'div.a.b#x'
+>>> root, problems = parse_report("<body>" + "<font>第一段。" * 3000 + "</body>")
+>>> text_of(root).count("段"), problems
+(3000, [('parse.depth', 'nesting deeper than 2048 levels; parsed without inline tags')])
 """
 
 from __future__ import annotations
@@ -15,21 +23,55 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # Browsers ignore </body> and </html> and keep what follows in the body; libxml2 stops there, and
 # templated pages close the document after their header include (a gov.cn page did).
 _END_TAGS = re.compile(r"</(?:body|html)\s*>", re.I)
+# Characters lxml refuses in a str (it raises "All strings must be XML compatible" when one
+# reaches a .text or .tail): C0 controls but tab/newline/CR, lone surrogates, U+FFFE/U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Plain etree elements (no lxml.html class lookup per element: a third of the parse-and-walk time);
-# comments and processing instructions never reach the tree.
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+# comments and processing instructions never reach the tree. ``huge_tree`` lifts the 256-level
+# depth limit (to 2048) and the 10 MB text-node limit.
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=True)
+# Fallbacks for pages nested deeper than libxml2 allows: inline formatting tags go (400 unclosed
+# <font> are the usual cause), then every tag but the raw-text ones becomes a line break.
+_INLINE_TAG = re.compile(
+    r"</?(?:font|span|b|i|u|s|em|strong|small|big|strike|tt|sub|sup|mark|cite|q|abbr|ins|del|label|bdo|bdi)"
+    r"(?=[\s/>])[^<>]*+>",
+    re.I,
+)
+_ANY_TAG = re.compile(r"</?(?!(?:script|style|textarea|title|noscript|template|html|head|body|br)[\s/>])[A-Za-z][^<>]*+>")
 
 
 def parse(html: str) -> etree._Element | None:
     """The document tree of ``html``, or None when there is nothing to parse."""
+    return parse_report(html)[0]
+
+
+def _too_deep() -> bool:
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" and "depth" in e.message for e in _PARSER.error_log)
+
+
+def parse_report(html: str) -> tuple[etree._Element | None, list[tuple[str, str]]]:
+    """The document tree of ``html`` and the problems met parsing it, as ``(kind, message)``."""
     html = _XML_DECL.sub("", html, count=1)  # lxml refuses str input that declares an encoding
     html = _END_TAGS.sub("", html)
+    if _NOT_XML.search(html):
+        html = _NOT_XML.sub("", html)  # the decode step removes and counts them; this is the safety net
     if not html.strip():
-        return None
+        return None, []
+    problems: list[tuple[str, str]] = []
     try:
-        return etree.fromstring(html, _PARSER)
+        root = etree.fromstring(html, _PARSER)
+        if root is not None and _too_deep():
+            root = etree.fromstring(_INLINE_TAG.sub("", html), _PARSER)
+            how = "parsed without inline tags"
+            if root is not None and _too_deep():
+                root = etree.fromstring(_ANY_TAG.sub("<br>", html), _PARSER)
+                how = "parsed with every container tag as a line break"
+            if root is not None and _too_deep():
+                how = "the part past that depth is lost"
+            problems.append(("parse.depth", f"nesting deeper than 2048 levels; {how}"))
+        return root, problems
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return None
+        return None, problems
 
 
 def text_of(el: etree._Element) -> str:

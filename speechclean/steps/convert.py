@@ -1,14 +1,31 @@
-"""convert — strip pinyin annotations, then Traditional → Simplified with OpenCC (phrase-aware).
+"""convert — strip pinyin annotations, then Traditional → Simplified, paragraph by paragraph.
 
 Sites that "protect" their text stuff pinyin after characters: ``當(dāng)前位置``.
-The annotation is removed (and recorded) before conversion. The converter is
-skipped cheaply when the text holds no Traditional character. Garbled spans
-that cannot be recovered (lost characters, private-use glyphs, U+FFFD) are
-flagged here, once the text is in its final script.
+The annotation is removed (and recorded) before conversion.
+
+Conversion never makes good text worse. Each paragraph (line) is judged by its Traditional-only
+against its Simplified-only characters (:mod:`speechclean.script`):
+
+* a **Traditional** paragraph is converted whole with OpenCC, phrase-aware (``乾隆年間`` → ``乾隆年间``),
+  counted as ``convert.<config>``;
+* in a **Simplified** paragraph only a stray Traditional-only character is converted on its own
+  (``後来`` → ``后来``), counted as ``convert.stray`` and recorded in ``page.repairs``; characters
+  that are valid Simplified too (乾, 藉, 著, 瞭, 夥) are never touched there (``萧乾``, ``乾清宫``);
+* a paragraph without evidence (``乾坤``) follows its neighbours: converted only when the nearest
+  judged paragraphs on both sides are Traditional;
+* code (:mod:`speechclean.code`) and Japanese or Korean lines are never converted; a page that is
+  not Chinese (``page.lang``) is not converted at all, and flagged ``lang.<lang>``.
+
+``page.script`` says what the input was (``hans``, ``hant``, ``mixed``), ``page.lang`` its language.
+Garbled spans that cannot be recovered (lost characters, private-use glyphs, U+FFFD) are flagged
+here, once the text is in its final script.
 
 >>> from speechclean import clean
 >>> clean("當(dāng)前的工(gōng)作很重要。").text
 '当前的工作很重要。'
+>>> page = clean("萧乾先生在乾清宫前留影。\\n後来他写了一本书。")
+>>> page.text, page.script
+('萧乾先生在乾清宫前留影。\\n后来他写了一本书。', 'hans')
 """
 
 from __future__ import annotations
@@ -18,7 +35,9 @@ import re
 from functools import cache
 from itertools import islice
 
+from ..code import code_lines
 from ..page import Page
+from ..script import has_kana_or_hangul, judge, lang_of, simplified_set, traditional_only, traditional_set
 from ..text import CJK_CLASS
 from . import Step
 
@@ -35,7 +54,7 @@ _SYLLABLE = (
 )
 PINYIN_PLAIN = re.compile(rf"(?<=[{CJK_CLASS}])[(（]{_SYLLABLE}[)）]")
 _MIN_TONED_FOR_PLAIN = 3
-_TONED_OR_LOST = re.compile(f"{PINYIN_TONED.pattern}|{PINYIN_LOST.pattern}")
+_ONE_OR_LOST = re.compile(rf"[(（]{_SYL_TONED}[)）]|{PINYIN_LOST.pattern}")
 _ALL_TRUSTED = re.compile(f"{PINYIN_TONED.pattern}|{PINYIN_LOST.pattern}|{PINYIN_PLAIN.pattern}")
 
 #: Private Use Area glyphs (font obfuscation), U+FFFD, the classic 锟斤拷 of double-decoded U+FFFD,
@@ -54,9 +73,9 @@ def converter(config: str) -> object:
     Works with the official ``OpenCC`` package and with ``opencc-python-reimplemented``:
     both install an ``opencc`` module with ``OpenCC(config).convert(text)``.
     """
-    import opencc
+    from ..converters import load_opencc  # a clear ConverterError when opencc is missing or clobbered
 
-    return opencc.OpenCC(config)
+    return load_opencc().OpenCC(config)
 
 
 @cache
@@ -98,7 +117,9 @@ def strip_pinyin(page: Page) -> None:
     toned = sum(1 for _ in islice(PINYIN_TONED.finditer(text), _MIN_TONED_FOR_PLAIN))
     if not toned and PINYIN_LOST.search(text) is None:
         return
-    pattern = _ALL_TRUSTED if toned >= _MIN_TONED_FOR_PLAIN else _TONED_OR_LOST
+    # A page stuffed with annotations: every kind goes. A page with one or two: only the one-syllable
+    # annotation of one character (當(dāng)); a gloss of a word (滟滪(yàn yù)) is the author's.
+    pattern = _ALL_TRUSTED if toned >= _MIN_TONED_FOR_PLAIN else _ONE_OR_LOST
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if "(" not in line and "（" not in line and ")" not in line:
@@ -126,18 +147,173 @@ def flag_garbled(page: Page) -> None:
         page.flag(kind, text[s:e], lines(m.start()))
 
 
+@cache
+def stray_table(config: str) -> dict[str, str]:
+    """Each Traditional-only character and what ``config`` converts it to on its own (only those it changes)."""
+    chars = list(traditional_only())
+    converted = converter(config).convert("\n".join(chars)).split("\n")  # type: ignore[attr-defined]
+    return {a: b for a, b in zip(chars, converted) if a != b and len(converted) == len(chars)}
+
+
+def foreign_lines(lines: list[str]) -> set[int]:
+    """Lines of Japanese or Korean text (kana or hangul share, :func:`speechclean.script.lang_of`)."""
+    return {i for i, line in enumerate(lines) if has_kana_or_hangul(line) and lang_of(line) in ("ja", "ko")}
+
+
+def protected_lines(text: str, lines: list[str] | None = None) -> set[int]:
+    """Lines no normalisation touches: code, front matter, Japanese and Korean lines."""
+    lines = text.split("\n") if lines is None else lines
+    out = code_lines(lines)
+    if has_kana_or_hangul(text):
+        out |= foreign_lines(lines)
+    return out
+
+
+def page_lang(page: Page) -> str | None:
+    """``page.lang``, judged now (on the lines that are not code) if no step has judged it yet."""
+    if page.lang is None and page.text:
+        lang = lang_of(page.text)
+        if lang == "other":  # a Chinese tutorial full of code is still Chinese
+            lines = page.text.split("\n")
+            code = code_lines(lines)
+            if code:
+                lang = lang_of("\n".join(line for i, line in enumerate(lines) if i not in code))
+        page.lang = lang
+    return page.lang
+
+
+def _flag_foreign(page: Page, lines: list[str], foreign: set[int]) -> None:
+    for i in sorted(foreign):
+        if i - 1 not in foreign:  # one flag per run of lines
+            page.flag(f"lang.{lang_of(lines[i])}", lines[i][:40], i)
+
+
+def _resolve(verdicts: list[str | None]) -> list[bool]:
+    """Which lines are Traditional: judged ones by their own evidence, the others by both neighbours."""
+    n = len(verdicts)
+    prev: list[str | None] = [None] * n
+    nxt: list[str | None] = [None] * n
+    last = None
+    for i in range(n):
+        prev[i] = last
+        if verdicts[i] is not None:
+            last = verdicts[i]
+    last = None
+    for i in range(n - 1, -1, -1):
+        nxt[i] = last
+        if verdicts[i] is not None:
+            last = verdicts[i]
+    out = []
+    for v, p, q in zip(verdicts, prev, nxt):
+        if v is not None:
+            out.append(v == "hant")
+        else:
+            sides = [x for x in (p, q) if x is not None]
+            out.append(bool(sides) and all(x == "hant" for x in sides))
+    return out
+
+
+def _verdict(line: str) -> str | None:
+    """The script of one line (two fast scans for the common cases: one script only)."""
+    simp = simplified_set()
+    if not simp.search(line):
+        return "hant" if traditional_set().search(line) else None
+    trad = traditional_set().count(line)
+    return judge(trad, simp.count(line)) if trad else "hans"
+
+
+class Plan:
+    """What the script check decided for a text: its script, and which lines to convert whole.
+
+    ``hant`` is None when the text is converted in one piece (all Traditional, nothing protected)
+    or not at all (no Traditional-only character); otherwise one flag per line.
+    """
+
+    __slots__ = ("hant", "lines", "protected", "script")
+
+    def __init__(self, script: str | None, hant: list[bool] | None = None, lines: list[str] | None = None,
+                 protected: set[int] | None = None) -> None:
+        self.script, self.hant, self.lines, self.protected = script, hant, lines, protected or set()
+
+
+def script_check(text: str) -> Plan:
+    """Judge ``text`` paragraph by paragraph (see the module docstring); the conversion is not done here."""
+    if not traditional_set().search(text):  # no Traditional-only character: nothing to convert
+        return Plan("hans" if text else None)
+    whole = not simplified_set().search(text)
+    lines = text.split("\n")
+    protected = protected_lines(text, lines)
+    if whole and not protected:  # a Traditional page: one phrase-aware conversion
+        return Plan("hant", lines=lines)
+    verdicts = [None if i in protected else _verdict(line) for i, line in enumerate(lines)]
+    hant = _resolve(verdicts)
+    for i in protected:
+        hant[i] = False
+    judged = {v for v in verdicts if v is not None}
+    script = "mixed" if len(judged) == 2 else "hant" if judged == {"hant"} else "hans"
+    return Plan(script, hant, lines, protected)
+
+
+def convert_text(page: Page, config: str) -> None:
+    """Convert ``page.text`` paragraph by paragraph (see the module docstring); set ``page.script``."""
+    plan = script_check(page.text)
+    page.script = plan.script
+    if config == "off" or plan.lines is None:
+        return
+    conv = converter(config)
+    lines = plan.lines
+    if plan.hant is None:
+        page.text = conv.convert(page.text)  # type: ignore[attr-defined]
+        page.count(f"convert.{config}", sum(1 for line in lines if line.strip()))
+        return
+    hant, protected, trad = plan.hant, plan.protected, traditional_set()
+    table = stray_table(config)
+    out: list[str] = []
+    converted = stray = 0
+    i = 0
+    while i < len(lines):
+        if hant[i]:
+            j = i
+            while j < len(lines) and hant[j]:
+                j += 1
+            out.extend(conv.convert("\n".join(lines[i:j])).split("\n"))  # type: ignore[attr-defined]
+            converted += sum(1 for line in lines[i:j] if line.strip())
+            i = j
+            continue
+        line = lines[i]
+        if i not in protected and trad.search(line):
+            new = []
+            for ch in line:
+                to = table.get(ch)
+                if to is not None:
+                    page.repair("convert.stray", ch, to)
+                    stray += 1
+                    ch = to
+                new.append(ch)
+            line = "".join(new)
+        out.append(line)
+        i += 1
+    page.count(f"convert.{config}", converted)
+    page.count("convert.stray", stray)
+    page.text = "\n".join(out)
+
+
 class Convert(Step):
-    """Strip pinyin annotations, convert Traditional to Simplified, flag garbled spans."""
+    """Strip pinyin annotations, convert Traditional paragraphs to Simplified, flag garbled spans."""
 
     name = "convert"
 
     def __call__(self, page: Page) -> Page:
         if self.options.pinyin:
             strip_pinyin(page)
-        config = self.options.convert
-        if config != "off" and has_traditional(page.text, config):
-            page.text = converter(config).convert(page.text)  # type: ignore[attr-defined]
-            page.count(f"convert.{config}")
+        lang = page_lang(page)
+        if lang in ("ja", "ko", "other"):
+            page.flag(f"lang.{lang}", page.text[:40])  # not Chinese: not converted, punctuation kept
+        else:
+            if page.text and has_kana_or_hangul(page.text):
+                lines = page.text.split("\n")
+                _flag_foreign(page, lines, foreign_lines(lines))
+            convert_text(page, self.options.convert)
         flag_garbled(page)
         return page
 

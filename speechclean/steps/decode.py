@@ -70,6 +70,8 @@ _MAGIC = (b"%PDF", b"PK\x03\x04", b"PK\x05\x06", b"\x89PNG", b"\xff\xd8\xff", b"
           b"\x7fELF", b"MZ", b"\xd0\xcf\x11\xe0", b"wOFF", b"wOF2", b"II*\x00", b"MM\x00*")
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _SEPARATORS = ("\u2028", "\u2029", "\x85")
+#: Characters no text holds and lxml refuses: C0 controls but tab, newline and CR; U+FFFE, U+FFFF.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]+")
 
 
 def codecs_for(label: str) -> tuple[str, ...]:
@@ -126,6 +128,50 @@ def normalise_newlines(text: str) -> str:
             if separator in text:
                 text = text.replace(separator, "\n")
     return text
+
+
+def drop_controls(text: str, page: Page | None = None) -> str:
+    r"""Remove control characters (counted as ``decode.control`` on ``page``).
+
+    >>> drop_controls("正文\x0c尾巴\x01")
+    '正文尾巴'
+    """
+    if _CONTROL_CHARS.search(text) is None:
+        return text
+    n = 0
+
+    def gone(m: re.Match[str]) -> str:
+        nonlocal n
+        n += len(m.group())
+        return ""
+
+    text = _CONTROL_CHARS.sub(gone, text)
+    if page is not None:
+        page.count("decode.control", n)
+    return text
+
+
+def fix_surrogates(text: str, page: Page | None = None) -> str:
+    r"""Join surrogate pairs into their character; replace lone surrogates by U+FFFD, flagged on ``page``.
+
+    Lone surrogates are valid in JSON and Python strings but not in UTF-8: left in place, they cut
+    the HTML parse short and make writing the text fail.
+
+    >>> fix_surrogates("同\ud800志\ud83d\ude00")
+    '同\ufffd志\U0001f600'
+    """
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    fixed = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    lone = fixed.count("\ufffd") - text.count("\ufffd")
+    if page is not None and lone:
+        page.flag("decode.surrogate", f"{lone} lone surrogate(s) replaced by U+FFFD")
+    return fixed
 
 
 def check_binary(raw: bytes) -> None:
@@ -269,9 +315,11 @@ class Decode(Step):
             elif page.encoding.source == "detected" and page.encoding.confidence < IMPLAUSIBLE:
                 page.flag("decode.implausible", f"{page.encoding.name} chosen, but the text looks unlike Chinese "
                           f"(plausibility {page.encoding.confidence})")
-        page.text = normalise_newlines(page.text)
+        page.text = drop_controls(fix_surrogates(page.text, page), page)
         html = page.kind == "html" or page.kind == "auto" and looks_like_html(page.text)
+        # repair before newlines: U+0085 is the latin-1 reading of the UTF-8 byte 0x85, inside mojibake
         page.text = repair_text(page.text, page.repair, entities=not html)
+        page.text = normalise_newlines(page.text)
         return page
 
 

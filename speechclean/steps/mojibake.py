@@ -10,6 +10,12 @@ better Chinese (:func:`speechclean.steps.plausible.score`):
 * ``decode.mojibake-gbk-as-latin1``: GBK read as latin-1/cp1252;
 * ``decode.numeric-entity``: HTML numeric entities left in plain text (``&#20013;`` → ``中``).
 
+A whole text that is one wrong decode (every character latin-1, or a page of UTF-8 read as GBK,
+even with ``errors="replace"`` holes) is repaired as a whole first: runs split by ASCII bytes inside
+GBK characters or by U+FFFD holes are then no obstacle. A byte lost to U+FFFD stays one U+FFFD.
+Short runs of Latin-1 symbols in technical text (``kg/m²·s``, ``45°±0.5°``, ``××``) are never
+read as GBK: such a repair needs a run of Latin-1 letters decoding to several common hanzi.
+
 Good Chinese text is never changed, and a second pass changes nothing.
 
 >>> from speechclean.steps.mojibake import repair_text
@@ -28,6 +34,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from .holes import from_gbk_with_holes
 from .plausible import PUNCT, common, score
 
 Record = Callable[[str, str, str], None]
@@ -69,6 +76,69 @@ def _latin_bytes(text: str) -> bytes | None:
     return bytes(out)
 
 
+#: A whole-text repair must leave text at least this plausible…
+WHOLE_MIN_SCORE = 0.9
+#: …holding at least this many non-ASCII characters…
+WHOLE_MIN_CHARS = 4
+#: …and at most this share of them new U+FFFD holes.
+WHOLE_MAX_HOLES = 0.1
+#: A GBK-as-latin-1 repair of one run must give at least this many characters.
+GBK_RUN_MIN_CHARS = 4
+_HOLES = re.compile("\ufffd{2,}")
+_NOT_JUDGED = re.compile("[\ufffd\u00c0-\u024f\u1e00-\u1eff]+")
+# Latin-1 letters À-ÿ but × and ÷: GBK trail bytes land here half the time, technical symbols never.
+_LATIN_LETTER = re.compile("[\xc0-\xd6\xd8-\xf6\xf8-\xff]")
+
+
+def _gbk_bytes(text: str) -> bytes:
+    """The GB18030 bytes of ``text``, each U+FFFD hole as one byte that is never valid UTF-8."""
+    if "\ufffd" not in text:
+        return text.encode("gb18030")
+    return b"\xff".join(piece.encode("gb18030") for piece in text.split("\ufffd"))
+
+
+def _utf8_lossy(raw: bytes) -> str:
+    """``raw`` as UTF-8, each damaged character (and the hole next to it) one U+FFFD."""
+    return _HOLES.sub("\ufffd", raw.decode("utf-8", errors="replace"))
+
+
+def _plausible_whole(before: str, after: str) -> bool:
+    n = len(after) - len(after.encode("ascii", "ignore"))
+    if n < WHOLE_MIN_CHARS or after.count("\ufffd") - before.count("\ufffd") > WHOLE_MAX_HOLES * n:
+        return False
+    # the holes are counted above; Latin letters (pinyin tone marks, names) are no evidence either way
+    s = score(_NOT_JUDGED.sub("", after))
+    return s >= WHOLE_MIN_SCORE and s >= score(before) + GAIN
+
+
+def _whole_text(text: str) -> tuple[str, str] | None:
+    """``(rule, repaired text)`` when the whole of ``text`` is one wrong decode, else None."""
+    if score(text) >= WHOLE_MIN_SCORE:
+        return None
+    raw = _latin_bytes(text)
+    if raw is not None:  # every character latin-1/cp1252: the bytes of UTF-8 or GBK
+        try:  # a strict UTF-8 reading of a whole text's bytes is proof enough (ftfy's test)
+            after = raw.decode("utf-8")
+            judged = _NOT_JUDGED.sub("", after)
+            if (
+                len(after) < len(text)
+                and len(after) - len(after.encode("ascii", "ignore")) >= 2
+                and (judged.isascii() or score(judged) >= 0.5)
+            ):
+                return _fix_latin_run(text, whole=True) or ("decode.mojibake-utf8-as-latin1", after)
+        except UnicodeDecodeError:
+            pass
+        fixed = _fix_latin_run(text, whole=True)
+        if fixed is not None and _plausible_whole(text, fixed[1]):
+            return fixed
+        return None
+    try:
+        after = from_gbk_with_holes(text)
+    except UnicodeEncodeError:
+        return None
+    return ("decode.mojibake-utf8-as-gbk", after) if _plausible_whole(text, after) else None
+
+
 def _better(before: str, after: str) -> bool:
     return after != before and score(after) >= score(before) + GAIN and bool(_RUN.search(after))
 
@@ -80,7 +150,12 @@ def _fix_gbk_run(run: str) -> str | None:
     if first is None or rare.search(run, first.end()) is None:  # fewer than two rare characters
         return None
     try:
-        after = run.encode("gb18030").decode("utf-8")
+        if "\ufffd" in run:  # a GBK decode with errors="replace": each hole is one lost byte
+            after = from_gbk_with_holes(run)
+            if after.count("\ufffd") > run.count("\ufffd"):
+                return None
+        else:
+            after = run.encode("gb18030").decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return None
     return after if _better(run, after) else None
@@ -103,8 +178,12 @@ def _fix_gbk_pieces(run: str) -> str | None:
     return "".join(f if f is not None else p for p, f in zip(pieces, fixed))
 
 
-def _fix_latin_run(run: str) -> tuple[str, str] | None:
-    """Bytes read as latin-1/cp1252: ``(rule, repaired run)``, or None. Undoes double encoding too."""
+def _fix_latin_run(run: str, whole: bool = False) -> tuple[str, str] | None:
+    """Bytes read as latin-1/cp1252: ``(rule, repaired run)``, or None. Undoes double encoding too.
+
+    ``whole``: ``run`` is a whole text, where a GBK reading may give one character alone and a
+    UTF-8 reading may hold a few damaged characters.
+    """
     text, rule = run, None
     for _ in range(3):
         raw = _latin_bytes(text)
@@ -114,7 +193,15 @@ def _fix_latin_run(run: str) -> tuple[str, str] | None:
             try:
                 candidate = raw.decode(codec)
             except UnicodeDecodeError:
+                if not (whole and codec == "utf-8" and text is run):
+                    continue
+                candidate = _utf8_lossy(raw)  # a few bytes lost upstream (cp1252 has five holes)
+                if not _plausible_whole(text, candidate):
+                    continue
+            if codec == "gb18030" and not whole and not _gbk_letters(text, candidate):
                 continue
+            if codec == "utf-8" and not whole and len(candidate) - len(candidate.encode("ascii", "ignore")) < 2:
+                continue  # one character alone: three Latin-1 symbols (ç©«) are some UTF-8 character
             if candidate != text and (codec == "utf-8" or _better(text, candidate)):
                 text, rule = candidate, rule or name
                 break
@@ -125,10 +212,21 @@ def _fix_latin_run(run: str) -> tuple[str, str] | None:
     return rule, text
 
 
+def _gbk_letters(before: str, after: str) -> bool:
+    """A run read as GBK must give several characters, nearly all common, and hold Latin-1 letters,
+    not only symbols (any two Latin-1 characters are some GBK character)."""
+    return (
+        len(after) >= GBK_RUN_MIN_CHARS
+        and _LATIN_LETTER.search(before) is not None
+        and score(after) >= WHOLE_MIN_SCORE
+    )
+
+
 def repair_text(text: str, record: Record | None = None, entities: bool = True) -> str:
     """Repair mojibake and stray numeric entities in ``text``; ``record(rule, before, after)`` each repair.
 
     ``entities=False`` leaves numeric entities alone (HTML, where the parser decodes them).
+    Repairs repeat until nothing changes (at most three rounds), so a second call changes nothing.
 
     >>> repair_text("ä¸\\xadæ\\x96\\x87", lambda *r: print(r))
     ('decode.mojibake-utf8-as-latin1', 'ä¸\\xadæ\\x96\\x87', '中文')
@@ -136,12 +234,26 @@ def repair_text(text: str, record: Record | None = None, entities: bool = True) 
     """
     if text.isascii():
         return _entities(text, record) if entities and "&#" in text else text
+    for _ in range(3):
+        fixed = _repair_once(text, record)
+        if fixed == text:
+            break
+        text = fixed
+    return _entities(text, record) if entities and "&#" in text else text
+
+
+def _repair_once(text: str, record: Record | None) -> str:
     # Page-level gates, in C: without three UTF-8 characters in a row among the GB18030 bytes, or
     # a run of latin-1 mojibake, no run can be repaired and the per-run loop is skipped.
-    gbk = _UTF8_RUN.search(text.encode("gb18030", "replace")) is not None
+    gbk = _UTF8_RUN.search(_gbk_bytes(text) if "\ufffd" in text else text.encode("gb18030", "replace")) is not None
     latin = any(_LATIN.search(m.group()) for m in _LATIN_SPAN.finditer(text))
     if not gbk and not latin:
-        return _entities(text, record) if entities and "&#" in text else text
+        return text
+    if (whole := _whole_text(text)) is not None:
+        rule, after = whole
+        if record:
+            record(rule, text, after)
+        return after
     pieces: list[str] = []
     last = 0
     rare = _rare()
@@ -163,7 +275,7 @@ def repair_text(text: str, record: Record | None = None, entities: bool = True) 
         last = run.end()
     if pieces:
         text = "".join(pieces) + text[last:]
-    return _entities(text, record) if entities and "&#" in text else text
+    return text
 
 
 def _entities(text: str, record: Record | None) -> str:
