@@ -38,10 +38,10 @@ def test_fifty_pages_shared_chrome_gone_bodies_intact() -> None:
         left_after += sum(line in after.text.split("\n") for line in CHROME)
         for paragraph in _body_paragraphs(text):
             assert paragraph in after.text  # every body paragraph intact
-        assert after.title == text.split("\n")[len(HEAD)] != before.title  # the site name no longer passes as title
+        assert after.title == text.split("\n")[len(HEAD)]
         site_removals = [r for r in after.removals if r.rule == "site.repeated"]
         assert site_removals and all(r.score == 50 for r in site_removals)  # the page count in the audit trail
-    assert left_before >= 100 and left_after == 0
+    assert left_before >= 150 and left_after == 0  # 3+ lines a page survive without the profile
 
 
 def test_pipe_learning_buffers_the_warmup_and_cleans_every_page() -> None:
@@ -266,7 +266,7 @@ def test_a_config_file_names_a_profile_relative_to_itself(tmp_path) -> None:
     cleaner = Cleaner.from_config(tmp_path / "site.toml")
     assert cleaner.options.site_profile == profile
     text, meta = site_pages(1, seed=31)[0]
-    assert "赞助商链接" not in cleaner.clean(text, url=meta["url"]).text
+    assert "绿野范文网，你身边的写作助手！" not in cleaner.clean(text, url=meta["url"]).text
 
 
 def test_learning_streams_finish_every_page_even_undecoded_or_failed_ones() -> None:
