@@ -150,13 +150,14 @@ def test_counts_are_bounded_per_site_and_keep_the_frequent_lines() -> None:
     for i in range(30):
         profile.observe(f"s{i}", "甲乙\n丙丁")
     assert len(profile) <= 10
-    for entries in (6000, 1000):  # 40 sites, and even 1000 entries keep each one's chrome
+    for entries in (6000, 1000):  # 40 sites fit in 6000 entries; in 1000 the sites with the fewest pages go
         budget = SiteProfile(max_entries=entries)
         for n in range(600):  # 40 sites, 30 unique lines a page: 18 000 lines seen
             site = f"s{n % 40}"
             budget.observe(site, "\n".join([f"{site}的导航栏", *(f"第{n}页第{i}行正文" for i in range(30))]))
             assert budget.size() <= entries
-        assert len(budget) == 40 and all(f"s{k}的导航栏" in set(budget.chrome(f"s{k}")) for k in range(40))
+        assert (len(budget) == 40) is (entries == 6000)
+        assert all(f"{k}的导航栏" in set(budget.chrome(k)) for k in budget.sites if budget.pages(k) >= 3)
 
 
 @settings(max_examples=25, deadline=None)
