@@ -18,7 +18,7 @@ import re
 
 #: Characters of context kept before each cut piece.
 WIDTH = 4
-_PIECE = re.compile(r"[^)）]*+[)）]")
+_PIECE = re.compile(r"(?:^|(?<=[)）]))[^)）]*+[)）]")  # starts only where a piece can: linear
 
 
 def cut_context(pattern: re.Pattern[str], line: str, width: int = WIDTH) -> tuple[str, ...]:
