@@ -31,7 +31,8 @@ class Removal:
     element a removal came from (``div.share-box#bdshare``), when it came from one.
     ``score`` is the chrome classifier's probability when a score decided the removal
     (``chrome.line``), and ``cues`` the cues that weighed most in it (``vocab.login``,
-    ``shape.no_punct``…).
+    ``shape.no_punct``…); for ``site.repeated`` it is the number of the site's pages the line was
+    seen on.
     ``context``: for a span removal of several pieces cut from one line (pinyin
     annotations), the few characters each piece followed, so that a view can put
     the pieces back where they stood (see :mod:`speechclean.cuts`).
