@@ -1,6 +1,7 @@
 """Print the project's runtime dependencies from pyproject.toml, or check which converter is installed.
 
     python .ci/deps.py --without OpenCC      # the dependency list without OpenCC, for pip
+    python .ci/deps.py --extra spark         # the requirements of one extra, for pip
     python .ci/deps.py --assert-reimplemented # fail unless `opencc` is opencc-python-reimplemented
 """
 
@@ -15,10 +16,16 @@ if sys.argv[1:2] == ["--assert-reimplemented"]:
     print("converter: opencc-python-reimplemented only")
     sys.exit(0)
 
-import tomllib  # noqa: E402  (Python 3.11+, which CI runs)
+import tomllib
 
+project = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())["project"]
+if sys.argv[1:2] == ["--extra"]:
+    print(" ".join(d.replace(" ", "") for name in sys.argv[2:] for d in project["optional-dependencies"][name]))
+    sys.exit(0)
 without = {name.lower() for name in sys.argv[2:]} if sys.argv[1:2] == ["--without"] else set()
-deps = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())["project"]["dependencies"]
+deps = project["dependencies"]
+
+
 
 def name(requirement: str) -> str:
     for sep in "<>=!~;[ ":

@@ -7,8 +7,12 @@ trafilatura's snippet pages score the share of ``with`` snippets present plus ``
 absent, compared on skeletons. goose3 gives only the first 150 characters: recall of that prefix.
 
 Every tool gets the same decoded ``str`` (decoding is measured by ``benchmarks/decode.py``) and is
-scored on its title plus main text where it returns a title (the gold holds the title). Speed: ms per
-page on the 62 gne news pages, same run, one process.
+scored on its title plus main text where it returns a title (the gold holds the title).
+
+gne_tests (62 news and government pages, hand labels in ``labels.json``): the share of must-keep
+snippets present and must-drop snippets absent in the main text, and of exact titles, on
+gne_tests/score.py's skeleton (NFKC, CJK ideographs and ASCII letters/digits). Speed: ms per page
+on the same 62 pages, same run, one process.
 
     python benchmarks/quality.py [--tools speechclean,trafilatura,...] [--worst 8] [--no-speed]
 
@@ -31,9 +35,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import speechclean  # noqa: E402
-from speechclean.steps.convert import converter  # noqa: E402
-from speechclean.steps.decode import decode_bytes  # noqa: E402
+import speechclean
+from speechclean.steps.convert import converter
+from speechclean.steps.decode import decode_bytes
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 _KEEP = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134fA-Za-z0-9]+")
@@ -103,75 +107,72 @@ def load_pages() -> list[dict]:
             gold = html_text(gold_raw)
         if source == "magic_html_benchmark":
             source += "/" + entry["local_file"].split("/")[2]  # article | forum
-        pages.append({"source": source, "name": Path(entry["local_file"]).name, "html": html, "kind": kind, "gold": gold})
+        pages.append(
+            {"source": source, "name": Path(entry["local_file"]).name, "html": html, "kind": kind, "gold": gold}
+        )
     return pages
-
-
-def speed_pages() -> list[str]:
-    out = []
-    for line in (CORPUS / "manifest.jsonl").open(encoding="utf-8"):
-        entry = json.loads(line)
-        if entry["source"] == "gne_tests":
-            out.append(decode_bytes((CORPUS / entry["local_file"]).read_bytes())[0])
-    return out
 
 
 # ---------------------------------------------------------------- tools
 
 
-def _speechclean() -> Callable[[str], str]:
-    cleaner = speechclean.Cleaner()
+Tool = Callable[[str], tuple[str, str]]  # decoded page -> (title, main text)
 
-    def run(html: str) -> str:
+
+def _speechclean(extractor: str = "speechclean") -> Tool:
+    cleaner = speechclean.Cleaner(extractor=extractor)  # type: ignore[arg-type]
+
+    def run(html: str) -> tuple[str, str]:
         page = cleaner.clean(html, kind="html")
-        return f"{page.title or ''}\n{page.text}"
+        return page.title or "", page.text
 
     return run
 
 
-def _speechclean_fallback(min_chars: int = 100) -> Callable[[str], str]:
+def _speechclean_fallback(min_chars: int = 100) -> Tool:
     """speechclean, with trafilatura as a second opinion when our text is short (measured, not shipped)."""
     ours, theirs = _speechclean(), _trafilatura(include_comments=False, fast=True)
 
-    def run(html: str) -> str:
+    def run(html: str) -> tuple[str, str]:
         out = ours(html)
-        return theirs(html) if len(skeleton(out)) < min_chars else out
+        return theirs(html) if len(skeleton(out[1])) < min_chars else out
 
     return run
 
 
-def _trafilatura(**options: object) -> Callable[[str], str]:
+def _trafilatura(**options: object) -> Tool:
     import trafilatura
 
-    def run(html: str) -> str:
+    def run(html: str) -> tuple[str, str]:
         doc = trafilatura.bare_extraction(html, **options)
         if doc is None:
-            return ""
+            return "", ""
         doc = doc if isinstance(doc, dict) else doc.as_dict()
-        return f"{doc.get('title') or ''}\n{doc.get('text') or ''}"
+        return doc.get("title") or "", doc.get("text") or ""
 
     return run
 
 
-def _readability() -> Callable[[str], str]:
+def _readability() -> Tool:
     from readability import Document
 
-    def run(html: str) -> str:
+    def run(html: str) -> tuple[str, str]:
         doc = Document(html)
-        return f"{doc.short_title()}\n{html_text(doc.summary(html_partial=True))}"
+        return doc.short_title(), html_text(doc.summary(html_partial=True))
 
     return run
 
 
-def _resiliparse() -> Callable[[str], str]:
+def _resiliparse() -> Tool:
     from resiliparse.extract.html2text import extract_plain_text
 
-    return lambda html: extract_plain_text(html, main_content=True)
+    return lambda html: ("", extract_plain_text(html, main_content=True))
 
 
-TOOLS: dict[str, Callable[[], Callable[[str], str]]] = {
+TOOLS: dict[str, Callable[[], Tool]] = {
     "speechclean": _speechclean,
     "speechclean+trafilatura-fallback": _speechclean_fallback,
+    "speechclean(extractor=trafilatura)": lambda: _speechclean("trafilatura"),
     "trafilatura": lambda: _trafilatura(),
     "trafilatura-precision": lambda: _trafilatura(favor_precision=True),
     "readability": _readability,
@@ -182,12 +183,13 @@ TOOLS: dict[str, Callable[[], Callable[[str], str]]] = {
 # ---------------------------------------------------------------- report
 
 
-def score(tool: Callable[[str], str], page: dict) -> float:
+def score(tool: Tool, page: dict) -> float:
     try:
-        out = tool(page["html"])
-    except Exception as exc:  # a tool that crashes on a page scores 0 there
+        title, text = tool(page["html"])
+    except Exception as exc:  # noqa: BLE001 - a tool that crashes on a page scores 0 there
         print(f"  crash on {page['name']}: {type(exc).__name__}: {exc}", file=sys.stderr)
-        out = ""
+        title, text = "", ""
+    out = f"{title}\n{text}"
     if page["kind"] == "snippets":
         return snippet_score(out, page["gold"])
     if page["kind"] == "prefix":
@@ -195,7 +197,59 @@ def score(tool: Callable[[str], str], page: dict) -> float:
     return f1(out, page["gold"])[2]
 
 
-def ms_per_page(tool: Callable[[str], str], pages: list[str], repeat: int = 3) -> float:
+# ---------------------------------------------------------------- gne_tests snippet labels
+
+GNE = CORPUS / "extraction" / "gne_tests"
+_GNE_KEEP = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffffA-Za-z0-9]+")
+
+
+def gne_skeleton(text: str | None) -> str:
+    """The skeleton of gne_tests/score.py: NFKC, only CJK ideographs and ASCII letters/digits (no conversion)."""
+    return "".join(_GNE_KEEP.findall(unicodedata.normalize("NFKC", text or "")))
+
+
+def gne_pages() -> list[dict]:
+    """The 62 labelled gne_tests pages: {name, html, gold} with gold from labels.json."""
+    labels = json.loads((GNE / "labels.json").read_text(encoding="utf-8"))
+    return [
+        {"name": key.split("tests/", 1)[1], "html": decode_bytes((CORPUS / key).read_bytes())[0], "gold": gold}
+        for key, gold in labels.items()
+    ]
+
+
+def gne_score(tool: Tool, pages: list[dict]) -> dict[str, float | list[str]]:
+    """Keep and drop snippet rates (pooled over snippets) and exact-title rate, as gne_tests/score.py counts them."""
+    kept = keep_n = dropped = drop_n = titles = both = 0
+    misses: list[str] = []
+    for page in pages:
+        try:
+            title, text = tool(page["html"])
+        except Exception as exc:  # noqa: BLE001 - a crash counts as empty output
+            print(f"  crash on {page['name']}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            title, text = "", ""
+        gold, skel = page["gold"], gne_skeleton(text)
+        keep = [gne_skeleton(s) in skel for s in gold["must_keep"]]
+        drop = [gne_skeleton(s) not in skel for s in gold["must_drop"]]
+        kept, keep_n = kept + sum(keep), keep_n + len(keep)
+        dropped, drop_n = dropped + sum(drop), drop_n + len(drop)
+        ok = bool(title) and gne_skeleton(title) == gne_skeleton(gold["title"])
+        titles += ok
+        both += all(keep) and all(drop)
+        if not (all(keep) and all(drop) and ok):
+            misses.append(
+                f"{page['name']}: keep {sum(keep)}/{len(keep)} drop {sum(drop)}/{len(drop)} title {'ok' if ok else repr(title)[:50]}"
+            )
+    n = max(1, len(pages))
+    return {
+        "keep": kept / max(1, keep_n),
+        "drop": dropped / max(1, drop_n),
+        "title": titles / n,
+        "both": both / n,
+        "misses": misses,
+    }
+
+
+def ms_per_page(tool: Tool, pages: list[str], repeat: int = 3) -> float:
     runs = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -246,12 +300,24 @@ def main(argv: list[str] | None = None) -> int:
             others = " ".join(f"{n}={scores[n][i]:.2f}" for n in tools if n != "speechclean")
             print(f"  {scores['speechclean'][i]:.3f} {pages[i]['source']}/{pages[i]['name'][:24]}  {others}")
 
-    if not args.no_speed:
-        news = speed_pages()
+    news = gne_pages() if GNE.exists() else []
+    if news:
+        print(f"\ngne_tests snippet labels ({len(news)} pages; pooled keep/drop, exact title, pages passing all):")
+        print("| tool | keep | drop | title | pages all-pass |")
+        print("|---|---|---|---|---|")
+        gne = {name: gne_score(tool, news) for name, tool in tools.items()}
+        for name, g in gne.items():
+            print(f"| {name} | {g['keep']:.1%} | {g['drop']:.1%} | {g['title']:.1%} | {g['both']:.1%} |")
+        if "speechclean" in gne and args.worst:
+            print("\nspeechclean gne misses:")
+            for line in gne["speechclean"]["misses"]:  # type: ignore[union-attr]
+                print("  " + line)
+
+    if not args.no_speed and news:
         print(f"\nms per page on {len(news)} gne news pages (median of 3 passes, one process):")
         base = None
         for name, tool in tools.items():
-            ms = ms_per_page(tool, news)
+            ms = ms_per_page(tool, [p["html"] for p in news])
             base = ms if name == "trafilatura" else base
             print(f"  {name:24s} {ms:7.1f} ms" + (f"  ({ms / base:.2f}x trafilatura)" if base else ""))
     return 0

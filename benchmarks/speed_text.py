@@ -9,6 +9,13 @@ Two inputs, measured in the same run:
 The baseline is a bare OpenCC t2s conversion of the same text, measured in the same run,
 so the ratio holds when the machine's speed drifts. One process, one core.
 
+A second table times the convert step alone on Simplified input against its script check
+(:func:`speechclean.steps.convert.script_check`, which judges every paragraph Traditional or
+Simplified): on the Simplified seeds, and on the same text with a stray Traditional-only
+character in every page (so that every paragraph is judged). "old gate" is the scan the step made
+before paragraphs were judged (any character t2s changes), so ``(check - gate) / step`` is what the
+script check adds.
+
     python benchmarks/speed_text.py [--mb 5] [--repeat 5]
 """
 
@@ -65,9 +72,26 @@ def main() -> None:
     for name, text in (("Simplified", simplified), ("Traditional", traditional)):
         big = repeat_to(text, args.mb)
         mb = len(big.encode("utf-8")) / 1e6
-        clean_s = median_seconds(lambda: speechclean.clean(big), args.repeat)
-        base_s = median_seconds(lambda: t2s.convert(big), args.repeat)  # type: ignore[attr-defined]
+        clean_s = median_seconds(lambda big=big: speechclean.clean(big), args.repeat)
+        base_s = median_seconds(lambda big=big: t2s.convert(big), args.repeat)  # type: ignore[attr-defined]
         print(f"{name:<12} {mb:6.2f} {clean_s:10.3f} {mb / clean_s:7.1f} {base_s:13.3f} {mb / base_s:7.1f} {clean_s / base_s:12.1f}x")
+
+    from speechclean.config import Options
+    from speechclean.page import Page
+    from speechclean.steps.convert import Convert, has_traditional, script_check
+
+    step = Convert(Options())
+    stray = "\n\n".join(f"後{seed(p)}" for p in ("000", "001", "002", "004"))
+    print(f"\n{'convert step':<24} {'MB':>6} {'step s':>8} {'MB/s':>7} {'script check s':>15} {'check/step':>11}"
+          f" {'old gate s':>11} {'(check-gate)/step':>18}")
+    for name, text in (("Simplified", simplified), ("Simplified + stray 後", stray)):
+        big = repeat_to(text, args.mb)
+        mb = len(big.encode("utf-8")) / 1e6
+        step_s = median_seconds(lambda big=big: step(Page(text=big)), args.repeat)
+        check_s = median_seconds(lambda big=big: script_check(big), args.repeat)
+        gate_s = median_seconds(lambda big=big: has_traditional(big), args.repeat)  # what the step scanned before
+        print(f"{name:<24} {mb:6.2f} {step_s:8.3f} {mb / step_s:7.1f} {check_s:15.4f} {100 * check_s / step_s:10.1f}%"
+              f" {gate_s:11.4f} {100 * (check_s - gate_s) / step_s:17.1f}%")
 
 
 if __name__ == "__main__":

@@ -15,8 +15,10 @@ from .cleaner import Cleaner, clean
 from .config import Options
 from .errors import (
     BinaryInputError,
+    ConverterError,
     DecodeError,
     InputError,
+    ItemTimeoutError,
     OptionError,
     RuleError,
     SpeechcleanError,
@@ -43,8 +45,10 @@ __all__ = [
     "OptionError",
     "RuleError",
     "InputError",
+    "ItemTimeoutError",
     "DecodeError",
     "BinaryInputError",
+    "ConverterError",
     "StepError",
     "WorkerError",
     "__version__",

@@ -23,20 +23,17 @@ Records (dicts, e.g. JSON lines) keep every other field:
 from __future__ import annotations
 
 import copyreg
-import gc
 import logging
-import multiprocessing
 import os
-import pickle
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, fields
+from dataclasses import fields
 from typing import TYPE_CHECKING, Any, Literal
 
-from .errors import InputError, OptionError, SpeechcleanError, WorkerError
+from .errors import OptionError
+from .items import Item, clean_item, failed_page
 from .page import Document, EncodingInfo, Flag, Page, Removal, Repair
+from .pool import check_picklable, init_worker_process, mp_context, run_pool, warm
 
 if TYPE_CHECKING:
     from .cleaner import Cleaner
@@ -45,105 +42,6 @@ log = logging.getLogger("speechclean")
 
 OnError = Literal["raise", "skip", "record"]
 ON_ERROR: tuple[str, ...] = ("raise", "skip", "record")
-
-#: What the metadata half of a ``(source, metadata)`` pair may name; other keys go to ``page.meta``.
-_ITEM_KEYS = ("id", "kind", "content_type", "headers", "url")
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """One source to clean plus what is known about it.
-
-    ``source`` is what :meth:`Cleaner.clean <speechclean.Cleaner.clean>` accepts (``str``,
-    ``bytes`` or a path); ``id`` names the item in reports and is kept in
-    ``page.meta["id"]``; ``content_type``/``headers`` carry the HTTP charset; ``meta``
-    is copied into ``page.meta``; ``error`` is a problem found while reading the item
-    (a line that is not JSON): cleaning it fails with that message.
-
-    >>> Item.of(("<p>hi</p>", {"id": "a", "url": "http://x", "lang": "zh"}))
-    Item(source='<p>hi</p>', id='a', kind=None, content_type=None, headers=None, url='http://x', meta={'lang': 'zh'}, error=None)
-    """
-
-    source: Any
-    id: Any = None
-    kind: str | None = None
-    content_type: str | None = None
-    headers: Mapping[str, str] | None = None
-    url: str | None = None
-    meta: dict[str, Any] = field(default_factory=dict)
-    error: str | None = None
-
-    @classmethod
-    def of(cls, value: Any) -> Item:
-        """An item from a source, a ``(source, metadata)`` pair or an ``Item``."""
-        if isinstance(value, Item):
-            return value
-        if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], Mapping):
-            source, info = value
-            known = {k: info[k] for k in _ITEM_KEYS if k in info}
-            rest = {k: v for k, v in info.items() if k not in _ITEM_KEYS}
-            return cls(source, meta=rest, **known)
-        return cls(value)
-
-    @property
-    def name(self) -> str:
-        """A short name for messages: the id, the url, the path, or the type of source."""
-        if self.id is not None:
-            return str(self.id)
-        if self.url:
-            return self.url
-        if isinstance(self.source, os.PathLike):
-            return os.fspath(self.source)
-        return f"<{type(self.source).__name__}>"
-
-
-# -- one item --------------------------------------------------------------------------
-def clean_item(cleaner: Cleaner, item: Item) -> tuple[Page, int]:
-    """Clean one item, never raising: the error goes to ``page.error``.
-
-    Returns the page and the size of the input in characters (bytes are counted
-    after decoding with the encoding the page was read in).
-    """
-    size = 0
-    try:
-        if item.error is not None:
-            raise InputError(item.error)
-        if item.source is None:
-            raise InputError("no source (a record without the text field, or null)")
-        page = cleaner.new_page(item.source, kind=item.kind, content_type=item.content_type,
-                                headers=item.headers, url=item.url)
-        if item.meta:
-            page.meta.update(item.meta)
-        if item.id is not None:
-            page.meta["id"] = item.id
-        if page.raw is not None:
-            raw = page.raw
-            page = cleaner.run(page)
-            codec = page.encoding.name if page.encoding else "utf-8"
-            try:
-                size = len(raw.decode(codec, errors="replace"))
-            except LookupError:
-                size = len(raw)
-        else:
-            size = len(page.text)
-            page = cleaner.run(page)
-        return page, size
-    except SpeechcleanError as e:
-        return _failed(item, e), size
-    except Exception as e:  # noqa: BLE001 - a source or hook raising its own error: isolate the item
-        return _failed(item, InputError(f"{type(e).__name__}: {e}")), size
-
-
-def _failed(item: Item, error: Exception) -> Page:
-    page = Page(error=error, meta=dict(item.meta))
-    if item.id is not None:
-        page.meta["id"] = item.id
-    if item.url:
-        page.meta["url"] = item.url
-    if isinstance(item.source, os.PathLike):
-        page.meta["path"] = os.fspath(item.source)
-    return page
-
 
 # -- worker processes ------------------------------------------------------------------
 def _reduce_record(obj: Any) -> tuple[type, tuple[Any, ...]]:
@@ -156,48 +54,25 @@ def _reduce_record(obj: Any) -> tuple[type, tuple[Any, ...]]:
 for _cls in (Removal, Flag, Repair, EncodingInfo, Document):
     copyreg.pickle(_cls, _reduce_record)
 
+
+# -- for the process pools of other modules (speechclean.sites.stream) ---------------------
 _WORKER_CLEANER: Cleaner | None = None
 
 
 def _init_worker(state: bytes) -> None:
+    """``ProcessPoolExecutor`` initializer: the worker dies with its parent and holds the cleaner."""
+    import gc
+    import pickle
+
     global _WORKER_CLEANER
+    init_worker_process()
     _WORKER_CLEANER = pickle.loads(state)
-    # Everything inherited from the parent (modules, dictionaries, compiled rules) lives as long
-    # as the worker: keep the cyclic GC from traversing it again at every full collection.
     gc.freeze()
 
 
-def _clean_chunk(items: Sequence[Item]) -> list[tuple[Page, int]]:
-    assert _WORKER_CLEANER is not None, "worker not initialised"
-    return [clean_item(_WORKER_CLEANER, item) for item in items]
-
-
-def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
-    chunk: list[Item] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _warm(cleaner: Cleaner) -> None:
-    """Load the per-process caches (OpenCC dictionaries, compiled rules) before forking, so that
-    every worker inherits them instead of loading its own."""
-    try:
-        cleaner.clean("<html><body><p>預熱：同志們，大家好！</p></body></html>")
-        cleaner.clean("預熱：同志們，大家好！")
-    except SpeechcleanError:  # a user's hook may refuse the sample; workers then load on demand
-        pass
-
-
-def _mp_context() -> multiprocessing.context.BaseContext:
-    """The platform's default start method (``fork`` on Linux: workers start fast and need no
-    ``if __name__ == "__main__"`` guard); ``SPEECHCLEAN_START_METHOD`` overrides it."""
-    method = os.environ.get("SPEECHCLEAN_START_METHOD") or None
-    return multiprocessing.get_context(method)
+_failed = failed_page
+_mp_context = mp_context
+_warm = warm
 
 
 # -- the stream ------------------------------------------------------------------------
@@ -208,45 +83,34 @@ def iter_cleaned(
     workers: int = 1,
     chunksize: int = 4,
     prefetch: int = 4,
+    timeout: float | None = None,
+    paths: bool = False,
 ) -> Iterator[tuple[Item, Page, int]]:
     """``(item, page, input size)`` for every source, in order; errors are recorded on the page.
 
     The building block of :func:`pipe` and the command line. At most
-    ``workers * prefetch`` chunks of ``chunksize`` items are read ahead.
+    ``workers * prefetch`` chunks of ``chunksize`` items are read ahead. Options are
+    checked (and the cleaner pickled for the workers) before any source is read.
     """
-    if workers < 1:
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise OptionError(f"workers: {workers!r} must be at least 1")
-    if chunksize < 1:
+    if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
         raise OptionError(f"chunksize: {chunksize!r} must be at least 1")
-    items = (Item.of(s) for s in sources)
-    if workers == 1:
-        for item in items:
-            page, size = clean_item(cleaner, item)
-            yield item, page, size
-        return
-    state = pickle.dumps(cleaner)
-    context = _mp_context()
-    if context.get_start_method() == "fork":
-        _warm(cleaner)
-    window: deque[tuple[list[Item], Future[list[tuple[Page, int]]]]] = deque()
-    limit = workers * max(1, prefetch)
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(state,))
-    try:
-        chunks = _chunks(items, chunksize)
-        for chunk in chunks:
-            window.append((chunk, pool.submit(_clean_chunk, chunk)))
-            if len(window) >= limit:
-                done, future = window.popleft()
-                for item, (page, size) in zip(done, future.result()):
-                    yield item, page, size
-        while window:
-            done, future = window.popleft()
-            for item, (page, size) in zip(done, future.result()):
-                yield item, page, size
-    except BrokenProcessPool as e:
-        raise WorkerError(f"a worker process died ({e}); the batch cannot go on") from e
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0):
+        raise OptionError(f"timeout: {timeout!r} must be a number of seconds above 0, or None")
+    items = (Item.of(s, paths=paths) for s in sources)
+    if workers == 1 and timeout is None:
+        return _serial(cleaner, items)
+    # a time limit needs a process to kill: even workers=1 then runs one worker process
+    state = check_picklable(cleaner)
+    return run_pool(cleaner, state, items, workers=workers, chunksize=chunksize, prefetch=prefetch,
+                    timeout=timeout)
+
+
+def _serial(cleaner: Cleaner, items: Iterator[Item]) -> Iterator[tuple[Item, Page, int]]:
+    for item in items:
+        page, size = clean_item(cleaner, item)
+        yield item, page, size
 
 
 def pipe(
@@ -257,11 +121,32 @@ def pipe(
     on_error: OnError = "raise",
     chunksize: int = 4,
     prefetch: int = 4,
+    timeout: float | None = None,
+    paths: bool = False,
+    learn_sites: Any = False,
 ) -> Iterator[Page]:
-    """Clean every source lazily, in input order; see :meth:`Cleaner.pipe <speechclean.Cleaner.pipe>`."""
+    """Clean every source lazily, in input order; see :meth:`Cleaner.pipe <speechclean.Cleaner.pipe>`.
+
+    Bad options and unpicklable hooks raise :class:`OptionError` here, before any work starts.
+    """
     if on_error not in ON_ERROR:
         raise OptionError.choice("on_error", on_error, ON_ERROR)
-    for item, page, _ in iter_cleaned(cleaner, sources, workers=workers, chunksize=chunksize, prefetch=prefetch):
+    if learn_sites:  # learn each site's repeated lines while streaming (speechclean.sites.stream)
+        from .sites.stream import learner_for
+
+        if timeout is not None:
+            raise OptionError("timeout: not supported with learn_sites (the learner runs its own workers)")
+        items = (Item.of(s, paths=paths) for s in sources)
+        results = learner_for(learn_sites, cleaner).iter_cleaned(
+            cleaner, items, workers=workers, chunksize=chunksize, prefetch=prefetch)
+    else:
+        results = iter_cleaned(cleaner, sources, workers=workers, chunksize=chunksize, prefetch=prefetch,
+                               timeout=timeout, paths=paths)
+    return _pages(results, on_error)
+
+
+def _pages(results: Iterator[tuple[Item, Page, int]], on_error: OnError) -> Iterator[Page]:
+    for item, page, _ in results:
         if page.error is not None:
             if on_error == "raise":
                 raise page.error
@@ -274,7 +159,27 @@ def pipe(
 # -- records ---------------------------------------------------------------------------
 #: What :func:`clean_records` adds by default, besides the clean text.
 DEFAULT_KEEP: tuple[str, ...] = ("title", "encoding", "removals", "error")
-KEEP_CHOICES: tuple[str, ...] = ("title", "documents", "encoding", "removals", "flags", "kind", "error")
+#: Page metadata and duplicate fields a record may keep (speechclean.meta, speechclean.dedupe).
+META_KEEP: tuple[str, ...] = ("published", "author", "author_role", "source", "site_name", "url",
+                              "fingerprint", "duplicate_of", "duplicate_kind", "blocks")
+KEEP_CHOICES: tuple[str, ...] = ("title", "documents", "encoding", "removals", "flags", "kind", "error", *META_KEEP)
+
+
+def identity(item: Item) -> dict[str, Any]:
+    """What names an item in an output record: its ``path``, ``id`` and ``url`` (those it has).
+
+    >>> from pathlib import Path
+    >>> identity(Item(Path("a.html"), id=3))
+    {'path': 'a.html', 'id': 3}
+    """
+    out: dict[str, Any] = {}
+    if isinstance(item.source, os.PathLike):
+        out["path"] = os.fspath(item.source)
+    if item.id is not None:
+        out["id"] = item.id
+    if item.url:
+        out["url"] = item.url
+    return out
 
 
 def record_fields(page: Page, keep: Sequence[str] = DEFAULT_KEEP) -> dict[str, Any]:
@@ -304,6 +209,10 @@ def record_fields(page: Page, keep: Sequence[str] = DEFAULT_KEEP) -> dict[str, A
             out["kind"] = page.kind
         elif name == "error":
             out["error"] = f"{type(page.error).__name__}: {page.error}" if page.error else None
+        elif name == "blocks":
+            out["blocks"] = [b.to_dict() for b in page.blocks]
+        elif name in META_KEEP:
+            out[name] = getattr(page, name)
         else:
             raise OptionError.choice("keep", name, KEEP_CHOICES)
     return out
@@ -330,13 +239,15 @@ def clean_records(
     cleaner: Cleaner | None = None,
     workers: int = 1,
     chunksize: int = 4,
+    timeout: float | None = None,
     **options: Any,
 ) -> Iterator[dict[str, Any]]:
     """Clean one field of each record; yield a copy with every other field kept.
 
     The clean text goes to ``output_field`` (default: ``field`` itself); ``keep``
     names what else is added (see :func:`record_fields`). A record that fails gets
-    an empty text and its ``error`` — it is never dropped. ``options`` build a
+    an empty text and its ``error`` — it is never dropped (nor is one whose worker died or
+    that ran past ``timeout`` seconds). ``options`` build a
     cleaner when ``cleaner`` is not given.
 
     >>> rows = [{"id": 1, "text": "當前的工作"}, {"id": 2}]
@@ -357,7 +268,7 @@ def clean_records(
             yield record_item(record, field, id_field)
 
     target = output_field or field
-    for _item, page, _ in iter_cleaned(cleaner, items(), workers=workers, chunksize=chunksize):
+    for _item, page, _ in iter_cleaned(cleaner, items(), workers=workers, chunksize=chunksize, timeout=timeout):
         record = pending.popleft()
         out = dict(record) if isinstance(record, Mapping) else {"record": record}
         out[target] = page.text
@@ -373,10 +284,12 @@ def clean_frame(
     output_column: str | None = None,
     keep: Sequence[str] = DEFAULT_KEEP,
     cleaner: Cleaner | None = None,
+    paths: bool = False,
     **options: Any,
 ) -> Any:
     """Clean one column of a pandas DataFrame; return a copy with the ``keep`` columns added.
 
+    The column holds pages (``str`` or ``bytes``), or file paths with ``paths=True``.
     The cleaner is built once per process for the same options (cached), so this is
     cheap to call once per partition or batch.
     """
@@ -387,7 +300,7 @@ def clean_frame(
     texts: list[str] = []
     extra: dict[str, list[Any]] = {}
     for value in frame[column].tolist():
-        item = Item(value if isinstance(value, (str, bytes)) else None)
+        item = Item.of(value if isinstance(value, (str, bytes)) else None, paths=paths)
         page, _ = clean_item(cleaner, item)
         texts.append(page.text)
         for k, v in record_fields(page, keep).items():
@@ -398,4 +311,4 @@ def clean_frame(
     return out
 
 
-__all__ = ["Item", "clean_frame", "clean_item", "clean_records", "iter_cleaned", "pipe", "record_fields"]
+__all__ = ["Item", "clean_frame", "clean_item", "clean_records", "identity", "iter_cleaned", "pipe", "record_fields"]

@@ -17,14 +17,22 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from .config import STEP_NAMES, Options, RuleSource
+from .config import STEP_NAMES, Kind, Options, RuleSource
+from .dedupe import DedupeMode
 from .errors import InputError, OptionError, SpeechcleanError, StepError
+from .finish import finish_page
 from .page import Document, Page
 from .steps import StepFunction, builtin_step
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from .config import CleanOptions, OptionValues
 
 log = logging.getLogger("speechclean")
 
@@ -41,7 +49,7 @@ class Cleaner:
     ['decode', 'extract', 'convert', 'boilerplate', 'structure']
     """
 
-    def __init__(self, options: Options | None = None, /, **kwargs: Any) -> None:
+    def __init__(self, options: Options | None = None, /, **kwargs: Unpack[OptionValues]) -> None:
         self.options = (options or Options()).replace(**kwargs) if kwargs else (options or Options())
         self._pipeline: list[tuple[str, StepFunction]] = []
         self._custom: dict[str, StepFunction] = {}  # replaced built-ins, by name
@@ -51,7 +59,7 @@ class Cleaner:
 
     # -- construction --------------------------------------------------------------
     @classmethod
-    def from_config(cls, path: str | os.PathLike[str], **overrides: Any) -> Cleaner:
+    def from_config(cls, path: str | os.PathLike[str], **overrides: Unpack[OptionValues]) -> Cleaner:
         """A cleaner configured by a TOML file; keyword arguments override the file."""
         options = Options.from_toml(path)
         return cls(options.replace(**overrides) if overrides else options)
@@ -66,7 +74,7 @@ class Cleaner:
             pipeline.insert(i if where == "before" else i + 1, (name, fn))
         self._pipeline = pipeline
 
-    def configure(self, **changes: Any) -> Cleaner:
+    def configure(self, **changes: Unpack[OptionValues]) -> Cleaner:
         """Change options in place (hooks and replaced steps are kept); returns the cleaner."""
         self.options = self.options.replace(**changes)
         if "disable" in changes:
@@ -146,7 +154,7 @@ class Cleaner:
         self,
         source: Source,
         *,
-        kind: str | None = None,
+        kind: Kind | None = None,
         content_type: str | None = None,
         headers: Mapping[str, str] | None = None,
         url: str | None = None,
@@ -154,7 +162,9 @@ class Cleaner:
         """Clean one page.
 
         ``source`` is a ``str`` (text or HTML), ``bytes`` in any encoding, or a path
-        (``os.PathLike``, read as bytes). ``content_type`` or ``headers`` pass the
+        (``os.PathLike``, read as bytes). A ``str`` is always the page itself, never a file
+        name: ``clean(Path("page.html"))`` reads a file (a one-line ``str`` that names an
+        existing file logs a warning, since it is most likely a slip). ``content_type`` or ``headers`` pass the
         HTTP charset to the decode step; ``kind`` overrides HTML recognition.
         """
         page = self.new_page(source, kind=kind, content_type=content_type, headers=headers, url=url)
@@ -166,7 +176,7 @@ class Cleaner:
         self,
         source: Source,
         *,
-        kind: str | None = None,
+        kind: Kind | None = None,
         content_type: str | None = None,
         headers: Mapping[str, str] | None = None,
         url: str | None = None,
@@ -177,6 +187,9 @@ class Cleaner:
             raise OptionError.choice("kind", kind, ("auto", "html", "text"))
         if isinstance(source, str):
             page.text = source
+            if _names_a_file(source):
+                log.warning("clean(%r): a str is cleaned as the page's text, but this one names a file; "
+                            "pass Path(%r) to clean the file", source, source)
         elif isinstance(source, (bytes, bytearray, memoryview)):
             page.raw = bytes(source)
         elif isinstance(source, os.PathLike):
@@ -199,15 +212,30 @@ class Cleaner:
             page.meta["url"] = url
         return page
 
-    def run(self, page: Page) -> Page:
-        """Run the pipeline over a page made by :meth:`new_page`."""
-        for name, step in self._pipeline:
+    def run(self, page: Page, *, start: str | None = None, stop: str | None = None) -> Page:
+        """Run the pipeline over a page made by :meth:`new_page`.
+
+        ``start``/``stop`` run only part of it: from step ``start`` on, up to (not including)
+        step ``stop``; a page stopped early is left as that step would receive it.
+        """
+        names = [n for n, _ in self._pipeline]
+        for part in (start, stop):
+            if part is not None and part not in names:
+                raise OptionError.choice("run", part, names)
+        lo = names.index(start) if start is not None else 0
+        hi = names.index(stop) if stop is not None else len(names)
+        debug = log.isEnabledFor(logging.DEBUG)
+        for name, step in self._pipeline[lo:hi]:
             if name in self._disabled:
                 continue
             page.step = name
+            if debug:
+                started, removed = time.perf_counter(), len(page.removals)
             try:
                 out = step(page)
-            except SpeechcleanError:
+            except SpeechcleanError as e:
+                if debug:
+                    log.debug("%s: step %s: %s: %s", _page_name(page), name, type(e).__name__, e)
                 raise
             except Exception as e:
                 log.debug("step %s failed", name, exc_info=True)
@@ -215,12 +243,21 @@ class Cleaner:
             if not isinstance(out, Page):
                 raise StepError(name, f"returned {type(out).__name__}, expected a Page")
             page = out
+            if debug:
+                extra = f", encoding {page.encoding.name} ({page.encoding.source})" if name == "decode" and \
+                    page.encoding else ""
+                log.debug("%s: step %s: %d chars, %d removals (+%d)%s, %.2f ms", _page_name(page), name,
+                          len(page.text), len(page.removals), len(page.removals) - removed, extra,
+                          (time.perf_counter() - started) * 1000)
         page.step = ""
+        if stop is not None:
+            return page
         if page.raw is not None:  # decode disabled: bytes must still become text
             page.text = page.raw.decode("utf-8", errors="replace")
             page.raw = None
         if not page.documents and page.text:
             page.documents = [Document(page.title, page.text)]
+        finish_page(page)
         return page
 
     def pipe(
@@ -228,9 +265,13 @@ class Cleaner:
         sources: Iterable[Any],
         *,
         workers: int = 1,
-        on_error: str = "raise",
+        on_error: Literal["raise", "skip", "record"] = "raise",
         chunksize: int = 4,
         prefetch: int = 4,
+        dedupe: DedupeMode = "off",
+        timeout: float | None = None,
+        paths: bool = False,
+        learn_sites: Any = False,
     ) -> Iterator[Page]:
         """Clean many sources lazily, yielding pages in input order.
 
@@ -241,16 +282,34 @@ class Cleaner:
         once per worker; hooks must be picklable); results are the same as serial.
         ``on_error``: ``"raise"`` the item's error, ``"skip"`` the item (logged as a
         warning), or ``"record"`` it as a page whose ``error`` is set and text empty.
+        With the ``lang`` option, pages in other languages are left out (``lang=("zh",)``).
         The input is read at most ``workers * prefetch * chunksize`` items ahead.
+        ``dedupe``: ``"exact"`` or ``"near"`` marks each page that repeats an earlier one
+        (``page.duplicate_of``, ``page.duplicate_kind``; :mod:`speechclean.dedupe`).
+
+        ``timeout`` (seconds) limits each item: one that runs longer gets an
+        :class:`~speechclean.errors.ItemTimeoutError` (a ``TimeoutError``) and the batch goes on
+        (a time limit always runs in a worker process, even with ``workers=1``). A worker that
+        dies gives a :class:`~speechclean.errors.WorkerError` naming the item it was cleaning,
+        and is replaced; workers never outlive the process that started them.
+        ``paths=True`` reads every ``str`` source as a file path (``glob.glob`` results);
+        by default a ``str`` is the page's text. Hooks that cannot be pickled raise
+        :class:`~speechclean.errors.OptionError` before any work starts when ``workers > 1``.
+        ``learn_sites=True`` (or a :class:`~speechclean.sites.SiteLearner`) learns each
+        site's repeated lines while it streams and drops them (:mod:`speechclean.sites.stream`).
 
         >>> cleaner = Cleaner(convert="off")
         >>> [p.text for p in cleaner.pipe(["同志们：", "大家好！"], workers=1)]
         ['同志们：', '大家好！']
         """
         from .batch import pipe
+        from .dedupe import mark_duplicates
 
-        return pipe(self, sources, workers=workers, on_error=on_error,  # type: ignore[arg-type]
-                    chunksize=chunksize, prefetch=prefetch)
+        pages = pipe(self, sources, workers=workers, on_error=on_error, chunksize=chunksize, prefetch=prefetch,
+                     timeout=timeout, paths=paths, learn_sites=learn_sites)
+        if self.options.lang:
+            pages = (p for p in pages if p.error is not None or self.options.keeps_lang(p.lang))  # the lang= filter
+        return mark_duplicates(pages, dedupe) if dedupe != "off" else pages
 
     # -- pickling: hooks must be picklable themselves (module-level functions) -------
     def __getstate__(self) -> dict[str, Any]:
@@ -261,6 +320,24 @@ class Cleaner:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self._build()
+
+
+def _page_name(page: Page) -> str:
+    """The page's path, url or id for log lines."""
+    for key in ("path", "url", "id"):
+        if page.meta.get(key) is not None:
+            return str(page.meta[key])
+    return "page"
+
+
+def _names_a_file(text: str) -> bool:
+    """A one-line, path-shaped ``str`` that names an existing file (a likely ``clean("page.html")`` slip)."""
+    if len(text) > 1024 or "\n" in text or "<" in text or not text.strip():
+        return False
+    try:
+        return os.path.isfile(text)
+    except (OSError, ValueError):  # NUL bytes, names too long
+        return False
 
 
 _DEFAULT: dict[Options, Cleaner] = {}
@@ -282,11 +359,11 @@ def _cleaner_for(options: Mapping[str, Any]) -> Cleaner:
 def clean(
     source: Source,
     *,
-    kind: str | None = None,
+    kind: Kind | None = None,
     content_type: str | None = None,
     headers: Mapping[str, str] | None = None,
     url: str | None = None,
-    **options: Any,
+    **options: Unpack[CleanOptions],
 ) -> Page:
     """Clean one page with a default pipeline; extra keyword arguments are options.
 

@@ -5,7 +5,7 @@
 ...     Cleaner(convert="t2x")
 ... except OptionError as e:
 ...     print(e)
-convert: 't2x' is not a valid choice; choose one of 'hk2s', 'off', 't2s', 'tw2s'
+convert: 't2x' is not a valid choice; choose one of 'hk2s', 'off', 't2s', 'tw2s', 'tw2sp'
 """
 
 from __future__ import annotations
@@ -62,15 +62,35 @@ class StepError(SpeechcleanError):
         return (type(self), (self.step, text.removeprefix(prefix)))
 
 
+class ConverterError(SpeechcleanError, ImportError):
+    """No working Traditional → Simplified converter: the ``opencc`` module is missing or clobbered.
+
+    The message says which distributions are installed and how to reinstall one.
+    """
+class ProfileError(SpeechcleanError, ValueError):
+    """A site-profile file cannot be read: not a profile, a newer version, or damaged."""
+
+
 class WorkerError(SpeechcleanError):
-    """A worker process of a parallel batch died (killed, out of memory, crashed)."""
+    """A worker process of a parallel batch died (killed, out of memory, crashed).
+
+    Recorded on the page of the item the worker was cleaning (the message names it);
+    the batch goes on with a new worker.
+    """
+
+
+class ItemTimeoutError(SpeechcleanError, TimeoutError):
+    """One item of a batch took longer than the batch's ``timeout=`` (a ``TimeoutError``)."""
 
 
 __all__ = [
     "BinaryInputError",
+    "ConverterError",
     "DecodeError",
     "InputError",
+    "ItemTimeoutError",
     "OptionError",
+    "ProfileError",
     "RuleError",
     "SpeechcleanError",
     "StepError",

@@ -36,12 +36,14 @@ class LineEditor:
         self.mapping[i] = len(self.out)
         self.out.append(self.old[i] if text is None else text)
 
-    def drop(self, i: int, rule: str, text: str | None = None) -> None:
+    def drop(
+        self, i: int, rule: str, text: str | None = None, *, score: float | None = None, cues: tuple[str, ...] = ()
+    ) -> None:
         """Drop old line ``i`` because of ``rule`` (blank lines are dropped silently)."""
         self.mapping[i] = len(self.out)
         piece = self.old[i] if text is None else text
         if piece.strip():
-            self.page.remove(rule, piece.strip(), len(self.out))
+            self.page.remove(rule, piece.strip(), len(self.out), score=score, cues=cues)
 
     def join(self, i: int, text: str | None = None, sep: str = "") -> None:
         """Append old line ``i`` (or ``text``) to the last new line."""

@@ -29,6 +29,13 @@ class Removal:
     of the line it stood before; for a span cut out of a kept line
     (``span=True``), the index of that line. ``element`` describes the HTML
     element a removal came from (``div.share-box#bdshare``), when it came from one.
+    ``score`` is the chrome classifier's probability when a score decided the removal
+    (``chrome.line``), and ``cues`` the cues that weighed most in it (``vocab.login``,
+    ``shape.no_punct``…); for ``site.repeated`` it is the number of the site's pages the line was
+    seen on.
+    ``context``: for a span removal of several pieces cut from one line (pinyin
+    annotations), the few characters each piece followed, so that a view can put
+    the pieces back where they stood (see :mod:`speechclean.cuts`).
     """
 
     step: str
@@ -37,6 +44,9 @@ class Removal:
     line: int | None = None
     span: bool = False
     element: str | None = None
+    score: float | None = None
+    cues: tuple[str, ...] = ()
+    context: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +103,9 @@ class Page:
     Public fields: ``text``, ``title``, ``documents``, ``encoding``,
     ``removals``, ``flags``, ``repairs``, ``changes`` (counts of in-place
     normalisations per rule id), ``kind`` (``"html"`` or ``"text"``),
+    ``script`` (the input's script: ``"hans"``, ``"hant"`` or ``"mixed"``; None before the
+    convert step or without Chinese), ``lang`` (``"zh"``, ``"ja"``, ``"ko"``, ``"other"``;
+    None for text without letters),
     ``meta`` (caller-supplied and step-supplied facts: ``url``,
     ``content_type``, ...), and ``error`` (set instead of raising when a batch
     runs with ``on_error="record"``).
@@ -107,18 +120,45 @@ class Page:
     repairs: list[Repair] = field(default_factory=list)
     changes: dict[str, int] = field(default_factory=dict)
     kind: str = "text"
+    script: str | None = None
+    lang: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     error: Exception | None = None
     raw: bytes | None = field(default=None, repr=False)
     step: str = field(default="", repr=False)
+    # -- what the page says about itself (speechclean.meta); None when it does not say --------
+    published: str | None = None  #: ISO 8601 at the precision shown, local time: ``2019-09-07T13:43``
+    author: str | None = None  #: the person or account named for the article
+    author_role: str | None = None  #: the role as shown: 记者, 作者, 责任编辑, account, meta
+    source: str | None = None  #: the 来源 (originating outlet)
+    site_name: str | None = None
+    url: str | None = None
+    meta_evidence: dict[str, str] = field(default_factory=dict)  #: field -> evidence that gave it
+    # -- structure and duplicates -------------------------------------------------------------
+    blocks: list[Any] = field(default_factory=list)  #: typed blocks (speechclean.blocks.Block)
+    fingerprint: str | None = None  #: near-duplicate fingerprint of the clean text (hex)
+    duplicate_of: str | None = None  #: id of the earlier page this one duplicates (batches)
+    duplicate_kind: str | None = None  #: "exact" or "near"
+    #: the extract step's lines with the kind of block each came from (``speechclean.blocks``)
+    line_kinds: list[tuple[str, tuple[str, ...]]] = field(default_factory=list, repr=False)
 
     # -- recording -----------------------------------------------------------------
     def remove(
-        self, rule: str, text: str, line: int | None = None, *, span: bool = False, element: str | None = None
+        self,
+        rule: str,
+        text: str,
+        line: int | None = None,
+        *,
+        span: bool = False,
+        element: str | None = None,
+        score: float | None = None,
+        cues: tuple[str, ...] = (),
+        context: tuple[str, ...] | None = None,
     ) -> None:
-        """Record that the current step removed ``text`` because of ``rule`` (from HTML ``element``)."""
+        """Record that the current step removed ``text`` because of ``rule`` (from HTML ``element``),
+        with the classifier's ``score`` and the ``cues`` that fired when a score decided it."""
         if text:
-            self.removals.append(Removal(self.step, rule, text, line, span, element))
+            self.removals.append(Removal(self.step, rule, text, line, span, element, score, tuple(cues), context))
 
     def flag(self, kind: str, text: str, line: int | None = None) -> None:
         """Record a problem left in place."""
@@ -149,7 +189,8 @@ class Page:
         for i in range(len(self.removals)):
             r = self.removals[i]
             if r.line is not None:
-                self.removals[i] = Removal(r.step, r.rule, r.text, move(r.line), r.span, r.element)
+                self.removals[i] = Removal(r.step, r.rule, r.text, move(r.line), r.span, r.element, r.score, r.cues,
+                                           r.context)
         for i, f in enumerate(self.flags):
             if f.line is not None:
                 self.flags[i] = Flag(f.step, f.kind, f.text, move(f.line))
@@ -168,20 +209,40 @@ class Page:
             "documents": [asdict(d) for d in self.documents],
             "encoding": asdict(self.encoding) if self.encoding else None,
             "kind": self.kind,
+            "script": self.script,
+            "lang": self.lang,
             "removals": [asdict(r) for r in self.removals],
             "flags": [asdict(f) for f in self.flags],
             "repairs": [asdict(r) for r in self.repairs],
             "changes": dict(self.changes),
             "meta": {k: v for k, v in self.meta.items() if _jsonable(v)},
             "error": f"{type(self.error).__name__}: {self.error}" if self.error else None,
+            "published": self.published,
+            "author": self.author,
+            "author_role": self.author_role,
+            "source": self.source,
+            "site_name": self.site_name,
+            "url": self.url,
+            "meta_evidence": dict(self.meta_evidence),
+            "blocks": [b.to_dict() if hasattr(b, "to_dict") else b for b in self.blocks],
+            "fingerprint": self.fingerprint,
+            "duplicate_of": self.duplicate_of,
+            "duplicate_kind": self.duplicate_kind,
         }
+
+    def to_markdown(self) -> str:
+        """The clean text as Markdown: headings ``#``, lists ``-``, tables ``|``, code fenced."""
+        from .blocks import to_markdown
+
+        return to_markdown(self)
 
     def explain(self) -> str:
         """A plain-text list of everything removed, flagged and repaired, one per line."""
         out = []
         for r in self.removals:
             where = ("" if r.line is None else f" @{r.line}") + (f" <{r.element}>" if r.element else "")
-            out.append(f"[{r.step}] {r.rule}{where}: {_short(r.text)}")
+            why = "" if r.score is None else f" ({r.score:.2f}{': ' + ' '.join(r.cues) if r.cues else ''})"
+            out.append(f"[{r.step}] {r.rule}{where}{why}: {_short(r.text)}")
         for f in self.flags:
             out.append(f"[{f.step}] FLAG {f.kind}: {_short(f.text)}")
         for p in self.repairs:

@@ -35,11 +35,13 @@ def test_chrome_families_before_and_after_the_body() -> None:
     assert [r.text for r in page.removals][3:6] == ["相关文章", "2022年工作会议讲话", "在全县大会上的讲话"]
 
 
-def test_density_catches_chrome_no_rule_names() -> None:
-    text = "\n".join(["登录 | 注册 | 手机版", "欢迎访问！ | 设为首页", BODY, BODY, "ICP证：000000 ©2023", "QQ:12345 tel:0000-123"])
+def test_the_classifier_catches_chrome_no_rule_names() -> None:
+    text = "\n".join(["收藏 | 分享 | 举报", "热门 推荐 排行 专题", BODY, BODY])
     page = speechclean.clean(text)
     assert page.text == BODY + "\n" + BODY
-    assert "density.edge" in {r.rule for r in page.removals}
+    assert "chrome.line" in {r.rule for r in page.removals}
+    scored = [r for r in page.removals if r.rule == "chrome.line"]
+    assert scored and all(r.score is not None and r.cues for r in scored)
 
 
 def test_rules_do_not_touch_body_text_that_mentions_their_words() -> None:
@@ -73,5 +75,6 @@ def test_density_leaves_pages_without_a_prose_body_alone() -> None:
 
 
 def test_density_can_be_switched_off() -> None:
-    text = "\n".join(["QQ:12345 tel:0000-123", BODY])
-    assert speechclean.clean(text, density=False).text == "QQ:12345 tel:0000-123\n" + BODY
+    text = "\n".join(["热门 推荐 排行 专题", BODY])
+    assert speechclean.clean(text).text == BODY
+    assert speechclean.clean(text, density=False).text == "热门 推荐 排行 专题\n" + BODY

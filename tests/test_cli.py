@@ -86,7 +86,8 @@ def test_cli_jsonl_in_and_out(capsys, tmp_path) -> None:
     code = main(["--jsonl", str(src), "--field", "body", "--id-field", "doc", "--format", "jsonl", "-o", str(dst)])
     assert code == 1
     out = [json.loads(line) for line in dst.read_text(encoding="utf-8").splitlines()]
-    assert [r.get("doc") for r in out] == ["d1", "d2", "d3", None]
+    assert [r.get("doc") for r in out] == ["d1", "d2", "d3", f"{src}:4"]  # the bad line named by --id-field
+    assert out[3]["body"] == "" and "text" not in out[3]  # and its text in --field
     assert out[0] == {"doc": "d1", "body": "当前的工作", "site": "a", "title": None, "encoding": None,
                       "removals": 0, "error": None}
     assert out[1]["error"].startswith("InputError") and out[3]["error"].startswith("InputError: line 4")
@@ -159,7 +160,7 @@ def test_cli_usage_errors(capsys, tmp_path) -> None:
 def test_cli_help_documents_exit_codes(capsys) -> None:
     assert main(["--help"]) == 0
     out = capsys.readouterr().out
-    assert "exit codes:" in out and "2  usage error" in out
+    assert "exit codes:" in out and "2    usage error" in out
 
 
 def test_cli_subprocess_smoke_with_jobs(tmp_path) -> None:

@@ -72,7 +72,23 @@ def test_fullwidth_letters_and_digits_become_ascii() -> None:
 
 
 def test_orphan_marks_at_line_start_go() -> None:
-    assert normalize("”。卫生健康事业\n，要加强") == "卫生健康事业\n要加强"
+    assert normalize("”。卫生健康事业\n。\n，要加强") == "卫生健康事业。\n\n要加强"  # the empty line goes in structure
+
+
+def test_marks_continuing_the_line_before_join_it() -> None:
+    # text split at inline elements: the marks are the author's, nothing is lost
+    assert normalize("包括雄县\n、容城县\n、安新县\n，于2017年成立。") == "包括雄县、\n容城县、\n安新县，\n于2017年成立。"
+
+
+def test_brackets_and_ascii_marks_on_their_own_line_join_their_text() -> None:
+    assert normalize("二选一（功能\n完全一致\n）\n标签") == "二选一（功能\n完全一致）\n\n标签"
+    assert normalize("安新县\n（\n含周边地区\n）") == "安新县\n（含周边地区）\n"
+    assert normalize("用户名\n:\n内容很好") == "用户名:\n\n内容很好"
+    assert normalize("雄县\n、\n容城县\n、\n安新县") == "雄县、\n\n容城县、\n\n安新县"
+
+
+def test_ellipsis_typed_with_full_stops_stays() -> None:
+    assert normalize("然后呢。。。。。") == "然后呢。。。。。"
 
 
 def test_changes_are_counted() -> None:

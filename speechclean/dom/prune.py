@@ -43,19 +43,21 @@ from .parse import describe, names, text_of
 from .render import flat
 
 CODE = frozenset(
-    "script style noscript template iframe frame frameset object embed applet svg canvas math select option "
-    "button input textarea link meta head map area audio video source track dialog".split()
+    ["script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "canvas", "math", "select", "option", "button", "input", "textarea", "link", "meta", "head", "map", "area", "audio", "video", "source", "track", "dialog"]
 )
 #: Code elements whose text a reader sees (controls, fallback content): their removal is recorded.
 CODE_TEXT = CODE - frozenset("script style template head meta link".split())
 LAYOUT = frozenset("nav aside header footer form menu".split())
 PROTECT_SHARE = 0.5
 PROTECT_MIN_PUNCT = 5
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px)?\s*(?:;|$)", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px)?\s*(?:;|$)", re.IGNORECASE)
 _HIDDEN_CLASS = re.compile(
-    r"(?:^|\s)(?:hide|hidden|none|d-none|is-hidden|u-hidden|fn__none|display-?none|invisible|sr-only|visually-hidden)(?:$|\s)"
+    r"(?:^|\s)(?:hide|hidden|none|d-none|is-hidden|u-hidden|fn__none|display-?none|invisible|sr-only|visually-hidden"
+    r"|mw-collapsed|collapsed)(?:$|\s)"
 )
-_CSS_HIDDEN = re.compile(r"\.([A-Za-z_][\w-]*)\s*(?:,\s*\.[\w-]+\s*)*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+_CSS_HIDDEN = re.compile(
+    r"\.([A-Za-z_][\w-]*)\s*(?:,\s*\.[\w-]+\s*)*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,14 +70,41 @@ class Dropped:
 
 
 def css_hidden_classes(root: etree._Element) -> frozenset[str]:
-    """Class names that the page's own ``<style>`` blocks hide (``.jammer{display:none}``)."""
+    """Class names that the page's own ``<style>`` blocks hide (``.jammer{display:none}``).
+
+    Rules inside ``@media`` blocks apply only to some screens or to print (``@media (max-width:
+    600px) { .side { display: none } }``) and are not read as hiding.
+    """
     found: set[str] = set()
     for style in root.iter("style"):
         if style.text and ("none" in style.text or "hidden" in style.text):
-            for m in _CSS_HIDDEN.finditer(style.text):
+            css = _without_media(style.text) if "@media" in style.text else style.text
+            for m in _CSS_HIDDEN.finditer(css):
                 found.add(m.group(1).lower())
                 found.update(c.strip(" .").lower() for c in m.group(0).split("{")[0].split(",")[1:])
     return frozenset(found)
+
+
+def _without_media(css: str) -> str:
+    """``css`` without its ``@media`` blocks (nested braces counted; one pass, linear)."""
+    out: list[str] = []
+    pos = 0
+    while (start := css.find("@media", pos)) >= 0:
+        out.append(css[pos:start])
+        brace = css.find("{", start)
+        if brace < 0:
+            return "".join(out)
+        depth, pos = 1, len(css)
+        for m in _BRACE.finditer(css, brace + 1):
+            depth += 1 if m.group() == "{" else -1
+            if not depth:
+                pos = m.end()
+                break
+    out.append(css[pos:])
+    return "".join(out)
+
+
+_BRACE = re.compile(r"[{}]")
 
 
 def _hidden(el: etree._Element, hidden_classes: frozenset[str]) -> bool:
@@ -84,10 +113,24 @@ def _hidden(el: etree._Element, hidden_classes: frozenset[str]) -> bool:
         return True
     if el.get("hidden") is not None or el.get("aria-hidden") == "true" or el.get("type") == "hidden":
         return True
+    if el.tag == "details" and el.get("open") is None:  # closed by default: only its summary shows
+        return True
     if cls := el.get("class"):
-        cls = cls.lower()
-        return bool(_HIDDEN_CLASS.search(cls)) or bool(hidden_classes) and any(c in hidden_classes for c in cls.split())
+        found = _CLASS_MEMO.get((cls, hidden_classes))
+        if found is None:
+            low = cls.lower()
+            found = (
+                bool(_HIDDEN_CLASS.search(low))
+                or bool(hidden_classes)
+                and any(c in hidden_classes for c in low.split())
+            )
+            if len(_CLASS_MEMO) < 50_000:
+                _CLASS_MEMO[(cls, hidden_classes)] = found
+        return found
     return False
+
+
+_CLASS_MEMO: dict[tuple[str, frozenset[str]], bool] = {}
 
 
 def prune(root: etree._Element) -> list[Dropped]:
@@ -103,14 +146,8 @@ def prune(root: etree._Element) -> list[Dropped]:
         gone_code.add(el)
         drop_element(el)
     total = punct_count(text_of(root))
-    doomed: list[etree._Element] = []
-    candidates: list[tuple[etree._Element, str, str, int]] = []
-    gone: set[etree._Element] = set()
+    candidates: dict[etree._Element, tuple[str, str, int]] = {}
     for el in root.iter():
-        parent = el.getparent()
-        if parent is not None and parent in gone:
-            gone.add(el)
-            continue
         tag = el.tag
         if tag in ("html", "body"):
             continue
@@ -121,32 +158,87 @@ def prune(root: etree._Element) -> list[Dropped]:
         else:
             continue
         text = flat(el)
-        candidates.append((el, rule, text, punct_count(text)))
-        gone.add(el)
-    # What stays visible is the page; a hidden or layout element holding more prose than half of it
-    # is the content itself (an editor pane, a form around the article), not chrome.
-    visible = total - sum(c[3] for c in candidates)
-    protect = max(PROTECT_MIN_PUNCT, PROTECT_SHARE * visible)
-    dropped: list[Dropped] = code
-    for el, rule, text, marks in candidates:
-        if marks >= protect:
-            continue
-        doomed.append(el)
-        if text:
-            dropped.append(Dropped(rule, text, describe(el)))
+        candidates[el] = (rule, text, punct_count(text))
+    doomed = _judge(root, candidates, total)
+    dropped = code + [Dropped(candidates[el][0], candidates[el][1], describe(el)) for el in doomed if candidates[el][1]]
     for el in doomed:
         drop_element(el)
     return dropped
 
 
+def _judge(
+    root: etree._Element, candidates: Mapping[etree._Element, tuple[str, str, int]], total: int
+) -> list[etree._Element]:
+    """The hidden and layout elements to drop, outermost first.
+
+    What stays visible is the page. An element holding more prose than ``PROTECT_SHARE`` of it is
+    the content itself (a form around the article, an editor pane filled with it) and is kept,
+    unless it is hidden and a copy of text that is visible (a print box or lightbox repeating the
+    article); of several hidden copies of the same text, the one with the least markup is kept.
+    Inside a kept element, nested hidden elements are judged the same way.
+    """
+    page = ""  # the page's text without whitespace, made when a hidden element needs the copy test
+    doomed: list[etree._Element] = []
+    gone: list[str] = []  # stripped text of the doomed and of those still to judge
+    visible = total
+    level = [el for el in candidates if _next_candidate_up(el, candidates) is None]
+    while level:
+        visible -= sum(candidates[el][2] for el in level)
+        protect = max(PROTECT_MIN_PUNCT, PROTECT_SHARE * visible)
+        strong = [el for el in level if candidates[el][2] >= protect]
+        if not strong:
+            doomed.extend(level)
+            break
+        stripped = {el: "".join(candidates[el][1].split()) for el in level}
+        gone.extend(stripped.values())
+        if not page and any(candidates[el][0] == "extract.hidden" for el in strong):
+            page = "".join(text_of(root).split())
+        kept: list[etree._Element] = []
+        for el in sorted(strong, key=lambda el: -candidates[el][2] / max(1, len(stripped[el]))):
+            if candidates[el][0] == "extract.hidden" and _copy(stripped[el], page, gone):
+                continue
+            kept.append(el)
+            gone.remove(stripped[el])
+        doomed.extend(el for el in level if el not in kept)
+        visible += sum(candidates[el][2] for el in kept)
+        level = [
+            d
+            for el in kept
+            for d in el.iterdescendants()
+            if d in candidates and _next_candidate_up(d, candidates) is el
+        ]
+    return doomed
+
+
+_SENTENCE = re.compile(r"[。！？!?]")
+
+
+def _copy(text: str, page: str, gone: Sequence[str]) -> bool:
+    """True when most of the longest sentences of ``text`` also stand in the visible part of ``page``."""
+    sentences = sorted((p for p in _SENTENCE.split(text) if len(p) >= 12), key=len, reverse=True)[:3]
+    if not sentences:
+        return False
+    seen = sum(page.count(p) > sum(g.count(p) for g in gone) for p in sentences)
+    return 2 * seen > len(sentences)
+
+
+def _next_candidate_up(el: etree._Element, candidates: Mapping[etree._Element, object]) -> etree._Element | None:
+    return next((a for a in el.iterancestors() if a in candidates), None)
+
+
 def prune_named(
-    main: etree._Element, rules: NameRules, marks: Mapping[etree._Element, int], trusted: bool = False
+    main: etree._Element,
+    rules: NameRules,
+    marks: Mapping[etree._Element, int],
+    trusted: bool = False,
+    skip: frozenset[str] = frozenset(),
 ) -> list[Dropped]:
     """Drop elements inside ``main`` whose class/id names an element rule matches.
 
     Unless the names are ``trusted`` (prose was found outside them), a rule is not applied when
     its matches together hold ``PROTECT_SHARE`` of the prose marks of ``main``: the names then
-    label the content itself (``comment-item`` on a review page).
+    label the content itself (``comment-item`` on a review page). Rules in ``skip`` were found to
+    label the content (a forum thread) and are not applied.
     """
     matches: dict[str, list[etree._Element]] = {}
     gone: set[etree._Element] = set()
@@ -154,7 +246,7 @@ def prune_named(
         if el.getparent() in gone:
             gone.add(el)
             continue
-        if isinstance(el.tag, str) and (label := names(el)) and (rule := rules.match(label)):
+        if isinstance(el.tag, str) and (label := names(el)) and (rule := rules.match(label)) and rule not in skip:
             matches.setdefault(rule, []).append(el)
             gone.add(el)
     protect = max(PROTECT_MIN_PUNCT, PROTECT_SHARE * marks.get(main, 0))

@@ -31,33 +31,112 @@ def _chunk(text: str) -> str:
     return _SPACE.sub(" ", text)
 
 
+#: Elements whose text is a typed block (the innermost one names a line's kind).
+_SEMANTIC = {
+    "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
+    "li": "list_item", "dt": "list_item", "dd": "list_item", "td": "cell", "th": "cell",
+    "blockquote": "quote", "pre": "code", "figcaption": "caption", "caption": "caption",
+}
+
+
 def render(el: etree._Element) -> str:
     """The text of ``el``: one line per block, inline text joined, blank lines dropped."""
+    return render_typed(el)[0]
+
+
+def render_typed(el: etree._Element) -> tuple[str, list[tuple[str, ...]]]:
+    """:func:`render`'s text and, for each of its lines, the kind of block it came from.
+
+    A kind is ``("paragraph",)``, ``("heading", "2")``, ``("list_item",)``, ``("quote",)``,
+    ``("code",)``, ``("caption",)`` or ``("cell", table, row, column)`` (numbers as strings).
+
+    >>> from speechclean.dom.parse import parse
+    >>> text, kinds = render_typed(parse("<div><h2>标题</h2><ul><li>一</li></ul><table><tr><td>甲</td><td>乙</td></tr></table></div>").find(".//div"))
+    >>> text.split("\\n"), kinds
+    (['标题', '一', '甲', '乙'], [('heading', '2'), ('list_item',), ('cell', '1', '1', '1'), ('cell', '1', '1', '2')])
+    """
     parts: list[str] = []
+    kinds: list[tuple[str, ...] | None] = []  # the kind of each part (None for line breaks)
     pre = 0
+    stack: list[tuple[str, ...]] = [("paragraph",)]
+    tables = rows = cols = 0
+    table_stack: list[tuple[int, int, int]] = []
+
+    def add(text: str) -> None:
+        parts.append(text)
+        kinds.append(stack[-1])
+
+    def brk() -> None:
+        parts.append("\n")
+        kinds.append(None)
+
     for event, node in etree.iterwalk(el, events=("start", "end")):
         tag = node.tag if isinstance(node.tag, str) else None
         if tag is None:  # comment or processing instruction: only its tail is text
             if event == "end" and node.tail and node is not el:
-                parts.append(_chunk(node.tail) if not pre else node.tail)
+                add(_chunk(node.tail) if not pre else node.tail)
             continue
         block = tag not in INLINE
         if event == "start":
             if tag == "pre":
                 pre += 1
             if block or tag == "br":
-                parts.append("\n")
+                brk()
+            if tag == "table":
+                table_stack.append((tables, rows, cols))
+                tables, rows, cols = tables + 1, 0, 0
+                table_id = tables
+            elif tag == "tr":
+                rows, cols = rows + 1, 0
+            semantic = _SEMANTIC.get(tag)
+            if semantic == "heading":
+                stack.append((semantic, tag[1]))
+            elif semantic == "cell":
+                cols += 1
+                stack.append((semantic, str(table_id if table_stack else 0), str(rows), str(cols)))
+            elif semantic:
+                stack.append((semantic,))
             if node.text:
-                parts.append(node.text if pre else _chunk(node.text))
+                add(node.text if pre else _chunk(node.text))
         else:
             if tag == "pre":
                 pre -= 1
+            if tag in _SEMANTIC and len(stack) > 1:
+                stack.pop()
+            if tag == "table" and table_stack:
+                _, rows, cols = table_stack.pop()
             if block:
-                parts.append("\n")
+                brk()
             if node.tail and node is not el:
-                parts.append(node.tail if pre else _chunk(node.tail))
-    lines = (line.strip() for line in "".join(parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+                add(node.tail if pre else _chunk(node.tail))
+    lines: list[str] = []
+    line_kinds: list[tuple[str, ...]] = []
+    current: list[str] = []
+    first: tuple[str, ...] | None = None
+    for piece, kind in zip([*parts, "\n"], [*kinds, None]):
+        if kind is None:
+            line = "".join(current).strip()
+            if line:
+                lines.append(line)
+                line_kinds.append(first or ("paragraph",))
+            current, first = [], None
+            continue
+        if "\n" in piece:  # <pre> text keeps its own line breaks
+            chunks = piece.split("\n")
+            for chunk in chunks[:-1]:
+                current.append(chunk)
+                if first is None and chunk.strip():
+                    first = kind
+                line = "".join(current).strip()
+                if line:
+                    lines.append(line)
+                    line_kinds.append(first or kind)
+                current, first = [], None
+            piece = chunks[-1]
+        current.append(piece)
+        if first is None and piece.strip():
+            first = kind
+    return "\n".join(lines), line_kinds
 
 
 def flat(el: etree._Element) -> str:

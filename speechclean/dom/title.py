@@ -19,26 +19,58 @@ from lxml import etree
 from .parse import text_of
 
 # Linear: tried only where a whitespace run starts, quantifiers never give back.
-_SEPARATORS = re.compile(r"(?<!\s)(?:\s++[-–—|·]\s++|\s*+(?:_|\||｜|——|--|－|—)\s*+)")
+_SEPARATORS = re.compile(r"(?<!\s)(?:\s++[-–—|·]\s++|\s*+(?:_|\||｜|——|--|－|—|::)\s*+)")
 _SPACE = re.compile(r"\s+")
+# A site or organisation name glued to the end of a title by a bare hyphen or a space
+# (``…GPU-EDN 电子技术设计``, ``…交通-新华网``, ``…工作 东区办事处``): short, named like a site.
+_HYPHEN_SUFFIX = re.compile(r"(?<=\S)-(?=[^-]{2,16}$)(?=[^\d]*[\u4e00-\u9fff])")
+_ORG_SUFFIX = re.compile(
+    r"\s+([^\s]{2,20}?(?:网|网站|官网|在线|频道|报|日报|晚报|社|台|医院|办事处|政府|委员会|局|厅|委|院|大学|学院|学会|协会|中心|公司|集团))$"
+)
+# Badges a site glues before the headline in its <h1>/<h2> (原创, 独家, 置顶).
+_BADGE = re.compile(r"^(?:原创|独家|置顶|精华|推荐|热门|转载|视频|图文|专题)\s*")
 MIN_LEN = 2
 SITE_NAME_MAX = 5  # a leading part this long or longer is the title, not a site name
+LEAD_PART_RATIO = 3  # ...unless a later part is this many times longer (``栏目名--标题``)
 
 
 def _clean(text: str | None) -> str:
     return _SPACE.sub(" ", text or "").strip()
 
 
-def site_free(title: str) -> str:
-    """``title`` without the site and channel names joined to it by a separator."""
+def site_free(title: str, sites: frozenset[str] = frozenset()) -> str:
+    """``title`` without the site and channel names joined to it by a separator.
+
+    ``sites`` are names the page gives itself (``og:site_name``): parts equal to one go first.
+
+    >>> site_free("法国全国大罢工再次严重影响交通-新华网"), site_free("区领导一行到金融街开展调研工作 东区办事处_中山网")
+    ('法国全国大罢工再次严重影响交通', '区领导一行到金融街开展调研工作')
+    """
+    if " @ " in title:  # blog convention: 文章标题 @ 博客名
+        return _clean(title.split(" @ ", 1)[0])
     parts = [p for p in (_clean(p) for p in _SEPARATORS.split(title)) if p]
+    if sites and len(parts) > 1:
+        parts = [p for p in parts if p not in sites] or parts
     if not parts:
         return _clean(title)
     first = parts[0]
-    if len(first) >= SITE_NAME_MAX:
-        return first
     longest = max(parts, key=len)
-    return longest if len(longest) >= 2 * len(first) else first
+    if len(first) < SITE_NAME_MAX:
+        first = longest if len(longest) >= 2 * len(first) else first
+    elif len(longest) >= LEAD_PART_RATIO * len(first):
+        first = longest
+    return _strip_suffix(first)
+
+
+def _strip_suffix(title: str) -> str:
+    """Drop a site name glued on by a bare hyphen or a space, when the rest is at least twice as long."""
+    for pattern in (_HYPHEN_SUFFIX, _ORG_SUFFIX):
+        m = pattern.search(title)
+        if m:
+            head = title[: m.start()].rstrip()
+            if len(head) >= 2 * (len(title) - m.start()):
+                return head
+    return title
 
 
 def find_title(root: etree._Element) -> str | None:
@@ -47,11 +79,16 @@ def find_title(root: etree._Element) -> str | None:
     if not raw:
         og = root.xpath("//meta[@property='og:title']/@content")
         raw = _clean(og[0]) if og else ""
-    main = site_free(raw) if raw else ""
+    sites = frozenset(
+        _clean(v) for v in root.xpath("//meta[@property='og:site_name' or @name='application-name']/@content")
+    )
+    main = site_free(raw, sites) if raw else ""
     for h in root.iter("h1", "h2"):
         text = _clean(text_of(h))
         if len(text) < MIN_LEN or len(text) > 120:
             continue
+        if main and main in text and main != text and _BADGE.sub("", text) == main:
+            return main  # the headline with a badge glued on (原创标题)
         if not main or (main in text or text in main) and len(text) >= 0.6 * len(main):
-            return text
+            return _strip_suffix(text)
     return main or None

@@ -20,29 +20,28 @@ Short real lines inside the body (``同志们：``, ``一、…``, ``谢谢大�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..chrome.classify import judge
+from ..chrome.kinds import is_body, is_title_like, keeps_at_edge
+from ..chrome.model import model
+from ..chrome.spans import keep_span, may_match
+from ..chrome.view import simplified_lines
+from ..code import code_lines, front_matter
 from ..lines import LineEditor
 from ..page import Page
 from ..rules import Rule, builtin, check_unique, resolve
-from ..text import cjk_count, ends_sentence, is_heading, punct_count, visible_len
+from ..sites.apply import repeated_lines
+from ..text import cjk_count, ends_sentence, is_heading, visible_len
 from . import Step
 
-#: A body line has at least this many ideographs…
-BODY_MIN_CJK = 20
-#: …and at least this many Chinese punctuation marks.
-BODY_MIN_PUNCT = 2
-#: …and at least this share of ideographs among its visible characters.
-BODY_MIN_CJK_RATIO = 0.5
-#: A heading-like line outside the body is at most this long…
-TITLE_MAX_LEN = 60
-#: …and at least this share ideographs.
-TITLE_MIN_CJK_RATIO = 0.6
 #: The density signal only judges pages whose body holds at least this share of the visible characters
 #: (on a page of code, tables or lists there is no prose body to measure distance from).
 DENSITY_MIN_BODY_SHARE = 0.4
-_FIGURES = re.compile(r"[0-9.%]")
-_NAV_SEPARATORS = re.compile(r"[|｜_>»›→]|\s{2,}|\s\S{1,4}\s\S{1,4}\s")
+#: A keyword line right after a body paragraph is a paper's own (摘要… 关键词：…), not a site's tag list.
+_OWN_KEYWORDS = re.compile(r"^\s*[【\[]?\s*(?:关键词|关键字|Key\s*words?)\s*[】\]]?\s*[:：]?", re.IGNORECASE)
 
 
 class RuleSet:
@@ -51,15 +50,19 @@ class RuleSet:
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
         self._memo: dict[tuple[str, str], Rule | None] = {}
+        #: Rules that cut a span out of a line (applied to every line before the line rules).
+        self.span_rules = tuple(r for r in rules if r.scope == "span")
         self._entries = [
             (
                 rule,
                 rule.max_len if rule.max_len is not None else 1 << 30,
                 rule.zone,
-                tuple(p.match if p.pattern.startswith("^") else p.search for p in rule._compiled),
-                rule.min_hits == 1 and not rule.unless,
+                _tests(rule),
+                tuple(v.search for v in rule._vetoes),
+                rule.min_hits == 1,
             )
             for rule in rules
+            if rule.scope != "span"
         ]
 
     def first_match(self, line: str, zone: str = "?", length: int | None = None) -> Rule | None:
@@ -75,18 +78,42 @@ class RuleSet:
         return found
 
     def _first_match(self, line: str, zone: str, length: int) -> Rule | None:
-        for rule, max_len, rule_zone, tests, simple in self._entries:
+        for rule, max_len, rule_zone, tests, vetoes, simple in self._entries:
             if length > max_len:
                 continue
-            if zone != "?" and rule_zone != "any" and zone != rule_zone and not (rule_zone == "edge" and zone != "main"):
+            if zone != "?" and rule_zone != "any" and zone != rule_zone and not _in_zone(rule_zone, zone):
                 continue
             if simple:
-                for test in tests:
-                    if test(line):
-                        return rule
+                if any(test(line) for test in tests) and not any(veto(line) for veto in vetoes):
+                    return rule
             elif rule.matches(line, length):
                 return rule
         return None
+
+
+def _in_zone(rule_zone: str, zone: str) -> bool:
+    """Whether a rule limited to ``rule_zone`` applies to a line in ``zone`` (head, tail, ends, main);
+    ``ends`` (the first and last body lines) is part of the main body for every other zone."""
+    if rule_zone == "edge":
+        return zone in ("head", "tail")
+    if rule_zone == "ends":
+        return zone in ("head", "tail", "ends")
+    return False
+
+
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P[<=]|\(\?[aiLmsux]+\)")
+
+
+def _tests(rule: Rule) -> tuple[Callable[[str], object], ...]:
+    """The rule's patterns as one search (an alternation: one pass over the line instead of one per
+    pattern), or one test per pattern when they cannot be joined (group references, global flags)."""
+    patterns = [p.pattern for p in rule._compiled]
+    if len(patterns) > 1 and not any(_GROUP_REFERENCE.search(p) for p in patterns):
+        try:
+            return (re.compile("|".join(f"(?:{p})" for p in patterns)).search,)
+        except re.error:  # pragma: no cover - every pattern compiled alone
+            pass
+    return tuple(p.match if p.pattern.startswith("^") else p.search for p in rule._compiled)
 
 
 @lru_cache(maxsize=64)
@@ -97,20 +124,13 @@ def ruleset(extra: tuple[object, ...]) -> RuleSet:
     return RuleSet(rules)
 
 
-def is_body(line: str) -> bool:
-    """True for a line dense in Chinese characters and punctuation: running prose."""
-    if len(line) < BODY_MIN_CJK or punct_count(line) < BODY_MIN_PUNCT:
-        return False
-    n = cjk_count(line)
-    return n >= BODY_MIN_CJK and punct_count(line) >= BODY_MIN_PUNCT and n >= BODY_MIN_CJK_RATIO * visible_len(line)
-
-
-def _paragraphs(stripped: list[str], suspect: list[bool]) -> list[str | None]:
-    """For each line, the paragraph it belongs to once the structure step rejoins what a site broke
-    in two (None for empty lines and lines a rule names), so that cleaning again decides the same."""
+def _body_lines(stripped: list[str], suspect: list[bool], memo: dict[str, bool] | None = None) -> list[bool]:
+    """Which lines are body: judged per paragraph, joining the lines the structure step will rejoin
+    (a paragraph a site broke in two is body as a whole), so that cleaning again decides the same.
+    ``memo`` keeps the verdict of each paragraph across calls on the same page."""
     from .structure import continues  # late: structure builds on this module's measures
 
-    para: list[str | None] = [None] * len(stripped)
+    body = [False] * len(stripped)
     # Lines a rule names go before the structure step rejoins: they do not break a paragraph.
     idx = [i for i, s in enumerate(stripped) if s and not suspect[i]]
     j = 0
@@ -119,32 +139,15 @@ def _paragraphs(stripped: list[str], suspect: list[bool]) -> list[str | None]:
         while k + 1 < len(idx) and continues(text, stripped[idx[k + 1]]):
             k += 1
             text += stripped[idx[k]]
-        for m in range(j, k + 1):
-            para[idx[m]] = text
+        if memo is None:
+            dense = is_body(text)
+        elif (dense := memo.get(text)) is None:
+            dense = memo[text] = is_body(text)
+        if dense:
+            for m in range(j, k + 1):
+                body[idx[m]] = True
         j = k + 1
-    return para
-
-
-def is_title_like(line: str) -> bool:
-    """True for a short line of mostly ideographs (and figures) with no navigation separators: a heading or title.
-
-    >>> is_title_like("2024年4月份居民消费价格同比上涨0.3%"), is_title_like("首页 | 新闻 | 关于我们")
-    (True, False)
-    """
-    n = visible_len(line)
-    if not 0 < n <= TITLE_MAX_LEN:
-        return False
-    cjk = cjk_count(line)
-    return (
-        cjk >= 2
-        and cjk + len(_FIGURES.findall(line)) / 2 >= TITLE_MIN_CJK_RATIO * n  # a figure counts half
-        and _NAV_SEPARATORS.search(line.strip()) is None
-    )
-
-
-def keeps_at_edge(line: str) -> bool:
-    """Lines outside the body survive the density signal when they read as text: a sentence, a heading, a title."""
-    return ends_sentence(line) and cjk_count(line) >= 2 or is_heading(line) or is_title_like(line)
+    return body
 
 
 def _ends_list(line: str) -> bool:
@@ -152,68 +155,188 @@ def _ends_list(line: str) -> bool:
     return is_heading(line) or ends_sentence(line) and cjk_count(line) >= 2
 
 
+@dataclass
+class Layout:
+    """What the boilerplate step knows of a page before the classifier: the lines (original, stripped,
+    Simplified view), span cuts, the rule that names each line, and which lines are body."""
+
+    lines: list[str]
+    stripped: list[str]
+    view: list[str]
+    lengths: list[int]
+    cuts: list[list[tuple[Rule, str]]]
+    named: list[Rule | None]
+    body: list[bool]
+    first: int | None
+    last: int | None
+    density: bool
+    #: Lines a rule named that their context shows are content (kept, and not judged by the classifier).
+    kept: set[int] = field(default_factory=set)
+
+    def zone(self, i: int) -> str:
+        """``head``/``tail`` (before/after the body), ``ends`` (its first or last line) or ``main``."""
+        if self.first is None or self.last is None:
+            return "main"
+        if i == self.first or i == self.last:
+            return "ends"
+        return "head" if i < self.first else "tail" if i > self.last else "main"
+
+
+def _cut_spans(rules: RuleSet, stripped: list[str], view: list[str]) -> list[list[tuple[Rule, str]]]:
+    """Cut the span rules' matches (jammers, watermarks, inline page markers) out of every line, in place;
+    return what was cut from each line."""
+    cuts: list[list[tuple[Rule, str]]] = [[] for _ in stripped]
+    for rule in rules.span_rules:
+        for i, v in enumerate(view):
+            if not v or not may_match(rule.id, v) or not rule.fits(v):
+                continue
+            spans = [sp for sp in rule.spans(v) if keep_span(rule.id, v, *sp)]
+            if not spans or any(veto.search(v) for veto in rule._vetoes):
+                continue
+            s = stripped[i]
+            same = len(s) == len(v)
+            for start, end in reversed(spans):
+                cuts[i].append((rule, (s if same else v)[start:end]))
+                if same:
+                    s = s[:start] + s[end:]
+                v = v[:start] + v[end:]
+            stripped[i], view[i] = (s.strip() if same else v.strip()), v.strip()
+    return cuts
+
+
+def layout(text: str, rules: RuleSet, density: bool = True) -> Layout:
+    """Rules first: spans cut, lines named, body found (the classifier's evidence and the training script's)."""
+    lines = text.split("\n")
+    stripped = [line.strip() for line in lines]
+    view = simplified_lines(list(stripped))
+    cuts = _cut_spans(rules, stripped, view)
+    lengths = [visible_len(s) for s in view]
+    named = [rules.first_match(v, "?", n) if v else None for v, n in zip(view, lengths)]
+    suspect = [r is not None for r in named]
+    body = _body_lines(view, suspect)
+    first = next((i for i, b in enumerate(body) if b), None)
+    last = next((i for i in range(len(body) - 1, -1, -1) if body[i]), None)
+    edges = _edges(view, lengths, body, suspect, density)
+    lay = Layout(lines, stripped, view, lengths, cuts, named, body, first, last, edges != (None, None))
+    for i, v in enumerate(view):  # a rule limited to a zone names a line only there
+        r = named[i]
+        if r is not None and r.zone != "any":
+            named[i] = rules.first_match(v, lay.zone(i), lengths[i])
+    prev = None  # the last line no rule names
+    for i, v in enumerate(view):
+        if not v:
+            continue
+        if named[i] is not None and prev is not None and body[prev] and _OWN_KEYWORDS.match(v):
+            named[i] = None
+            lay.kept.add(i)
+        if named[i] is None:
+            prev = i
+    return lay
+
+
+def _rule_drops(lay: Layout, rules: RuleSet) -> dict[int, str]:
+    """The lines the rules drop, with the rule of each: named lines, and the lists under block rules."""
+    drops: dict[int, str] = {}
+    n = len(lay.view)
+    i = 0
+    while i < n:
+        rule = lay.named[i] if lay.view[i] else None
+        i += 1
+        if rule is None:
+            continue
+        drops[i - 1] = rule.id
+        if rule.scope == "block":  # the list under the heading, up to the next body line
+            z = lay.zone(i - 1)
+            while i < n and not lay.body[i] and (z == "tail" or not _ends_list(lay.view[i])):
+                if lay.view[i]:
+                    nxt = rules.first_match(lay.view[i], z)
+                    drops[i] = nxt.id if nxt else rule.id
+                i += 1
+    return drops
+
+
+def _edges(view: list[str], lengths: list[int], body: list[bool], suspect: list[bool], density: bool) -> tuple[int | None, int | None]:
+    """The first and last body lines that head and tail are measured from, or ``(None, None)`` when the
+    page holds too little body to measure from (titles and headings do not count: the structure step may
+    take one away as the title, and the verdict must not change with it)."""
+    total = sum(n for v, n, sus in zip(view, lengths, suspect) if v and not sus and not is_title_like(v))
+    if not density or total <= 0 or sum(n for n, b in zip(lengths, body) if b) < DENSITY_MIN_BODY_SHARE * total:
+        return None, None
+    first = next((i for i, b in enumerate(body) if b), None)
+    last = next((i for i in range(len(body) - 1, -1, -1) if body[i]), None)
+    return first, last
+
+
+#: The classifier judges again what it leaves, at most this many more times, until it drops nothing more
+#: (so that cleaning the result again drops nothing: its neighbours are then the lines that stay).
+MAX_ROUNDS = 3
+
+
+def _classify(lay: Layout, drops: dict[int, str]) -> dict[int, tuple[float, tuple[str, ...]]]:
+    """The classifier's verdicts on the lines the rules leave, iterated to a fixed point."""
+    threshold = model().threshold
+    decided = [i in drops or i in lay.kept for i in range(len(lay.view))]
+    memo: dict[str, bool] = {}
+    cues: dict[str, dict[str, float]] = {}
+    verdicts = judge(lay.view, decided, lay.body, edges=(lay.first, lay.last) if lay.density else (None, None), memo=cues)
+    dropped = {i for i, (p, _) in verdicts.items() if p >= threshold}
+    new = set(dropped)
+    for _ in range(MAX_ROUNDS):
+        if not new:
+            break
+        gone = dropped | set(drops)
+        view = ["" if i in gone else v for i, v in enumerate(lay.view)]
+        suspect = [i in lay.kept for i in range(len(view))]
+        body = _body_lines(view, suspect, memo)
+        edges = _edges(view, lay.lengths, body, suspect, lay.density)
+        again = judge(view, suspect, body, edges=edges, memo=cues)
+        new = {i for i, (p, _) in again.items() if p >= threshold and i not in dropped}
+        for i in new:
+            verdicts[i] = again[i]
+        dropped |= new
+    return {i: verdicts[i] for i in dropped}
+
+
 class Boilerplate(Step):
-    """Drop chrome lines and blocks by rule and by density."""
+    """Drop chrome: spans and lines by rule, then every other line by the chrome classifier."""
 
     name = "boilerplate"
 
     def __call__(self, page: Page) -> Page:
         rules = ruleset(tuple(self.options.rules))
-        lines = page.text.split("\n")
-        stripped = [line.strip() for line in lines]
-        lengths = [visible_len(s) for s in stripped]
-        # Pass 1: which lines are body? A line any rule names is not, whatever its density.
-        suspect = [bool(s) and rules.first_match(s, "?", n) is not None for s, n in zip(stripped, lengths)]
-        paragraphs = _paragraphs(stripped, suspect)
-        body = [p is not None and is_body(p) for p in paragraphs]
-        first = next((i for i, b in enumerate(body) if b), None)
-        last = next((i for i in range(len(body) - 1, -1, -1) if body[i]), None)
-
-        total = sum(n for n, sus in zip(lengths, suspect) if not sus)  # what rules leave, as a second pass sees it
-        density = self.options.density and total > 0 and sum(n for n, b in zip(lengths, body) if b) >= DENSITY_MIN_BODY_SHARE * total
-
-        def zone(i: int) -> str:
-            if first is None or last is None:
-                return "main"
-            return "head" if i < first else "tail" if i > last else "main"
-
+        lay = layout(page.text, rules, self.options.density)
+        drops = _rule_drops(lay, rules)
+        chrome = _classify(lay, drops) if self.options.density else {}
+        repeated = repeated_lines(page, lay.stripped, lay.body, self.options)  # the site's chrome: {line: pages}
+        code = code_lines(lay.lines)  # code and front matter are content: kept exactly (speechclean.code)
         ed = LineEditor(page)
-        i = 0
-        while i < len(lines):
-            s = stripped[i]
+        for i, s in enumerate(lay.stripped):
+            if i in code:
+                if self.options.front_matter == "drop" and i in front_matter(lay.lines):
+                    ed.drop(i, "boilerplate.front-matter")
+                else:
+                    ed.keep(i)
+                continue
+            rule = drops.get(i) if s else None
+            verdict = chrome.get(i) if s and rule is None else None
+            kept = bool(s) and rule is None and verdict is None
+            for cut, piece in lay.cuts[i]:  # cut from a kept line: a span of it; otherwise a piece before it
+                page.remove(cut.id, piece, len(ed.out), span=kept)
             if not s:
-                ed.drop(i, "")
-                i += 1
-                continue
-            z = zone(i)
-            rule = rules.first_match(s, z, lengths[i]) if suspect[i] else None
-            if rule is None:
-                if density and z in ("head", "tail") and not keeps_at_edge(paragraphs[i] or s):
-                    ed.drop(i, "density.edge")
-                else:
-                    ed.keep(i, s)
-                i += 1
-                continue
-            if rule.scope == "span":
-                kept = s
-                for start, end in reversed(rule.spans(s)):
-                    page.remove(rule.id, kept[start:end], len(ed.out), span=True)
-                    kept = kept[:start] + kept[end:]
-                if kept.strip():
-                    ed.keep(i, kept.strip())
-                else:
-                    ed.drop(i, "")
-                i += 1
-                continue
-            ed.drop(i, rule.id)
-            i += 1
-            if rule.scope == "block":  # the list under the heading, up to the next body line
-                while i < len(lines) and not body[i] and (z == "tail" or not _ends_list(stripped[i])):
-                    named = rules.first_match(stripped[i], z) if stripped[i] else None
-                    ed.drop(i, named.id if named else rule.id)
-                    i += 1
+                ed.drop(i, "", "")
+            elif kept and i in repeated:
+                ed.drop(i, "site.repeated", s, score=repeated[i])
+            elif kept:
+                ed.keep(i, s)
+            elif rule is not None:
+                ed.drop(i, rule, s)
+            else:
+                assert verdict is not None
+                ed.drop(i, "chrome.line", s, score=round(verdict[0], 3), cues=verdict[1])
         ed.finish()
         return page
 
 
 STEP = Boilerplate
+
+__all__ = ["STEP", "Boilerplate", "Layout", "RuleSet", "is_body", "is_title_like", "keeps_at_edge", "layout", "ruleset"]

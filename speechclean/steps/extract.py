@@ -31,25 +31,65 @@ from functools import cache
 
 from lxml import etree
 
-from ..dom.density import leads, link_lists, main_content, post_chrome, score_tree
+from ..dom.density import leads, link_lists, main_content, post_chrome, score_tree, stamp_lines
 from ..dom.parse import describe, names, parse_report
 from ..dom.prune import NameRules, drop_element, prune, prune_named
-from ..dom.render import flat, render
+from ..dom.render import flat, render_typed
 from ..dom.title import find_title
+from ..meta.step import read_metadata, read_text_metadata
+from ..meta.trafilatura import extract_with_trafilatura
 from ..page import Page
 from ..rules import builtin, check_unique, resolve
 from . import Step
+from .convert import convert_text, strip_pinyin
+from .punctuation import normalize
 
-_TAGS = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|br|span|table|script|a)[\s>/]", re.I)
+_DOCUMENT = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]|<meta\s[^>]*charset", re.IGNORECASE)
+_BLOCK_TAGS = ["p", "div", "table", "tr", "td", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "header", "footer", "nav", "aside", "main", "blockquote", "pre", "dl", "dt", "dd", "form", "figure", "figcaption", "center", "font", "span", "a", "strong", "b", "em", "i"]
+_OPEN = re.compile(r"<(" + "|".join(_BLOCK_TAGS) + r")(?=[\s>/])[^<>]{0,300}>", re.IGNORECASE)
+_CLOSE = re.compile(r"</(" + "|".join(_BLOCK_TAGS) + r")\s*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?/?>")
+SNIFF_CHARS = 8192
+MIN_PAIRS = 2  # closed tag pairs that make a text HTML without a document structure
+MARKUP_SHARE = 0.02  # ...and the share of its characters inside tags
+
+
+def html_evidence(text: str) -> str | None:
+    """Why the start of ``text`` is HTML, or None when it is plain text.
+
+    ``document``: a doctype, ``<html>``/``<head>``/``<body>`` or a charset ``<meta>``;
+    ``fragment``: it starts with a tag, ends with a closing tag and closes one it opened
+    (``<p>正體</p>``, ``<article><h2>…</h2>…</article>``); ``markup``: ``MIN_PAIRS`` opened and
+    closed tags and ``MARKUP_SHARE`` of the characters inside tags. Prose that quotes a tag or two
+    (``用<a>标签写链接，<input>用于输入``) has neither.
+
+    >>> html_evidence("<p>正體中文</p>"), html_evidence("使用<a>标签创建链接，<input>用于输入。")
+    ('fragment', None)
+    """
+    head = text[:SNIFF_CHARS]
+    if _DOCUMENT.search(head):
+        return "document"
+    opened = [m.group(1).lower() for m in _OPEN.finditer(head)]
+    if not opened:
+        return None
+    closed = [m.group(1).lower() for m in _CLOSE.finditer(head)]
+    pairs = sum(min(opened.count(t), closed.count(t)) for t in set(closed))
+    stripped = head.strip()
+    if pairs and stripped.startswith("<") and stripped.endswith(">") and _CLOSE.search(stripped[-40:]):
+        return "fragment"
+    markup = sum(len(m.group()) for m in _ANY_TAG.finditer(head))
+    if pairs >= MIN_PAIRS and markup >= MARKUP_SHARE * len(head):
+        return "markup"
+    return None
 
 
 def looks_like_html(text: str) -> bool:
-    """True when the start of ``text`` holds at least two HTML tags.
+    """True when the start of ``text`` shows evidence of HTML (:func:`html_evidence`).
 
     >>> looks_like_html("<html><body><p>正文</p></body></html>"), looks_like_html("同志们：")
     (True, False)
     """
-    return len(_TAGS.findall(text[:4096], 0)) >= 2
+    return html_evidence(text) is not None
 
 
 @cache
@@ -65,11 +105,38 @@ class Extract(Step):
 
     name = "extract"
 
+    def clean_title(self, title: str) -> str:
+        """The title through the same pinyin, conversion and punctuation functions as the text.
+
+        >>> from speechclean.config import Options
+        >>> Extract(Options()).clean_title("日本企業5月信心保持穩定,出口回升")
+        '日本企业5月信心保持稳定，出口回升'
+        """
+        options = self.options
+        if "convert" not in options.disable:
+            if options.pinyin and ("(" in title or "（" in title):
+                scratch = Page(text=title)
+                strip_pinyin(scratch)
+                title = scratch.text
+            if options.convert != "off":
+                scratch = Page(text=title)
+                convert_text(scratch, options.convert)  # script-aware, as the text is
+                title = scratch.text
+        if "punctuation" not in options.disable:
+            title = normalize(title)
+        return title.strip()
+
     def __call__(self, page: Page) -> Page:
         if page.kind == "auto":
-            page.kind = "html" if looks_like_html(page.text) else "text"
+            evidence = html_evidence(page.text)
+            page.kind = "html" if evidence else "text"
+            if evidence:
+                page.meta["html_evidence"] = evidence
         if page.kind != "html":
+            read_text_metadata(page, self.options.reference_date)
             return page
+        if self.options.extractor == "trafilatura":
+            return extract_with_trafilatura(page, self.options.reference_date)
         root, problems = parse_report(page.text)
         for kind, message in problems:
             page.flag(kind, message)
@@ -78,7 +145,8 @@ class Extract(Step):
             return page
         title = find_title(root)
         if title and not page.title:
-            page.title = title
+            page.title = self.clean_title(title)
+        read_metadata(page, root, self.options.reference_date)
         for d in prune(root):
             page.remove(d.rule, d.text, element=d.element)
         rules = element_rules(tuple(self.options.rules))
@@ -88,16 +156,21 @@ class Extract(Step):
         for el in post_chrome(choice, scores):
             page.remove("density.post-chrome", flat(el), element=describe(el))
             drop_element(el)
-        for d in prune_named(main, rules, scores.marks, choice.trusted):
+        for d in prune_named(main, rules, scores.marks, choice.trusted, choice.content_rules):
             page.remove(d.rule, d.text, element=d.element)
         for el in link_lists(main, scores):
             page.remove("density.links", flat(el), element=describe(el))
             drop_element(el)
+        for el in stamp_lines(main, scores):
+            page.remove("density.stamp", flat(el), element=describe(el))
+            drop_element(el)
         lead_blocks = leads(main, scores)
-        lead = [render(el) for el in lead_blocks]
+        lead = [render_typed(el) for el in lead_blocks]
         for el in lead_blocks:
             drop_element(el)
-        page.text = "\n".join([*filter(None, lead), render(main)]).strip("\n")
+        body = render_typed(main)
+        page.text = "\n".join([*filter(None, (t for t, _ in lead)), body[0]]).strip("\n")
+        page.line_kinds = [lk for t, kinds in (*lead, body) if t for lk in zip(t.split("\n"), kinds)]
         lines = page.text.count("\n") + 1 if page.text else 0
         _record_outside(page, main, lines, rules)
         return page

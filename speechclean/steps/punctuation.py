@@ -10,8 +10,12 @@ What it does, each counted in ``page.changes`` under its rule id:
   ``1,000``, ``19:30``, ``1.6亿元``, ``http://a.cn/?q=1`` keep their ASCII.
 * ``punctuation.quotes`` — straight double quotes in Chinese lines become paired “ ”.
 * ``punctuation.doubled`` — anti-copy doubles collapse to the real mark
-  (``，，``→``，``, ``，。``→``。``, ``二，、``→``二、``); ``？！``, ``……``, ``——`` stay.
-* ``punctuation.orphan`` — marks left at the start of a line by a removed heading go.
+  (``，，``→``，``, ``，。``→``。``, ``二，、``→``二、``); ``？！``, ``……``, ``——``, ``。。。`` stay.
+* ``punctuation.orphan`` — marks left at the start of a line by a removed heading go; marks
+  that continue the line before (``雄县\n、容城县``) join its end (``punctuation.orphan-joined``).
+
+Code, front matter and Japanese or Korean lines are left exactly as they are, and so is a page
+that is not Chinese (``page.lang``): their quotes, commas and spacing are not Chinese punctuation.
 
 >>> from speechclean.steps.punctuation import normalize
 >>> normalize('同志们:今年是2021年,工作在19:30开始,,完成率1.6亿元(同比增长)。')
@@ -25,9 +29,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..code import INLINE_CODE as _INLINE_CODE
 from ..page import Page
 from ..text import CJK_CLASS
 from . import Step
+from .convert import page_lang, protected_lines
 
 _FW_PUNCT = "，。、；：？！“”‘’（）《》【】…—·「」『』〈〉〔〕"
 #: Chinese context: an ideograph or a full-width mark.
@@ -77,7 +83,13 @@ _STRAIGHT_QUOTE_LINE = re.compile(f'^(?=[^\\n]*")(?=[^\\n]*[{CJK_CLASS}])[^\\n]*
 _MARKS_RUN = re.compile("[，、；：。？！][，、；：。？！]+")
 #: The anti-copy pairs seen most, each with the mark it stands for (what ``_collapse`` gives).
 _COMMON_DOUBLES = (("，，", "，"), ("，。", "。"), ("，、", "、"), ("，；", "；"), ("，？", "？"), ("，！", "！"), ("，：", "："))
-_ORPHAN = re.compile("^(?:”(?=[，。、；：？！])|[，。、；：？！])[，。、；：？！”]*", re.MULTILINE)
+_ORPHAN_RUN = "(?:”(?=[，。、；：？！])|[，。、；：？！])[，。、；：？！”]*"
+#: A line that starts with marks continuing the line before it (text split at an inline element:
+#: ``雄县\n、容城县``): the marks go back to the end of that line, nothing is lost.
+_ORPHAN_CONTINUES = re.compile(f"\n(?<=[^\n，。、；：？！”…]\n)({_ORPHAN_RUN}|[）】》」』’”]++|[:;,.!?)\\]}}]++(?=\n|$))")
+#: A line of opening brackets or quotes only: they open the line after it.
+_OPENERS_LINE = re.compile("^([（【《「『“‘]++)\n(?=[^\n])", re.MULTILINE)
+_ORPHAN = re.compile(f"^{_ORPHAN_RUN}", re.MULTILINE)
 
 
 def _count(page: Page | None, rule: str, n: int) -> None:
@@ -115,7 +127,7 @@ def _collapse(m: re.Match[str]) -> str:
     if "，" not in run and not (len(set(run)) == 1 and run[0] in "；：。"):
         return run  # ？！ ！！ are meant; 、、 is left to the structure step
     if set(run) == {"。"} and len(run) >= 3:
-        return "……"
+        return run  # an ellipsis typed with 。: the author's, kept
     strong = "".join(ch for ch in run if ch in "？！")
     if strong:
         return strong[:2]
@@ -132,8 +144,27 @@ def _sub(page: Page | None, rule: str, pattern: re.Pattern[str], repl: str | Cal
     return new
 
 
+_HOLD = "\ue0ff"  # stands for one protected span while the rules run (a neutral, non-Chinese character)
+
+
 def normalize(text: str, page: Page | None = None) -> str:
-    """Normalise the punctuation of ``text``; count changes on ``page`` when given."""
+    """Normalise the punctuation of ``text``; count changes on ``page`` when given.
+
+    Inline code (:data:`speechclean.code.INLINE_CODE`) is left exactly as it is.
+
+    >>> normalize('调用 fmt.Println("a", b) 即可,很简单。')
+    '调用 fmt.Println("a", b) 即可，很简单。'
+    """
+    if ("`" in text or "(" in text) and _HOLD not in text:
+        held = _INLINE_CODE.findall(text)
+        if held:
+            out = _normalize(_INLINE_CODE.sub(_HOLD, text), page).split(_HOLD)
+            if len(out) == len(held) + 1:
+                return "".join(x for pair in zip(out, [*held, ""]) for x in pair)
+    return _normalize(text, page)
+
+
+def _normalize(text: str, page: Page | None = None) -> str:
     exotic = set(_EXOTIC.findall(text))
     if exotic:
         if any(_INVISIBLE.match(c) for c in exotic):
@@ -178,6 +209,13 @@ def normalize(text: str, page: Page | None = None) -> str:
             text = text.replace(pair, mark)
             _count(page, "punctuation.doubled", n)
     text = _sub(page, "punctuation.doubled", _MARKS_RUN, _collapse, text)
+    if "\n" in text:
+        for _ in range(4):  # a chain of such lines (雄县\n、\n，) moves up one line per pass
+            joined = _sub(page, "punctuation.orphan-joined", _ORPHAN_CONTINUES, "\\1\n", text)
+            if joined == text:
+                break
+            text = joined
+        text = _sub(page, "punctuation.orphan-joined", _OPENERS_LINE, "\\1", text)
     text = _sub(page, "punctuation.orphan", _ORPHAN, "", text)
     return text
 
@@ -188,7 +226,25 @@ class Punctuation(Step):
     name = "punctuation"
 
     def __call__(self, page: Page) -> Page:
-        page.text = normalize(page.text, page)
+        if page_lang(page) in ("ja", "ko", "other"):
+            if not any(f.kind.startswith("lang.") for f in page.flags):
+                page.flag(f"lang.{page.lang}", page.text[:40])
+            return page
+        protected = protected_lines(page.text)
+        if not protected:
+            page.text = normalize(page.text, page)
+            return page
+        lines = page.text.split("\n")
+        out: list[str] = []
+        i = 0
+        while i < len(lines):  # normalise each run of unprotected lines on its own
+            j = i
+            while j < len(lines) and (j in protected) == (i in protected):
+                j += 1
+            run = "\n".join(lines[i:j])
+            out.append(run if i in protected else normalize(run, page))
+            i = j
+        page.text = "\n".join(out)
         return page
 
 

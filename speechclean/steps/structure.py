@@ -27,6 +27,7 @@ import re
 import statistics
 from functools import cache, lru_cache
 
+from ..code import code_lines
 from ..lines import LineEditor
 from ..page import Document, Page
 from ..rules import Rule, builtin
@@ -43,6 +44,8 @@ MARKER_PAGE_MIN_LEN = 80
 #: …or the pages are this long and this even (coefficient of variation of their lengths).
 MARKER_EVEN_MIN_LEN = 100
 MARKER_EVEN_MAX_CV = 0.1
+#: A lone chunk marker follows a line at least this long that breaks off mid-word.
+CHUNK_PREV_MIN_LEN = 40
 _MARKER = re.compile(r"^(\d{1,3})[、.．](?!\d)")
 #: A line cut mid-sentence is at least this long (shorter ones are headings and titles).
 REJOIN_MIN_LEN = 30
@@ -98,8 +101,11 @@ def _is_heading_line(line: str) -> bool:
 
 def drop_blank_lines(page: Page) -> None:
     ed = LineEditor(page)
+    code = code_lines(ed.old)  # code keeps its blank lines and indentation (speechclean.code)
     for i, line in enumerate(ed.old):
-        if line.strip():
+        if i in code:
+            ed.keep(i)
+        elif line.strip():
             ed.keep(i, line.strip())
         else:
             ed.drop(i, "")
@@ -143,22 +149,49 @@ def _is_pagination(lines: list[str], run: list[int]) -> bool:
     return False
 
 
+def _chunk_markers(lines: list[str], taken: set[int]) -> list[int]:
+    """Lone chunk markers: a counter opening a line that goes on a sentence the line before broke off
+    mid-word (``…同时`` / ``2、，工作总结…``). The line before is long and is not the previous item of a
+    list (it does not start with the counter before), so the counter numbers a chunk, not an item."""
+    out = []
+    for i in range(1, len(lines)):
+        if i in taken or i - 1 in taken:
+            continue
+        m = _MARKER.match(lines[i])
+        prev = lines[i - 1].rstrip()
+        if m is None or not prev or int(m.group(1)) < 2 or not _JOIN_AFTER.match(prev[-1]):
+            continue
+        before = _MARKER.match(prev)
+        if before is not None and int(before.group(1)) == int(m.group(1)) - 1:
+            continue
+        if visible_len(prev) >= CHUNK_PREV_MIN_LEN and _JOIN_BEFORE.match(_after_marker(lines[i]).lstrip("、，,；; ")[:1] or " "):
+            out.append(i)
+    return out
+
+
 def remove_page_markers(page: Page) -> None:
     ed = LineEditor(page)
     lines = ed.old
     runs = _marker_runs(lines)
+    taken = {i for run in runs for i in run}
+    runs += [[i] for i in _chunk_markers(lines, taken)]
     if not runs:
         return
     starts = {i: run[0] for run in runs for i in run}
+    run_of = {i: run for run in runs for i in run}
     for i, line in enumerate(lines):
         if i not in starts:
             ed.keep(i)
             continue
         m = _MARKER.match(line)
         assert m is not None
-        page.remove("structure.page-marker", m.group(), len(ed.out) - (0 if i == starts[i] else 1), span=True)
+        lone_run = len(run_of[i]) == 1
+        page.remove("structure.page-marker", m.group(), len(ed.out) - (0 if i == starts[i] and not lone_run else 1), span=True)
         rest = line[m.end() :]
-        if i != starts[i] and ed.out and (ed.out[-1][-1:] not in TERMINAL or rest[:1] in "、，,；;"):
+        lone = len(run_of[i]) == 1
+        if lone:
+            rest = rest.lstrip("、，,；; ")
+        if (i != starts[i] or lone) and ed.out and (ed.out[-1][-1:] not in TERMINAL or rest[:1] in "、，,；;"):
             ed.join(i, rest)
         else:
             ed.keep(i, rest)
@@ -200,9 +233,12 @@ def continues(prev: str, line: str) -> bool:
 
 def rejoin(page: Page) -> None:
     ed = LineEditor(page)
+    code = code_lines(ed.old)
     for i, line in enumerate(ed.old):
         s = line.strip()
-        if not s:
+        if i in code or i - 1 in code:
+            ed.keep(i)
+        elif not s:
             ed.drop(i, "")
         elif ed.out and continues(ed.out[-1], s):
             page.count("structure.rejoin")
@@ -216,9 +252,8 @@ def rejoin(page: Page) -> None:
 def _header_lines(page: Page, lines: list[str]) -> tuple[str | None, set[int]]:
     """The title the text itself confirms, and the header lines to drop with it.
 
-    Before the first body line, a title-like line is confirmed as the title by an editor
-    preface naming it, by being repeated on the page, or by header chrome removed next to
-    it. Every other title-like line repeated in that header is dropped too (a site's name,
+    Before the first body line, a title-like line is confirmed as the title by being repeated on
+    the page, by an editor preface naming it, or by chrome removed before it. Every other title-like line repeated in that header is dropped too (a site's name,
     a repeated nav entry), so that cleaning the result again finds nothing more to drop.
     """
     first_body = next((i for i, s in enumerate(lines) if is_body(s)), len(lines))
@@ -227,13 +262,16 @@ def _header_lines(page: Page, lines: list[str]) -> tuple[str | None, set[int]]:
     for key in keys:
         if key:
             counts[key] = counts.get(key, 0) + 1
-    title = next(
+    preface = next(
         (t for r in page.removals if r.rule == "boilerplate.editor-preface"
          and (m := _PREFACE_TITLE.search(r.text)) and len(_key(t := clean_title(m.group(1)))) >= 4),
         None,
     )
-    chrome_anchors = {r.line for r in page.removals if r.rule in HEADER_CHROME and not r.span and r.line is not None}
+    # Chrome removed before a line (or right after it) frames it as the page's header.
+    chrome_lines = [r.line for r in page.removals if r.step == "boilerplate" and not r.span and r.line is not None]
+    first_chrome = min(chrome_lines, default=None)
     repeated: set[int] = set()
+    twice = framed = None
     for i in range(first_body):
         s = lines[i]
         if not s or not is_title_like(s) or _is_heading_line(s) or is_document_title(s) or s[-1] in _NOT_TITLE_END:
@@ -243,9 +281,12 @@ def _header_lines(page: Page, lines: list[str]) -> tuple[str | None, set[int]]:
             continue
         if counts[key] >= 2:
             repeated.add(i)
-            title = title or clean_title(s)
-        elif title is None and (i in chrome_anchors or (i + 1) in chrome_anchors):
-            title = clean_title(s)
+            twice = twice or clean_title(s)
+        elif framed is None and first_chrome is not None and first_chrome <= i + 1:
+            framed = clean_title(s)
+    # A line the page repeats is its title even when a preface names another; then the preface's
+    # words, then a line framed by chrome. (A clean text that opens with a heading keeps it.)
+    title = twice or preface or framed
     return title, repeated
 
 
@@ -275,7 +316,9 @@ def find_title(page: Page) -> None:
 
 # -- pass 4: documents ---------------------------------------------------------------------
 def split_documents(page: Page, enabled: bool) -> None:
-    lines = [s for s in page.text.split("\n") if s.strip()]
+    lines = page.text.split("\n")
+    code = code_lines(lines)
+    lines = [s for i, s in enumerate(lines) if s.strip() or i in code]
     titles = [i for i, s in enumerate(lines) if is_document_title(s)] if enabled else []
     if len(titles) < 2:
         text = "\n".join(lines)

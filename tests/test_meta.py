@@ -1,0 +1,199 @@
+"""Page metadata: dates, bylines, credits, markup evidence (speechclean.meta)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support import FIXTURES
+
+import speechclean
+from speechclean.batch import clean_records
+from speechclean.meta.bylines import bracket_name, credits, name_slash_outlet
+from speechclean.meta.dates import find_date, parse_iso
+
+META = FIXTURES / "meta"
+
+
+def page(name: str, **options: object) -> speechclean.Page:
+    return speechclean.clean((META / name).read_bytes(), **options)
+
+
+# -- dates ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2019年09月07日 04:04 来源：北京日报", "2019-09-07T04:04"),
+        ("2019-09-07 13:43:45 来源: 新京报", "2019-09-07T13:43:45"),
+        ("发表于2014-08-24 21:30|", "2014-08-24T21:30"),
+        ("2019年06月15日08:18 来源：人民网", "2019-06-15T08:18"),
+        ("2019 09/07 19:02", "2019-09-07T19:02"),
+        ("时间：2019-09-25", "2019-09-25"),
+        ("2019年9月26日 15:10", "2019-09-26T15:10"),
+        ("发布时间：18-03-0823:16", "2018-03-08T23:16"),
+    ],
+)
+def test_date_forms(text: str, iso: str) -> None:
+    found = find_date(text)
+    assert found is not None and found.iso == iso
+
+
+def test_month_day_needs_a_year() -> None:
+    assert find_date("发布时间：10-0812:00") is None
+    found = find_date("发布时间：10-0812:00", year=2019)
+    assert found is not None and found.iso == "2019-10-08T12:00"
+
+
+def test_relative_dates_need_a_reference() -> None:
+    assert find_date("昨天 10:30") is None
+    assert find_date("3小时前") is None
+    ref = datetime.datetime(2020, 3, 2, 15, 0)
+    assert find_date("昨天 10:30", reference=ref).iso == "2020-03-01T10:30"  # type: ignore[union-attr]
+    assert find_date("3小时前", reference=ref).iso == "2020-03-02T12:00"  # type: ignore[union-attr]
+    assert find_date("前天", reference=datetime.date(2020, 3, 2)).iso == "2020-02-29"  # type: ignore[union-attr]
+
+
+def test_impossible_dates_are_not_dates() -> None:
+    assert find_date("2019-02-30") is None
+    assert find_date("2019-13-01") is None
+    assert parse_iso("2019-09-07T13:43:45+08:00").iso == "2019-09-07T13:43:45"  # type: ignore[union-attr]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.text(alphabet="0123456789-/:年月日时分 ", min_size=0, max_size=3000))
+def test_date_patterns_are_linear_on_hostile_input(text: str) -> None:
+    start = time.perf_counter()
+    find_date(text, year=2020, reference=datetime.date(2020, 1, 1))
+    credits(text[:120])
+    assert time.perf_counter() - start < 2.0  # generous: catches exponential backtracking only
+
+
+def test_long_hostile_lines_finish() -> None:
+    for hostile in ("2019-" * 20000, "1" * 50000 + "年", "记者" * 20000, "（" * 30000 + "记者 张三"):
+        find_date(hostile, year=2020)
+        credits(hostile)
+        credits(hostile, lead=True)
+
+
+# -- bylines ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "kind", "value"),
+    [
+        ("责任编辑：杨倩_NF4425", "editor", "杨倩"),
+        ("[责任编辑：韩保林 PK155]", "editor", "韩保林"),
+        ("(责编：汤诗瑶、丁涛)", "editor", "汤诗瑶、丁涛"),
+        ("澎湃新闻记者 段彦超 廖艳", "reporter", "段彦超 廖艳"),
+        ("采写：南都见习记者 林子沛", "reporter", "林子沛"),
+        ("【文/观察者网专栏作者 王文】", "reporter", "王文"),
+        ("作者：网络整理 阅读：1644", "reporter", "网络整理"),
+        ("信息来源：省发改委", "source", "省发改委"),
+        ("原创： 路闻卓立编译 人民币交易与研究", "reporter", "路闻卓立"),
+    ],
+)
+def test_credit_lines(line: str, kind: str, value: str) -> None:
+    found = [(c.kind, c.value) for c in credits(line)]
+    assert (kind, value) in found
+
+
+def test_placeholders_and_prose_name_nobody() -> None:
+    assert [c.value for c in credits("作者：未知 责任编辑：棒棒不是糖")] == ["棒棒不是糖"]
+    assert credits("记者了解到，这家公司已经停产，工人们都回家了。") == []
+    assert credits("作者最新文章") == []
+    assert credits("图片来源：每经记者 张蕊 摄") == []
+
+
+def test_lead_brackets_and_closing_credits() -> None:
+    assert [c.value for c in credits("新京报快讯（记者 裴剑飞）今日有网友爆料", lead=True)] == ["裴剑飞"]
+    assert [c.value for c in credits("长江网10月4日讯（记者陈智 整合） 国庆长假过半", lead=True)] == ["陈智"]
+    assert bracket_name("（张巨峰）") == "张巨峰"
+    assert bracket_name("（完）") is None
+    assert name_slash_outlet("石佳/中国青年报") == ("石佳", "中国青年报")
+    assert name_slash_outlet("上海/北京") is None
+
+
+# -- whole pages -------------------------------------------------------------------------------
+def test_byline_under_the_title_wins() -> None:
+    p = page("news_byline.html")
+    assert p.published == "2021-10-12T09:28"  # shown on the page; the <meta> says 09:30
+    assert (p.author, p.author_role, p.source) == ("王小明", "作者", "某某日报")
+    assert p.site_name == "某某市新闻网"
+    assert p.url == "https://news.example.cn/yaowen/2021-10-12/8812.html"
+    assert p.meta_evidence["published"] == "byline"
+    assert "2021-10-12" not in p.text.split("\n")[0]  # the byline line itself is still removed
+
+
+def test_comments_related_items_and_generation_times_are_never_taken() -> None:
+    p = page("news_byline.html")
+    assert p.author != "风中的树"
+    q = page("no_date.html")
+    assert q.published is None  # the adoption date in the text and the page-generation time are not it
+    assert q.author is None
+
+
+def test_platform_account_and_year_from_markup() -> None:
+    p = page("platform_account.html")
+    assert p.published == "2021-09-03T18:12"  # 09-0318:12 shown; the year from <meta itemprop=dateUpdate>
+    assert (p.author, p.author_role) == ("天气观察员", "account")
+
+
+def test_markup_only_page_uses_meta_then_url() -> None:
+    html = ("<html><head><meta property='article:published_time' content='2020-05-06T07:08:09+08:00'>"
+            "</head><body><h1>标题</h1><p>正文内容很长很长，说明了很多事情，大家都很关心这件事情的进展情况。</p></body></html>")
+    p = speechclean.clean(html)
+    assert p.published == "2020-05-06T07:08:09" and p.meta_evidence["published"] == "meta:article:published_time"
+    q = speechclean.clean("<html><body><h1>标题</h1><p>正文。</p></body></html>", url="https://x.cn/2020/0506/1.html")
+    assert q.published == "2020-05-06" and q.meta_evidence["published"] == "url" and q.url == "https://x.cn/2020/0506/1.html"
+
+
+def test_reference_date_option_resolves_relative_dates() -> None:
+    html = "<html><body><h1>新手机发布</h1><div>昨天 10:30</div><p>厂商今天发布了新款手机，售价比上一代更低，配置也有所提升。</p></body></html>"
+    assert speechclean.clean(html).published is None
+    assert speechclean.clean(html, reference_date="2020-03-02").published == "2020-03-01T10:30"
+    with pytest.raises(speechclean.OptionError):
+        speechclean.Cleaner(reference_date="yesterday")
+
+
+def test_text_input_head_lines() -> None:
+    p = speechclean.clean("关于召开年度工作会议的通知\n发布时间：2019-05-18 来源：办公室\n各单位：\n定于下周召开年度工作会议，请准时参加。")
+    assert (p.published, p.source) == ("2019-05-18", "办公室")
+
+
+def test_metadata_in_every_output() -> None:
+    p = page("news_byline.html")
+    d = p.to_dict()
+    assert (d["published"], d["author"], d["source"], d["site_name"]) == ("2021-10-12T09:28", "王小明", "某某日报", "某某市新闻网")
+    json.dumps(d, ensure_ascii=False)
+    rows = [{"id": 1, "text": (META / "news_byline.html").read_text(encoding="utf-8")}]
+    (out,) = clean_records(rows, keep=("published", "author", "author_role", "source", "site_name", "url"))
+    assert (out["published"], out["author"], out["author_role"]) == ("2021-10-12T09:28", "王小明", "作者")
+
+
+def test_gne_labels_when_present(corpus) -> None:  # type: ignore[no-untyped-def]
+    gne = corpus / "extraction" / "gne_tests"
+    labels = json.loads((gne / "labels.json").read_text(encoding="utf-8"))
+    day = spurious = 0
+    for key, gold in labels.items():
+        p = speechclean.clean((corpus / key).read_bytes())
+        if gold.get("published"):
+            day += bool(p.published) and p.published[:10] == gold["published"][:10]  # type: ignore[index]
+        elif p.published:
+            spurious += 1
+    assert day >= 55 and spurious == 0
+
+
+def test_jsonld_and_time_elements() -> None:
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+          '"datePublished": "2020-07-08T10:11:12+08:00", "author": {"@type": "Person", "name": "李雷"}, '
+          '"publisher": {"@type": "Organization", "name": "某某报"}}</script>')
+    body = "<p>正文内容很长很长，说明了很多事情，大家都很关心这件事情的进展情况，我们会继续关注报道。</p>"
+    p = speechclean.clean(f"<html><head>{ld}</head><body><h1>标题党</h1>{body}</body></html>")
+    assert (p.published, p.author, p.site_name) == ("2020-07-08T10:11:12", "李雷", "某某报")
+    assert p.meta_evidence["published"] == "jsonld:datePublished" and p.meta_evidence["author"] == "jsonld:author"
+    t = speechclean.clean(f"<html><body><h1>标题党</h1><time datetime='2020-07-09'></time>{body}</body></html>")
+    assert t.published == "2020-07-09" and t.meta_evidence["published"] == "time"
+    broken = speechclean.clean(f"<html><head><script type='application/ld+json'>{{not json</script></head><body>{body}</body></html>")
+    assert broken.published is None
