@@ -61,6 +61,11 @@ FEED_HTML = ("description", "content", "summary", "content:encoded", "subtitle")
 _ESCAPED_TAG = re.compile(r"</?(?:br|p|div|span|strong|b|em|i|u|font|img|a|h[1-6]|li|ul|ol|table|tr|td)\b[^<>]{0,200}+>", re.I)
 
 
+def is_feed(text: str) -> bool:
+    """True when ``text`` is an RSS or Atom feed (what its start says)."""
+    return _FEED.match(text) is not None
+
+
 def _unescape_markup(root: etree._Element) -> None:
     """Text holding escaped tags (``<br />`` as text) is parsed as the markup it is, in place."""
     for el in list(root.iter()):
