@@ -18,7 +18,7 @@ import re
 
 #: Characters of context kept before each cut piece.
 WIDTH = 4
-_PIECE = re.compile(r"[^)）]*+[)）]")
+_PIECE = re.compile(r"(?<![^)）])[^)）]*+[)）]")  # from the start or a closing bracket only: linear
 
 
 def cut_context(pattern: re.Pattern[str], line: str, width: int = WIDTH) -> tuple[str, ...]:
