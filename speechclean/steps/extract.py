@@ -32,7 +32,7 @@ from functools import cache
 from lxml import etree
 
 from ..dom.density import leads, link_lists, main_content, post_chrome, score_tree, stamp_lines
-from ..dom.parse import describe, is_feed, names, parse_report
+from ..dom.parse import describe, names, parse_report
 from ..dom.prune import NameRules, drop_element, prune, prune_named
 from ..dom.render import flat, render_typed
 from ..dom.title import find_title
@@ -72,8 +72,6 @@ def html_evidence(text: str) -> str | None:
     head = text[:SNIFF_CHARS]
     if _DOCUMENT.search(head):
         return "document"
-    if is_feed(head):  # RSS/Atom: its entries carry escaped HTML
-        return "feed"
     opened = [m.group(1).lower() for m in _OPEN.finditer(head)]
     if not opened:
         return None
