@@ -49,6 +49,7 @@ class RuleSet:
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
+        self._memo: dict[tuple[str, str], Rule | None] = {}
         #: Rules that cut a span out of a line (applied to every line before the line rules).
         self.span_rules = tuple(r for r in rules if r.scope == "span")
         self._entries = [
@@ -66,8 +67,17 @@ class RuleSet:
 
     def first_match(self, line: str, zone: str = "?", length: int | None = None) -> Rule | None:
         """The first rule that fires on ``line`` in ``zone`` (``"?"``: any zone)."""
-        if length is None:
-            length = visible_len(line)
+        key = (line, zone)
+        try:  # pages repeat lines (cells, dates, buttons): each judged once per zone
+            return self._memo[key]
+        except KeyError:
+            pass
+        found = self._first_match(line, zone, visible_len(line) if length is None else length)
+        if len(self._memo) < 1 << 15:
+            self._memo[key] = found
+        return found
+
+    def _first_match(self, line: str, zone: str, length: int) -> Rule | None:
         for rule, max_len, rule_zone, tests, vetoes, simple in self._entries:
             if length > max_len:
                 continue
