@@ -39,6 +39,9 @@ _SEMANTIC = {
 }
 
 
+_CODE = ("code",)
+
+
 def render(el: etree._Element) -> str:
     """The text of ``el``: one line per block, inline text joined, blank lines dropped."""
     return render_typed(el)[0]
@@ -113,12 +116,19 @@ def render_typed(el: etree._Element) -> tuple[str, list[tuple[str, ...]]]:
     line_kinds: list[tuple[str, ...]] = []
     current: list[str] = []
     first: tuple[str, ...] | None = None
+    def emit(raw: str, kind: tuple[str, ...]) -> None:
+        # <pre> code keeps its indentation and the blank lines inside it (speechclean.code keeps them after)
+        line = raw.rstrip() if kind == _CODE else raw.strip()
+        if line.strip():
+            lines.append(line)
+            line_kinds.append(kind)
+        elif kind == _CODE and line_kinds and line_kinds[-1] == _CODE:
+            lines.append("")
+            line_kinds.append(kind)
+
     for piece, kind in zip([*parts, "\n"], [*kinds, None]):
         if kind is None:
-            line = "".join(current).strip()
-            if line:
-                lines.append(line)
-                line_kinds.append(first or ("paragraph",))
+            emit("".join(current), first or ("paragraph",))
             current, first = [], None
             continue
         if "\n" in piece:  # <pre> text keeps its own line breaks
@@ -127,15 +137,15 @@ def render_typed(el: etree._Element) -> tuple[str, list[tuple[str, ...]]]:
                 current.append(chunk)
                 if first is None and chunk.strip():
                     first = kind
-                line = "".join(current).strip()
-                if line:
-                    lines.append(line)
-                    line_kinds.append(first or kind)
+                emit("".join(current), first or kind)
                 current, first = [], None
             piece = chunks[-1]
         current.append(piece)
         if first is None and piece.strip():
             first = kind
+    for i in range(len(lines) - 1, 0, -1):  # no blank line ends a block
+        if not lines[i] and (i + 1 == len(lines) or not lines[i + 1] or line_kinds[i + 1] != _CODE):
+            del lines[i], line_kinds[i]
     return "\n".join(lines), line_kinds
 
 
