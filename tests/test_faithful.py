@@ -215,7 +215,7 @@ def test_inline_code_pattern_on_hostile_text(text: str) -> None:
     ],
 )
 def test_lines_without_evidence_follow_both_neighbours(verdicts: list, expected: list) -> None:
-    from speechclean.steps.convert import _resolve
+    from speechclean.conversion import _resolve
 
     assert _resolve(verdicts) == expected
 

@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from support import ROOT
 
+from speechclean.conversion import convert_text
 from speechclean.page import Page
 from speechclean.script import lang_of, script_of, simplified_only, traditional_only
-from speechclean.steps.convert import convert_text
 
 
 def test_characters_valid_in_simplified_are_not_traditional_only() -> None:
