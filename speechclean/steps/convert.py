@@ -36,6 +36,7 @@ from functools import cache
 from itertools import islice
 
 from ..conversion import convert_text, converter, flag_foreign, foreign_lines, page_lang
+from ..cuts import cut_context
 from ..page import Page
 from ..script import has_kana_or_hangul
 from ..text import CJK_CLASS
@@ -117,7 +118,7 @@ def strip_pinyin(page: Page) -> None:
             continue
         for m in PINYIN_LOST.finditer(line):
             page.flag("garbled.lost-character", line[max(0, m.start() - 3) : m.end() + 3], i)
-        page.remove("convert.pinyin", "".join(found), i, span=True)
+        page.remove("convert.pinyin", "".join(found), i, span=True, context=cut_context(pattern, line))
         lines[i] = pattern.sub("", line)
     page.text = "\n".join(lines)
 

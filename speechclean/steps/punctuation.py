@@ -55,18 +55,19 @@ _FULLWIDTH_ALNUM_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 def _wide_space_in_cjk(space: str) -> re.Pattern[str]:
     """One wide space (no-break, ideographic…) next to Chinese: led by the literal, so the scan is fast."""
     s = re.escape(space)
-    return re.compile(f"{s}(?<=[{C}]{s})[{_WIDE_SPACES}]*|{s}[{_WIDE_SPACES}]*(?=[{C}])")
+    return re.compile(f"{s}(?<=[{C}]{s})[{_WIDE_SPACES}]*+|(?<![{_WIDE_SPACES}]){s}[{_WIDE_SPACES}]*+(?=[{C}])")
 
 
 _OTHER_SPACE = re.compile(f"[{_WIDE_SPACES}\t]")
 _SPACE_BY_PUNCT = re.compile(f" (?<=[{C}] ) *(?=[{_FW_PUNCT}])| (?<=[{_FW_PUNCT}] ) *(?=[{C}])")
 _MULTI_SPACE = re.compile(" {2,}")
-_LINE_EDGE_SPACE = re.compile(r"^ +| +$", re.MULTILINE)
+_LINE_EDGE_SPACE = re.compile(r"^ +|(?<! ) ++$", re.MULTILINE)  # trailing: from the run's first space only
 
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _MARKS_TABLE = str.maketrans(_HALF_TO_FULL)
 _DOT_COMMA = re.compile(f"\\.,(?<=[{C}]\\.,)|\\.,(?=[{C}])")
 _PAIR = re.compile(r"\(([^()\n]{0,60})\)")
+_PAIR_ROUNDS = 8  # nesting levels converted (each round is linear)
 #: Runs of two or more ASCII marks next to Chinese (rare; decided as a whole so the result is stable).
 #: Linear: a run is tried only from its first mark, and taken whole (possessive).
 _MARK_RUN = re.compile(f"(?<![,:;?!()])[,:;?!()](?:(?<=[{C}][,:;?!()])[,:;?!()]++|[,:;?!()]++(?=[{C}]))")
@@ -188,8 +189,10 @@ def _normalize(text: str, page: Page | None = None) -> str:
     # half-width marks in Chinese context
     if ".," in text:
         text = _sub(page, "punctuation.halfwidth", _DOT_COMMA, "，", text)
-    if "(" in text or ")" in text:
-        text = _sub(page, "punctuation.halfwidth", _PAIR, _paren, text)
+    for _ in range(_PAIR_ROUNDS):  # inner pairs first: a converted pair is Chinese context for the outer one
+        if "(" not in text or ")" not in text or (new := _sub(page, "punctuation.halfwidth", _PAIR, _paren, text)) == text:
+            break
+        text = new
     text = _sub(page, "punctuation.halfwidth", _MARK_RUN, lambda m: m.group().translate(_MARKS_TABLE), text)
     if "(" in text or ")" in text:
         text = _sub(page, "punctuation.halfwidth", _LONE_PAREN, lambda m: _HALF_TO_FULL[m.group()], text)
