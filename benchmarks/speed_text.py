@@ -77,8 +77,9 @@ def main() -> None:
         print(f"{name:<12} {mb:6.2f} {clean_s:10.3f} {mb / clean_s:7.1f} {base_s:13.3f} {mb / base_s:7.1f} {clean_s / base_s:12.1f}x")
 
     from speechclean.config import Options
+    from speechclean.conversion import script_check
     from speechclean.page import Page
-    from speechclean.steps.convert import Convert, has_traditional, script_check
+    from speechclean.steps.convert import Convert, has_traditional
 
     step = Convert(Options())
     stray = "\n\n".join(f"後{seed(p)}" for p in ("000", "001", "002", "004"))

@@ -17,8 +17,7 @@ import re
 from lxml import etree
 
 INLINE = frozenset(
-    "a abbr b bdi bdo big cite code data del dfn em font i img ins kbd label mark q rp rt ruby s samp small "
-    "span strike strong sub sup time tt u var wbr".split()
+    ["a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img", "ins", "kbd", "label", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr"]
 )
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _WRAP = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n\s*(?=[{_CJK}])")
@@ -37,6 +36,9 @@ _SEMANTIC = {
     "li": "list_item", "dt": "list_item", "dd": "list_item", "td": "cell", "th": "cell",
     "blockquote": "quote", "pre": "code", "figcaption": "caption", "caption": "caption",
 }
+
+
+_CODE = ("code",)
 
 
 def render(el: etree._Element) -> str:
@@ -113,12 +115,19 @@ def render_typed(el: etree._Element) -> tuple[str, list[tuple[str, ...]]]:
     line_kinds: list[tuple[str, ...]] = []
     current: list[str] = []
     first: tuple[str, ...] | None = None
+    def emit(raw: str, kind: tuple[str, ...]) -> None:
+        # <pre> code keeps its indentation and the blank lines inside it (speechclean.code keeps them after)
+        line = raw.rstrip() if kind == _CODE else raw.strip()
+        if line.strip():
+            lines.append(line)
+            line_kinds.append(kind)
+        elif kind == _CODE and line_kinds and line_kinds[-1] == _CODE:
+            lines.append("")
+            line_kinds.append(kind)
+
     for piece, kind in zip([*parts, "\n"], [*kinds, None]):
         if kind is None:
-            line = "".join(current).strip()
-            if line:
-                lines.append(line)
-                line_kinds.append(first or ("paragraph",))
+            emit("".join(current), first or ("paragraph",))
             current, first = [], None
             continue
         if "\n" in piece:  # <pre> text keeps its own line breaks
@@ -127,15 +136,15 @@ def render_typed(el: etree._Element) -> tuple[str, list[tuple[str, ...]]]:
                 current.append(chunk)
                 if first is None and chunk.strip():
                     first = kind
-                line = "".join(current).strip()
-                if line:
-                    lines.append(line)
-                    line_kinds.append(first or kind)
+                emit("".join(current), first or kind)
                 current, first = [], None
             piece = chunks[-1]
         current.append(piece)
         if first is None and piece.strip():
             first = kind
+    for i in range(len(lines) - 1, 0, -1):  # no blank line ends a block
+        if not lines[i] and (i + 1 == len(lines) or not lines[i + 1] or line_kinds[i + 1] != _CODE):
+            del lines[i], line_kinds[i]
     return "\n".join(lines), line_kinds
 
 

@@ -30,10 +30,10 @@ import re
 from collections.abc import Callable
 
 from ..code import INLINE_CODE as _INLINE_CODE
+from ..conversion import page_lang, protected_lines
 from ..page import Page
 from ..text import CJK_CLASS
 from . import Step
-from .convert import page_lang, protected_lines
 
 _FW_PUNCT = "，。、；：？！“”‘’（）《》【】…—·「」『』〈〉〔〕"
 #: Chinese context: an ideograph or a full-width mark.
@@ -86,7 +86,7 @@ _COMMON_DOUBLES = (("，，", "，"), ("，。", "。"), ("，、", "、"), ("�
 _ORPHAN_RUN = "(?:”(?=[，。、；：？！])|[，。、；：？！])[，。、；：？！”]*"
 #: A line that starts with marks continuing the line before it (text split at an inline element:
 #: ``雄县\n、容城县``): the marks go back to the end of that line, nothing is lost.
-_ORPHAN_CONTINUES = re.compile(f"\n(?<=[^\n，。、；：？！”…]\n)({_ORPHAN_RUN}|[）】》」』’”]++|[:;,.!?)\\]}}]++(?=\n|$))")
+_ORPHAN_CONTINUES = re.compile(f"\n(?<=[^\n，。、；：？！”…]\n)[ \t]*+({_ORPHAN_RUN}|[）】》」』’”]++|[:;,.!?)\\]}}]++(?=\n|$))")
 #: A line of opening brackets or quotes only: they open the line after it.
 _OPENERS_LINE = re.compile("^([（【《「『“‘]++)\n(?=[^\n])", re.MULTILINE)
 _ORPHAN = re.compile(f"^{_ORPHAN_RUN}", re.MULTILINE)
@@ -165,6 +165,13 @@ def normalize(text: str, page: Page | None = None) -> str:
 
 
 def _normalize(text: str, page: Page | None = None) -> str:
+    if "\n" in text:  # first, so that the marks moved are normalised with their new neighbours
+        for _ in range(4):  # a chain of such lines (雄县\n、\n容城县\n、) moves up one line per pass
+            joined = _sub(page, "punctuation.orphan-joined", _ORPHAN_CONTINUES, "\\1\n", text)
+            if joined == text:
+                break
+            text = joined
+        text = _sub(page, "punctuation.orphan-joined", _OPENERS_LINE, "\\1", text)
     exotic = set(_EXOTIC.findall(text))
     if exotic:
         if any(_INVISIBLE.match(c) for c in exotic):
@@ -209,13 +216,6 @@ def _normalize(text: str, page: Page | None = None) -> str:
             text = text.replace(pair, mark)
             _count(page, "punctuation.doubled", n)
     text = _sub(page, "punctuation.doubled", _MARKS_RUN, _collapse, text)
-    if "\n" in text:
-        for _ in range(4):  # a chain of such lines (雄县\n、\n，) moves up one line per pass
-            joined = _sub(page, "punctuation.orphan-joined", _ORPHAN_CONTINUES, "\\1\n", text)
-            if joined == text:
-                break
-            text = joined
-        text = _sub(page, "punctuation.orphan-joined", _OPENERS_LINE, "\\1", text)
     text = _sub(page, "punctuation.orphan", _ORPHAN, "", text)
     return text
 

@@ -318,8 +318,9 @@ def find_title(page: Page) -> None:
 def split_documents(page: Page, enabled: bool) -> None:
     lines = page.text.split("\n")
     code = code_lines(lines)
-    lines = [s for i, s in enumerate(lines) if s.strip() or i in code]
-    titles = [i for i, s in enumerate(lines) if is_document_title(s)] if enabled else []
+    kept = [i for i, s in enumerate(lines) if s.strip() or i in code]
+    lines = [lines[i] for i in kept]
+    titles = [n for n, s in enumerate(lines) if kept[n] not in code and is_document_title(s)] if enabled else []
     if len(titles) < 2:
         text = "\n".join(lines)
         page.documents = [Document(page.title, text)] if text else []
