@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from ..code import in_inline_code
+
 #: A jammer run has at least this many tokens…
 JAMMER_MIN_TOKENS = 5
 #: …of which at least this many glue a letter or digit to a symbol…
@@ -52,7 +54,7 @@ def may_match(rule_id: str, line: str) -> bool:
 def keep_span(rule_id: str, line: str, start: int, end: int) -> bool:
     """True when the span ``line[start:end]`` that ``rule_id`` matched is chrome to cut."""
     if rule_id == "boilerplate.jammer":
-        return _is_jammer(line[start:end])
+        return _is_jammer(line[start:end]) and not in_inline_code(line, start, end)  # `a, b = b, a` is code
     return True
 
 
