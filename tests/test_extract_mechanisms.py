@@ -241,6 +241,19 @@ def test_paragraphs_without_full_stops_side_by_side_are_an_article_not_teasers()
     assert page.text.count("游戏介绍") == 5 and "推荐阅读" not in page.text
 
 
+# ---------------------------------------------------------------- 12. a rule deleting a real sentence
+
+
+def test_a_sentence_about_a_copyright_holder_is_not_a_copyright_line() -> None:
+    html = (
+        "<html><body><div class='content'><p>记者了解到，该作品的版权所有者已向法院提起诉讼，要求对方停止侵权。</p>"
+        "<p>法院受理后，将择期开庭审理此案，双方均表示将积极应诉。</p></div>"
+        "<div class='bottom'>版权所有：某某日报社</div></body></html>"
+    )
+    page = speechclean.clean(html)
+    assert "版权所有者已向法院提起诉讼" in page.text and "某某日报社" not in page.text
+
+
 # ---------------------------------------------------------------- 14. titles
 
 
