@@ -601,6 +601,10 @@ def _common_ancestor(elements: list[etree._Element]) -> etree._Element | None:
     return path[lowest]
 
 
+# Parts of an article, never a post's user card or bar: subheads, infobox and data tables, captions.
+_NEVER_POST_CHROME = frozenset("h1 h2 h3 h4 h5 h6 table figure figcaption caption".split())
+
+
 def post_chrome(choice: Choice, scores: Scores) -> list[etree._Element]:
     """In a main content of repeated units (posts, replies), the parts of each unit with no slot block and no prose."""
     main = choice.main
@@ -626,7 +630,11 @@ def post_chrome(choice: Choice, scores: Scores) -> list[etree._Element]:
                 continue
             if child in holders:
                 stack.append(child)
-            elif scores.marks.get(child, 0) == 0 and 0 < scores.chars.get(child, 0) <= POST_CHROME_MAX:
+            elif (
+                child.tag not in _NEVER_POST_CHROME
+                and scores.marks.get(child, 0) == 0
+                and 0 < scores.chars.get(child, 0) <= POST_CHROME_MAX
+            ):
                 out.append(child)
     return out
 
