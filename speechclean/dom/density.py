@@ -602,7 +602,7 @@ def _common_ancestor(elements: list[etree._Element]) -> etree._Element | None:
 
 
 # Parts of an article, never a post's user card or bar: subheads, infobox and data tables, captions.
-_NEVER_POST_CHROME = frozenset("h1 h2 h3 h4 h5 h6 table figure figcaption caption".split())
+_NEVER_POST_CHROME = frozenset(["h1", "h2", "h3", "h4", "h5", "h6", "table", "figure", "figcaption", "caption"])
 
 
 def post_chrome(choice: Choice, scores: Scores) -> list[etree._Element]:
