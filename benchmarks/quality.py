@@ -119,8 +119,8 @@ def load_pages() -> list[dict]:
 Tool = Callable[[str], tuple[str, str]]  # decoded page -> (title, main text)
 
 
-def _speechclean() -> Tool:
-    cleaner = speechclean.Cleaner()
+def _speechclean(extractor: str = "speechclean") -> Tool:
+    cleaner = speechclean.Cleaner(extractor=extractor)  # type: ignore[arg-type]
 
     def run(html: str) -> tuple[str, str]:
         page = cleaner.clean(html, kind="html")
@@ -172,6 +172,7 @@ def _resiliparse() -> Tool:
 TOOLS: dict[str, Callable[[], Tool]] = {
     "speechclean": _speechclean,
     "speechclean+trafilatura-fallback": _speechclean_fallback,
+    "speechclean(extractor=trafilatura)": lambda: _speechclean("trafilatura"),
     "trafilatura": lambda: _trafilatura(),
     "trafilatura-precision": lambda: _trafilatura(favor_precision=True),
     "readability": _readability,

@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -118,13 +119,23 @@ _MORE = re.compile(
 
 def _stats(text: str | None) -> tuple[int, float, int]:
     """(visible characters, prose weight, marks) of a text node."""
-    if not text or text.isspace():
+    if not text or text.isspace():  # most tails are the source's indentation
         return 0, 0.0, 0
+    if len(text) <= _MEMO_LEN:  # short texts repeat (menus, labels, cells): measured once
+        return _short_stats(text)
+    return _measure(text)
+
+
+def _measure(text: str) -> tuple[int, float, int]:
     n = len(text.translate(_WS))
     if not n:
         return 0, 0.0, 0
     cjk = cjk_count(text)
     return n, cjk + LATIN_WEIGHT * (n - cjk), sum(map(text.count, _PUNCT))
+
+
+_MEMO_LEN = 64
+_short_stats = lru_cache(maxsize=1 << 14)(_measure)
 
 
 def _cut_off(el: etree._Element) -> bool:

@@ -3,8 +3,8 @@
 Before scoring (:func:`prune`), recorded with the signal that dropped them:
 
 * ``extract.code`` — script, style, template, forms' controls, embedded objects, comments
-  (counted, not recorded: they hold no visible text);
-* ``extract.code`` — the visible labels of form controls (buttons, selects, text areas);
+  (recorded when they hold text a reader sees: ``<button>``, ``<select>``, ``<textarea>``,
+  ``<noscript>``, ``<iframe>`` fallbacks);
 * ``extract.hidden`` — elements hidden by an inline style, the ``hidden``/``aria-hidden``
   attributes, a class the page's own ``<style>`` hides (anti-copy spans), or a class named to
   hide (``hide``, ``d-none``, ``sr-only``…: the stylesheet that hides them is not in the page);
@@ -45,8 +45,9 @@ from .render import flat
 CODE = frozenset(
     ["script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "canvas", "math", "select", "option", "button", "input", "textarea", "link", "meta", "head", "map", "area", "audio", "video", "source", "track", "dialog"]
 )
-CONTROLS = frozenset(("button", "select", "textarea"))  # code that shows text: recorded under extract.code
-LAYOUT = frozenset(["nav", "aside", "header", "footer", "form", "menu"])
+#: Code elements whose text a reader sees (controls, fallback content): their removal is recorded.
+CODE_TEXT = CODE - frozenset("script style template head meta link".split())
+LAYOUT = frozenset("nav aside header footer form menu".split())
 PROTECT_SHARE = 0.5
 PROTECT_MIN_PUNCT = 5
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px)?\s*(?:;|$)", re.IGNORECASE)
@@ -135,11 +136,15 @@ _CLASS_MEMO: dict[tuple[str, frozenset[str]], bool] = {}
 def prune(root: etree._Element) -> list[Dropped]:
     """Drop code, hidden elements and layout chrome from ``root`` in place (before scoring)."""
     hidden_classes = css_hidden_classes(root)
-    controls: list[Dropped] = []
+    code: list[Dropped] = []
+    gone_code: set[etree._Element] = set()
     for el in [el for el in root.iter() if not isinstance(el.tag, str) or el.tag in CODE]:
-        if el.tag in CONTROLS and el.getparent() is not None and (text := flat(el)):
-            controls.append(Dropped("extract.code", text, describe(el)))  # a button's label is visible
-        drop_element(el)  # comments, processing instructions, code: no visible text
+        # comments, processing instructions, scripts and styles hold no visible text; controls
+        # (<button>, <select>, <textarea>) and fallbacks (<noscript>, <iframe>) do: recorded
+        if el.tag in CODE_TEXT and not any(a in gone_code for a in el.iterancestors()) and (text := flat(el)):
+            code.append(Dropped("extract.code", text, describe(el)))
+        gone_code.add(el)
+        drop_element(el)
     total = punct_count(text_of(root))
     candidates: dict[etree._Element, tuple[str, str, int]] = {}
     for el in root.iter():
@@ -155,10 +160,10 @@ def prune(root: etree._Element) -> list[Dropped]:
         text = flat(el)
         candidates[el] = (rule, text, punct_count(text))
     doomed = _judge(root, candidates, total)
-    dropped = [Dropped(candidates[el][0], candidates[el][1], describe(el)) for el in doomed if candidates[el][1]]
+    dropped = code + [Dropped(candidates[el][0], candidates[el][1], describe(el)) for el in doomed if candidates[el][1]]
     for el in doomed:
         drop_element(el)
-    return controls + dropped
+    return dropped
 
 
 def _judge(

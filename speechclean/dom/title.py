@@ -18,7 +18,8 @@ from lxml import etree
 
 from .parse import text_of
 
-_SEPARATORS = re.compile(r"\s+[-–—|·]\s+|\s*(?:_|\||｜|——|--|－|—)\s*|::")
+# Linear: tried only where a whitespace run starts, quantifiers never give back.
+_SEPARATORS = re.compile(r"(?<!\s)(?:\s++[-–—|·]\s++|\s*+(?:_|\||｜|——|--|－|—|::)\s*+)")
 _SPACE = re.compile(r"\s+")
 # A site or organisation name glued to the end of a title by a bare hyphen or a space
 # (``…GPU-EDN 电子技术设计``, ``…交通-新华网``, ``…工作 东区办事处``): short, named like a site.
