@@ -211,20 +211,23 @@ def bench_throughput(passes: int, replicas: int) -> dict[str, Any]:
     items += [(p.read_bytes(), {"site": "netease"}) for p in sorted(NETEASE.glob("*.html"))]
     items += [(text, {"site": meta["site"]}) for _, site in text_dev_sites(replicas) for text, meta in site]
     chars = 0
-    plain_times, learn_times = [], []
+    wall: dict[str, list[float]] = {"plain": [], "learn": []}
+    cpu: dict[str, list[float]] = {"plain": [], "learn": []}
     cleaner = Cleaner()
     list(cleaner.pipe(items[:20]))  # warm caches
-    for _ in range(passes):
-        start = time.perf_counter()
-        chars = sum(len(p.text) for p in cleaner.pipe(items))
-        plain_times.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        sum(len(p.text) for p in cleaner.pipe(items, learn_sites=True))
-        learn_times.append(time.perf_counter() - start)
-    plain, learn = statistics.median(plain_times), statistics.median(learn_times)
+    for n in range(passes):
+        order = ("plain", "learn") if n % 2 == 0 else ("learn", "plain")  # alternate to cancel drift
+        for mode in order:
+            start, start_cpu = time.perf_counter(), time.process_time()
+            chars = sum(len(p.text) for p in cleaner.pipe(items, learn_sites=mode == "learn"))
+            wall[mode].append(time.perf_counter() - start)
+            cpu[mode].append(time.process_time() - start_cpu)
+    plain, learn = statistics.median(wall["plain"]), statistics.median(wall["learn"])
+    plain_cpu, learn_cpu = statistics.median(cpu["plain"]), statistics.median(cpu["learn"])
     return {"items": len(items), "passes": passes, "plain_s": round(plain, 3), "learn_s": round(learn, 3),
             "plain_pages_per_s": round(len(items) / plain, 1), "learn_pages_per_s": round(len(items) / learn, 1),
-            "ratio": round(plain / learn, 3), "chars_out_plain": chars}
+            "ratio": round(plain / learn, 3), "plain_cpu_s": round(plain_cpu, 3), "learn_cpu_s": round(learn_cpu, 3),
+            "ratio_cpu": round(plain_cpu / learn_cpu, 3), "chars_out_last": chars}
 
 
 # -- 5. memory ---------------------------------------------------------------------------
@@ -300,7 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small memory run (0.1 and 0.3 GB), one throughput pass")
     parser.add_argument("--gb", type=float, default=1.0)
     parser.add_argument("--replicas", type=int, default=20)
-    parser.add_argument("--passes", type=int, default=3)
+    parser.add_argument("--passes", type=int, default=4)
+    parser.add_argument("--only", choices=("quality", "throughput", "memory"), help="run one part")
     parser.add_argument("--learn-jsonl", nargs=2, metavar=("FILE", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.learn_jsonl:
@@ -310,33 +314,38 @@ def main(argv: list[str] | None = None) -> int:
         print("no ../shared/corpus: nothing to measure")
         return 0
     results: dict[str, Any] = {}
-    results["gne_default"] = bench_gne({})
-    results["gne_min_count_2"] = bench_gne({"min_count": 2})
-    print("gne_tests (sites with >= 2 pages):")
-    for key in ("gne_default", "gne_min_count_2"):
-        t = results[key]["total"]
-        print(f"  {key}: {t['pages']} pages; keep {t['keep_before']}/{t['keep_total']} -> {t['keep_after']}/{t['keep_total']}; "
-              f"must_drop left {t['drop_left_before']}/{t['drop_total']} -> {t['drop_left_after']}/{t['drop_total']}; "
-              f"residue lines {t['residue_before']} -> {t['residue_after']}; site.repeated removals {t['site_removed']}")
-    results["netease"] = n = bench_netease()
-    print(f"NetEase: {n['pages']} pages; repeated lines left {n['repeated_left_before']} -> {n['repeated_left_after']}; "
-          f"residue/page {n['residue_per_page_before']:.2f} -> {n['residue_per_page_after']:.2f}; "
-          f"chars removed by the profile {n['chars_removed_by_profile']}")
-    results["text_dev"] = t = bench_text_dev(args.replicas)
-    print(f"text-dev replicated: {t['sites']} sites x {args.replicas} pages; keep {t['keep_before']}/{t['keep_total']} -> "
-          f"{t['keep_after']}/{t['keep_total']}; must_drop left {t['drop_left_before']}/{t['drop_total']} -> "
-          f"{t['drop_left_after']}/{t['drop_total']}; residue lines/page {t['residue_before'] / t['pages']:.2f} -> "
-          f"{t['residue_after'] / t['pages']:.2f}; pages losing a keep snippet {t['pages_losing_a_keep_snippet']}")
-    results["throughput"] = tp = bench_throughput(1 if args.quick else args.passes, args.replicas)
-    print(f"throughput: {tp['items']} items, plain {tp['plain_pages_per_s']} pages/s, learn_sites "
-          f"{tp['learn_pages_per_s']} pages/s: ratio {tp['ratio']:.3f} (target >= 0.90)")
-    results["memory"] = mem = bench_memory(0.3 if args.quick else args.gb)
-    for size, m in mem.items():
-        print(f"memory {size} ({m['file_gb']} GB, {m['pages']} pages): peak RSS {m['peak_rss_mb']} MB, "
-              f"{m['pages_per_s']} pages/s, {m['sites']} sites, max entries/site {m['max_entries_per_site']} "
-              f"(bound {m['bound']}), profile file {m['profile_file_mb']} MB")
+    if args.only in (None, "quality"):
+        results["gne_default"] = bench_gne({})
+        results["gne_min_count_2"] = bench_gne({"min_count": 2})
+        print("gne_tests (sites with >= 2 pages):")
+        for key in ("gne_default", "gne_min_count_2"):
+            t = results[key]["total"]
+            print(f"  {key}: {t['pages']} pages; keep {t['keep_before']}/{t['keep_total']} -> {t['keep_after']}/{t['keep_total']}; "
+                  f"must_drop left {t['drop_left_before']}/{t['drop_total']} -> {t['drop_left_after']}/{t['drop_total']}; "
+                  f"residue lines {t['residue_before']} -> {t['residue_after']}; site.repeated removals {t['site_removed']}")
+        results["netease"] = n = bench_netease()
+        print(f"NetEase: {n['pages']} pages; repeated lines left {n['repeated_left_before']} -> {n['repeated_left_after']}; "
+              f"residue/page {n['residue_per_page_before']:.2f} -> {n['residue_per_page_after']:.2f}; "
+              f"chars removed by the profile {n['chars_removed_by_profile']}")
+        results["text_dev"] = t = bench_text_dev(args.replicas)
+        print(f"text-dev replicated: {t['sites']} sites x {args.replicas} pages; keep {t['keep_before']}/{t['keep_total']} -> "
+              f"{t['keep_after']}/{t['keep_total']}; must_drop left {t['drop_left_before']}/{t['drop_total']} -> "
+              f"{t['drop_left_after']}/{t['drop_total']}; residue lines/page {t['residue_before'] / t['pages']:.2f} -> "
+              f"{t['residue_after'] / t['pages']:.2f}; pages losing a keep snippet {t['pages_losing_a_keep_snippet']}")
+    if args.only in (None, "throughput"):
+        results["throughput"] = tp = bench_throughput(1 if args.quick else args.passes, args.replicas)
+        print(f"throughput: {tp['items']} items x {tp['passes']} alternating passes, plain {tp['plain_pages_per_s']} pages/s, "
+              f"learn_sites {tp['learn_pages_per_s']} pages/s: ratio {tp['ratio']:.3f} wall, {tp['ratio_cpu']:.3f} CPU "
+              f"(target >= 0.90)")
+    if args.only in (None, "memory"):
+        results["memory"] = mem = bench_memory(0.3 if args.quick else args.gb)
+        for size, m in mem.items():
+            print(f"memory {size} ({m['file_gb']} GB, {m['pages']} pages): peak RSS {m['peak_rss_mb']} MB, "
+                  f"{m['pages_per_s']} pages/s, {m['sites']} sites, max entries/site {m['max_entries_per_site']} "
+                  f"(bound {m['bound']}), profile file {m['profile_file_mb']} MB")
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "sites.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    name = "sites.json" if args.only is None else f"sites-{args.only}.json"
+    (RESULTS / name).write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 
 

@@ -211,6 +211,7 @@ class CleanOptions(TypedDict, total=False):
     front_matter: FrontMatter
     extractor: Extractor
     reference_date: str | None
+    site_profile: Any
 
 
 class OptionValues(CleanOptions, total=False):

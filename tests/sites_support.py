@@ -28,10 +28,11 @@ def body(rng: random.Random, paragraphs: int = 4) -> list[str]:
     return ["".join(sentence(rng) for _ in range(rng.randint(2, 3))) for _ in range(paragraphs)]
 
 
-#: The shared chrome of the synthetic site: lines the built-in rules do not all name.
-HEAD = ["绿野范文网 - 免费范文大全", "首页 | 工作总结 | 讲话稿 | 心得体会 | 演讲稿", "安装后可以在桌面快捷访问",
-        "赞助商链接"]
-TAIL = ["扫一扫关注绿野范文网微信公众号", "联系我们 | 网站地图 | 免责声明",
+#: The shared chrome of the synthetic site: some lines the rules and the line classifier name, and some
+#: that read like content on any one page (a slogan, the site's name, a tag line, section labels).
+HEAD = ["绿野范文网", "用心做好每一篇范文，与你一起成长", "首页 | 工作总结 | 讲话稿 | 心得体会 | 演讲稿",
+        "安装后可以在桌面快捷访问", "精品推荐"]
+TAIL = ["最新更新", "工作总结 述职报告 心得体会 入党申请书", "绿野范文网，你身边的写作助手！", "联系我们 | 网站地图 | 免责声明",
         "Copyright © 2024 绿野范文网 All Rights Reserved"]
 
 

@@ -38,10 +38,10 @@ def test_fifty_pages_shared_chrome_gone_bodies_intact() -> None:
         left_after += sum(line in after.text.split("\n") for line in CHROME)
         for paragraph in _body_paragraphs(text):
             assert paragraph in after.text  # every body paragraph intact
-        assert after.title == text.split("\n")[len(HEAD)] != before.title  # the site name no longer passes as title
+        assert after.title == text.split("\n")[len(HEAD)]
         site_removals = [r for r in after.removals if r.rule == "site.repeated"]
         assert site_removals and all(r.score == 50 for r in site_removals)  # the page count in the audit trail
-    assert left_before >= 100 and left_after == 0
+    assert left_before >= 150 and left_after == 0  # 3+ lines a page survive without the profile
 
 
 def test_pipe_learning_buffers_the_warmup_and_cleans_every_page() -> None:
@@ -148,8 +148,16 @@ def test_counts_are_bounded_per_site_and_keep_the_frequent_lines() -> None:
     assert counts.counts[1] == counts.counts[2] == 400 and counts.floor >= 1
     profile = SiteProfile(max_sites=10)
     for i in range(30):
-        profile.observe(f"s{i}", "甲\n乙")
+        profile.observe(f"s{i}", "甲乙\n丙丁")
     assert len(profile) <= 10
+    for entries in (6000, 1000):  # 40 sites fit in 6000 entries; in 1000 the sites with the fewest pages go
+        budget = SiteProfile(max_entries=entries)
+        for n in range(600):  # 40 sites, 30 unique lines a page: 18 000 lines seen
+            site = f"s{n % 40}"
+            budget.observe(site, "\n".join([f"{site}的导航栏", *(f"第{n}页第{i}行正文" for i in range(30))]))
+            assert budget.size() <= entries
+        assert (len(budget) == 40) is (entries == 6000)
+        assert all(f"{k}的导航栏" in set(budget.chrome(k)) for k in budget.sites if budget.pages(k) >= 3)
 
 
 @settings(max_examples=25, deadline=None)
@@ -266,7 +274,7 @@ def test_a_config_file_names_a_profile_relative_to_itself(tmp_path) -> None:
     cleaner = Cleaner.from_config(tmp_path / "site.toml")
     assert cleaner.options.site_profile == profile
     text, meta = site_pages(1, seed=31)[0]
-    assert "赞助商链接" not in cleaner.clean(text, url=meta["url"]).text
+    assert "绿野范文网，你身边的写作助手！" not in cleaner.clean(text, url=meta["url"]).text
 
 
 def test_learning_streams_finish_every_page_even_undecoded_or_failed_ones() -> None:
@@ -275,3 +283,12 @@ def test_learning_streams_finish_every_page_even_undecoded_or_failed_ones() -> N
     plain = list(cleaner.pipe([b"abc\r\n", "文本", 42], on_error="record"))
     assert [p.text for p in pages] == [p.text for p in plain] and pages[2].error is not None
     assert all("_site_repeated" not in p.meta for p in pages)
+
+
+def test_a_small_site_waiting_to_the_end_behind_a_site_that_warmed_up() -> None:
+    small = [(t, {"url": f"http://small.example/{i}", "id": f"s{i}"}) for i, (t, _) in enumerate(site_pages(2, seed=40))]
+    big = [(t, {"url": f"http://big.example/{i}", "id": f"b{i}"}) for i, (t, _) in enumerate(speech_pages(12, seed=41))]
+    stream = small[:1] + big + small[1:]
+    out = list(Cleaner().pipe(stream, learn_sites=SiteLearner(warmup=5)))
+    assert [p.meta["id"] for p in out] == [m["id"] for _, m in stream]
+    assert all("讲话稿频道 | 范文中心" not in p.text for p in out[1:-1])

@@ -15,7 +15,7 @@ stream computed for this page (``page.meta[VERDICT]``).
 >>> page.text
 '同志们：\\n今天的会议很重要，大家要认真落实。'
 >>> [(r.rule, r.score) for r in page.removals]
-[('site.repeated', 5.0)]
+[('site.repeated', 5)]
 """
 
 from __future__ import annotations

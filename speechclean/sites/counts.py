@@ -12,9 +12,8 @@ a line on 40 % of the pages survives sites whose pages each bring up to ~200 new
 
 Memory per site: at most ``max_lines`` counts plus the text of the lines seen on two pages or more
 (each cut to :data:`TEXT_LEN` characters); CPython needs about 300 bytes an entry, so a site at the
-default cap of 1024 lines holds ≈ 0.3 MB, and a profile at most ``max_sites × max_lines`` entries
-(defaults: 1000 × 1024 ≈ 300 MB in the worst case of 1000 sites with 35+ pages each; sites with few
-pages hold only their own lines, benchmarks/sites.py measures a real mix).
+default cap of 1024 lines holds ≈ 0.3 MB, and the profile holds every site to an equal share of its ``max_entries`` (default 250 000 ≈ 75 MB)
+once the sites together reach it (see :class:`~speechclean.sites.SiteProfile`).
 
 >>> c = SiteCounts()
 >>> for page in (["a", "b"], ["a", "c"], ["a"]):

@@ -11,8 +11,9 @@ A line repeated across a site's pages is kept when
   the line does not look like chrome: its subheadings and captions repeat with it.
 
 "Looks like chrome" is a swappable check (:data:`CHROME_CHECK`, any ``str -> bool``); the
-default is a shape check of this module: a ``sites.look.*`` rule (site notices written as prose),
-navigation separators, or a line with almost no ideographs.
+default asks the chrome line classifier (:mod:`speechclean.chrome`, a line's own cues) and a shape
+check of this module: a ``sites.look.*`` rule (site notices written as prose), navigation
+separators, or a line with almost no ideographs.
 
 >>> keep_reason("同志们：", in_body=False)
 'sites.keep.address'
@@ -63,9 +64,23 @@ def looks_like_chrome(line: str) -> bool:
     return _SEPARATORS.search(line) is not None or cjk_count(line) < 0.3 * n
 
 
-#: The check used for body lines; replace it (``guard.CHROME_CHECK = classifier``) to use another
+def classifier_says_chrome(line: str) -> bool:
+    """The chrome line classifier's own-cues stage (:mod:`speechclean.chrome`) at its threshold."""
+    from ..chrome.cues import line_cues
+    from ..chrome.model import model
+
+    m = model()
+    return m.score("line", line_cues(line))[0] >= m.threshold
+
+
+def chrome_evidence(line: str) -> bool:
+    """The default check: the shape check of this module or the chrome line classifier says chrome."""
+    return looks_like_chrome(line) or classifier_says_chrome(line)
+
+
+#: The check used for body lines; replace it (``guard.CHROME_CHECK = my_classifier``) to use another
 #: line classifier. It is read at every call, so the swap takes effect at once.
-CHROME_CHECK: ChromeCheck = looks_like_chrome
+CHROME_CHECK: ChromeCheck = chrome_evidence
 
 
 def keep_reason(line: str, in_body: bool, check: ChromeCheck | None = None, duplicate: bool = False) -> str | None:
@@ -102,5 +117,5 @@ def is_duplicate(lines: list[str], body: list[bool], repeated: Iterable[int]) ->
     return shared >= DUPLICATE_SHARE * total
 
 
-__all__ = ["CHROME_CHECK", "DUPLICATE_SHARE", "ChromeCheck", "is_duplicate", "keep_reason", "kept_by_rule",
+__all__ = ["CHROME_CHECK", "DUPLICATE_SHARE", "ChromeCheck", "chrome_evidence", "classifier_says_chrome", "is_duplicate", "keep_reason", "kept_by_rule",
            "looks_like_chrome"]

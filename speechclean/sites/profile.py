@@ -38,6 +38,10 @@ SHARE = 0.4
 MIN_COUNT = 3
 #: Exact counts kept per site (see :mod:`speechclean.sites.counts` for the bound).
 MAX_LINES = 1024
+#: Line counts kept over all sites (≈ 75 MB at ≈ 300 bytes an entry).
+MAX_ENTRIES = 250_000
+#: However many sites share ``max_entries``, each may keep this many line counts.
+MIN_SITE_LINES = 128
 #: The key of pages that have no url, path or caller-given site.
 ANONYMOUS = "-"
 #: Sites kept; past it, the sites with the fewest pages are dropped (they cannot make a profile).
@@ -54,6 +58,10 @@ class SiteProfile:
         Exact line counts kept per site (memory bound; lowest counts are pruned).
     max_sites
         Sites kept; when exceeded, the sites with the fewest pages go first.
+    max_entries
+        Line counts kept over all sites (the memory bound of the whole profile, ≈ 300 bytes an
+        entry): when exceeded, every site is held to an equal share of it (at least
+        :data:`MIN_SITE_LINES`), so learning over any amount of input stays flat.
     level
         How a page's url becomes its key: ``"host"`` or ``"domain"`` (see :func:`site_key`).
     """
@@ -65,20 +73,23 @@ class SiteProfile:
         min_count: int = MIN_COUNT,
         max_lines: int = MAX_LINES,
         max_sites: int = MAX_SITES,
+        max_entries: int = MAX_ENTRIES,
         level: KeyLevel = "host",
     ) -> None:
         if not 0 < share <= 1:
             raise OptionError(f"share: {share!r} must be in (0, 1]")
         if min_count < 2:
             raise OptionError(f"min_count: {min_count!r} must be at least 2 (a line on one page is not repeated)")
-        if max_lines < 16 or max_sites < 1:
-            raise OptionError("max_lines must be at least 16 and max_sites at least 1")
+        if max_lines < 16 or max_sites < 1 or max_entries < MIN_SITE_LINES:
+            raise OptionError(f"max_lines must be at least 16, max_sites at least 1, max_entries at least {MIN_SITE_LINES}")
         if level not in KEY_LEVELS:
             raise OptionError.choice("level", level, KEY_LEVELS)
         self.share = float(share)
         self.min_count = int(min_count)
         self.max_lines = int(max_lines)
         self.max_sites = int(max_sites)
+        self.max_entries = int(max_entries)
+        self._entries = 0  # line counts held over all sites
         self.level: KeyLevel = level
         self.sites: dict[str, SiteCounts] = {}
 
@@ -111,7 +122,26 @@ class SiteProfile:
             if len(self.sites) >= self.max_sites:
                 self._evict()
             counts = self.sites[key] = SiteCounts()
-        counts.observe(lines, self.max_lines)
+        before = len(counts.counts)
+        counts.observe(lines, self.site_cap())
+        self._entries += len(counts.counts) - before
+        if self._entries > self.max_entries:
+            self._shrink()
+
+    def site_cap(self) -> int:
+        """Line counts one site may hold now: ``max_lines``, or its equal share of ``max_entries``."""
+        return max(MIN_SITE_LINES, min(self.max_lines, self.max_entries // max(1, len(self.sites))))
+
+    def _shrink(self) -> None:
+        """Hold every site to :meth:`site_cap` (pruned to half of it), then drop small sites if still over."""
+        cap = self.site_cap()
+        for counts in self.sites.values():
+            if len(counts.counts) > cap:
+                counts.prune(cap // 2)
+        self._entries = sum(len(c.counts) for c in self.sites.values())
+        while self._entries > self.max_entries and len(self.sites) > 1:
+            self._evict(len(self.sites) * 9 // 10)
+            self._entries = sum(len(c.counts) for c in self.sites.values())
 
     def observe_page(self, page: Page) -> bool:
         """Count a cleaned or partly cleaned page under :meth:`learn_key`; False for a failed page."""
@@ -120,11 +150,12 @@ class SiteProfile:
         self.observe(self.learn_key(page.meta), page.text)
         return True
 
-    def _evict(self) -> None:
-        """Drop the sites with the fewest pages down to 90 % of ``max_sites`` (first seen wins ties)."""
-        keep = max(1, self.max_sites * 9 // 10)
+    def _evict(self, keep: int | None = None) -> None:
+        """Drop the sites with the fewest pages down to ``keep`` (90 % of ``max_sites``; first seen wins ties)."""
+        keep = max(1, self.max_sites * 9 // 10 if keep is None else keep)
         kept = set(sorted(self.sites, key=lambda k: self.sites[k].pages, reverse=True)[:keep])
         self.sites = {k: v for k, v in self.sites.items() if k in kept}
+        self._entries = sum(len(c.counts) for c in self.sites.values())
 
     @classmethod
     def learn(
@@ -169,15 +200,18 @@ class SiteProfile:
                     self.sites[key] = counts.copy()
                 else:
                     mine.merge(counts, self.max_lines)
+        self._entries = sum(len(c.counts) for c in self.sites.values())
+        if self._entries > self.max_entries:
+            self._shrink()
         return self
 
     def __or__(self, other: SiteProfile) -> SiteProfile:
         return self.copy().merge(other)
 
     def copy(self) -> SiteProfile:
-        twin = SiteProfile(share=self.share, min_count=self.min_count, max_lines=self.max_lines,
-                           max_sites=self.max_sites, level=self.level)
+        twin = SiteProfile(**self.settings())
         twin.sites = {k: v.copy() for k, v in self.sites.items()}
+        twin._entries = self._entries
         return twin
 
     # -- reading -------------------------------------------------------------------------
@@ -241,7 +275,7 @@ class SiteProfile:
     def settings(self) -> dict[str, Any]:
         """The options this profile was built with (what :meth:`learn` takes as ``settings``)."""
         return {"share": self.share, "min_count": self.min_count, "max_lines": self.max_lines,
-                "max_sites": self.max_sites, "level": self.level}
+                "max_sites": self.max_sites, "max_entries": self.max_entries, "level": self.level}
 
     def __repr__(self) -> str:
         pages = sum(c.pages for c in self.sites.values())

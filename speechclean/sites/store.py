@@ -6,7 +6,8 @@ Format version 1::
       "format": "speechclean-site-profile",
       "version": 1,
       "hash": "blake2b-64/nfkc-nospace-lower",   # how lines became keys (speechclean.sites.lines)
-      "settings": {"share": 0.4, "min_count": 3, "max_lines": 1024, "max_sites": 1000, "level": "host"},
+      "settings": {"share": 0.4, "min_count": 3, "max_lines": 1024, "max_sites": 1000, "max_entries": 250000,
+                   "level": "host"},
       "sites": {
         "example.com": {
           "pages": 74,
@@ -80,6 +81,7 @@ def from_json(data: Any) -> SiteProfile:
                 if text is not None:
                     counts.texts[value] = str(text)
             profile.sites[str(key)] = counts
+        profile._entries = profile.size()
     except (KeyError, TypeError, ValueError) as e:
         raise ProfileError(f"damaged site profile: {type(e).__name__}: {e}") from e
     return profile

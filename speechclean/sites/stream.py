@@ -13,19 +13,21 @@ stays in input order.
 
 All learning and every verdict happen in the calling process, in input order, so the result
 depends only on the order of the input, not on ``workers``: serial and parallel runs give the same
-pages. With ``workers > 1`` the front and the back each run in the process pool.
+pages. With ``workers > 1`` the front and the back each run in a process pool of the learner's own
+(``timeout=`` is not available with it).
 
 Pages with no url, path or caller-given ``site`` count as one anonymous site ``"-"``.
 
 >>> from speechclean import Cleaner
->>> texts = [f"示例网 | 首页 | 登录\\n第{n}篇：今天我们讨论第{n}个问题，大家畅所欲言，气氛热烈。" for n in range(30)]
+>>> texts = [f"示例网，你身边的写作助手！\\n第{n}篇：今天我们讨论第{n}个问题，大家畅所欲言，气氛热烈。" for n in range(30)]
 >>> pages = list(Cleaner().pipe(texts, learn_sites=True))
->>> pages[0].text, pages[0].removals[0].rule
-('第0篇：今天我们讨论第0个问题，大家畅所欲言，气氛热烈。', 'site.repeated')
+>>> pages[0].text, [(r.rule, r.score) for r in pages[0].removals]  # finished when 20 pages were counted
+('第0篇：今天我们讨论第0个问题，大家畅所欲言，气氛热烈。', [('site.repeated', 20)])
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 from collections import deque
@@ -35,9 +37,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from .. import batch
-from ..batch import Item, clean_item
 from ..errors import InputError, OptionError, SpeechcleanError, WorkerError
+from ..items import Item, clean_item, failed_page
+from ..pool import _die_with_parent, mp_context
+from ..pool import warm as _warm
 from .apply import VERDICT
 from .profile import SiteProfile
 
@@ -78,9 +81,9 @@ def back_item(cleaner: Cleaner, item: Item, page: Page) -> Page:
     try:
         page = cleaner.run(page, start=SPLIT)
     except SpeechcleanError as e:
-        page = batch._failed(item, e)
+        page = failed_page(item, e)
     except Exception as e:  # noqa: BLE001 - a hook raising its own error: isolate the item
-        page = batch._failed(item, InputError(f"{type(e).__name__}: {e}"))
+        page = failed_page(item, InputError(f"{type(e).__name__}: {e}"))
     page.meta.pop(VERDICT, None)
     return page
 
@@ -96,14 +99,24 @@ def front_pages(cleaner: Cleaner | None, sources: Iterable[Any]) -> Iterator[Pag
 
 
 # -- workers ---------------------------------------------------------------------------
+_WORKER_CLEANER: Cleaner | None = None
+
+
+def _init_worker(state: bytes) -> None:
+    global _WORKER_CLEANER
+    _die_with_parent()  # a learning run's workers never outlive it either (speechclean.pool)
+    _WORKER_CLEANER = pickle.loads(state)
+    gc.freeze()  # what the worker inherited lives as long as it: keep the cyclic GC off it
+
+
 def _front_chunk(items: Sequence[Item]) -> list[tuple[Page, int]]:
-    cleaner = batch._WORKER_CLEANER
+    cleaner = _WORKER_CLEANER
     assert cleaner is not None, "worker not initialised"
     return [front_item(cleaner, item) for item in items]
 
 
 def _back_chunk(pairs: Sequence[tuple[Item, Page]]) -> list[Page]:
-    cleaner = batch._WORKER_CLEANER
+    cleaner = _WORKER_CLEANER
     assert cleaner is not None, "worker not initialised"
     return [back_item(cleaner, item, page) for item, page in pairs]
 
@@ -129,11 +142,11 @@ class _Serial:
 
 class _Pool:
     def __init__(self, cleaner: Cleaner, workers: int, chunksize: int) -> None:
-        context = batch._mp_context()
+        context = mp_context()
         if context.get_start_method() == "fork":
-            batch._warm(cleaner)
+            _warm(cleaner)
         self.chunksize = chunksize
-        self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=batch._init_worker,
+        self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                                         initargs=(pickle.dumps(cleaner),))
 
     def _map(self, fn: Any, values: list[Any]) -> list[Any]:
@@ -220,7 +233,9 @@ class SiteLearner:
                 yield from self._finish(runner, ready, slots)
             ready = []
             while self._order:
-                self._release(self._order.popleft(), ready)
+                slot = self._order.popleft()
+                if slot.waiting:
+                    self._release(slot, ready)
             yield from self._finish(runner, ready, slots)
         finally:
             runner.close()
