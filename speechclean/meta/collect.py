@@ -52,7 +52,7 @@ TAIL_LABELLED_LINES = 16
 #: The lead's brackets (新京报讯（记者 张三）) are looked for in this many lines from the body's start.
 LEAD_LINES = 4
 #: Date labels that name the publication date itself (read anywhere on the page as a last visible resort).
-PUBLISH_LABELS = ("发布时间", "发布日期", "发稿时间", "发表时间", "发表日期")
+PUBLISH_LABELS = ("发布时间", "发布日期", "发稿时间", "发表时间", "发表日期", "發布時間", "發佈時間", "發布日期", "發佈日期")
 #: Lines this long or shorter are read as credits inside and after the body.
 CREDIT_MAX_LEN = 40
 
