@@ -48,7 +48,8 @@ def render_typed(el: etree._Element) -> tuple[str, list[tuple[str, ...]]]:
     """:func:`render`'s text and, for each of its lines, the kind of block it came from.
 
     A kind is ``("paragraph",)``, ``("heading", "2")``, ``("list_item",)``, ``("quote",)``,
-    ``("code",)``, ``("caption",)`` or ``("cell", table, row, column)`` (numbers as strings).
+    ``("code",)`` (``("code", line)`` with the line's indentation when it has some), ``("caption",)``
+    or ``("cell", table, row, column)`` (numbers as strings).
 
     >>> from speechclean.dom.parse import parse
     >>> text, kinds = render_typed(parse("<div><h2>标题</h2><ul><li>一</li></ul><table><tr><td>甲</td><td>乙</td></tr></table></div>").find(".//div"))
@@ -115,10 +116,11 @@ def render_typed(el: etree._Element) -> tuple[str, list[tuple[str, ...]]]:
     first: tuple[str, ...] | None = None
     for piece, kind in zip([*parts, "\n"], [*kinds, None]):
         if kind is None:
-            line = "".join(current).strip()
+            joined = "".join(current)
+            line = joined.strip()
             if line:
                 lines.append(line)
-                line_kinds.append(first or ("paragraph",))
+                line_kinds.append(_with_indent(first or ("paragraph",), joined))
             current, first = [], None
             continue
         if "\n" in piece:  # <pre> text keeps its own line breaks
@@ -127,16 +129,26 @@ def render_typed(el: etree._Element) -> tuple[str, list[tuple[str, ...]]]:
                 current.append(chunk)
                 if first is None and chunk.strip():
                     first = kind
-                line = "".join(current).strip()
+                joined = "".join(current)
+                line = joined.strip()
                 if line:
                     lines.append(line)
-                    line_kinds.append(first or kind)
+                    line_kinds.append(_with_indent(first or kind, joined))
                 current, first = [], None
             piece = chunks[-1]
         current.append(piece)
         if first is None and piece.strip():
             first = kind
     return "\n".join(lines), line_kinds
+
+
+def _with_indent(kind: tuple[str, ...], joined: str) -> tuple[str, ...]:
+    """A code line's kind carries the line with its indentation (the text keeps it stripped)."""
+    if kind[0] == "code":
+        raw = joined.strip("\n").rstrip()
+        if raw != raw.lstrip():
+            return ("code", raw)
+    return kind
 
 
 def flat(el: etree._Element) -> str:
