@@ -36,7 +36,9 @@ FIRST_TEXTS = 1500
 #: Text input: metadata is read from this many leading lines.
 TEXT_HEAD_LINES = 30
 
-_TITLE_SEPARATORS = re.compile(r"\s+[-–—|·]\s+|\s*(?:_|\||｜|——|--|－)\s*")
+# Each alternative starts at the first character of a whitespace run (the lookbehind), so a long run
+# of spaces is scanned once, not once per position.
+_TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+[-–—|·]\s+|(?<!\s)\s*(?:_|\||｜|——|--|－)\s*")
 
 
 def _site_from_title(root: etree._Element) -> str | None:
