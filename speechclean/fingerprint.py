@@ -74,7 +74,7 @@ def fingerprint(text: str) -> str:
 
 def distance(a: str, b: str) -> int:
     """The number of bits in which two fingerprints differ."""
-    return bin(int(a, 16) ^ int(b, 16)).count("1")
+    return (int(a, 16) ^ int(b, 16)).bit_count()
 
 
 def content_hash(text: str) -> str:
