@@ -28,10 +28,11 @@ import difflib
 import json
 import sys
 import time
-import tomllib
 import unicodedata
 from collections import Counter
 from pathlib import Path
+
+import tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"

@@ -35,9 +35,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import speechclean  # noqa: E402
-from speechclean.steps.convert import converter  # noqa: E402
-from speechclean.steps.decode import decode_bytes  # noqa: E402
+import speechclean
+from speechclean.steps.convert import converter
+from speechclean.steps.decode import decode_bytes
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 _KEEP = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134fA-Za-z0-9]+")
@@ -119,8 +119,8 @@ def load_pages() -> list[dict]:
 Tool = Callable[[str], tuple[str, str]]  # decoded page -> (title, main text)
 
 
-def _speechclean() -> Tool:
-    cleaner = speechclean.Cleaner()
+def _speechclean(extractor: str = "speechclean") -> Tool:
+    cleaner = speechclean.Cleaner(extractor=extractor)  # type: ignore[arg-type]
 
     def run(html: str) -> tuple[str, str]:
         page = cleaner.clean(html, kind="html")
@@ -172,6 +172,7 @@ def _resiliparse() -> Tool:
 TOOLS: dict[str, Callable[[], Tool]] = {
     "speechclean": _speechclean,
     "speechclean+trafilatura-fallback": _speechclean_fallback,
+    "speechclean(extractor=trafilatura)": lambda: _speechclean("trafilatura"),
     "trafilatura": lambda: _trafilatura(),
     "trafilatura-precision": lambda: _trafilatura(favor_precision=True),
     "readability": _readability,
@@ -185,7 +186,7 @@ TOOLS: dict[str, Callable[[], Tool]] = {
 def score(tool: Tool, page: dict) -> float:
     try:
         title, text = tool(page["html"])
-    except Exception as exc:  # a tool that crashes on a page scores 0 there
+    except Exception as exc:  # noqa: BLE001 - a tool that crashes on a page scores 0 there
         print(f"  crash on {page['name']}: {type(exc).__name__}: {exc}", file=sys.stderr)
         title, text = "", ""
     out = f"{title}\n{text}"
@@ -223,7 +224,7 @@ def gne_score(tool: Tool, pages: list[dict]) -> dict[str, float | list[str]]:
     for page in pages:
         try:
             title, text = tool(page["html"])
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - a crash counts as empty output
             print(f"  crash on {page['name']}: {type(exc).__name__}: {exc}", file=sys.stderr)
             title, text = "", ""
         gold, skel = page["gold"], gne_skeleton(text)

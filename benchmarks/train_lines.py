@@ -20,8 +20,9 @@ page one group). The figures printed under "held out" are those of lines whose s
 ``--pipeline`` also runs the whole cleaner on each held-out dev page with its fold's weights and scores it
 with text-dev's rules (keep, drop, joined, title).
 
-    python benchmarks/train_lines.py            # cross-validate, then write speechclean/rules/chrome_weights.toml
-    python benchmarks/train_lines.py --dry-run  # cross-validate only
+    python benchmarks/train_lines.py             # cross-validate, then write speechclean/rules/chrome_weights.toml
+    python benchmarks/train_lines.py --pipeline  # also score the whole cleaner on held-out sites
+    python benchmarks/train_lines.py --dry-run   # cross-validate only
 """
 
 from __future__ import annotations
@@ -300,6 +301,49 @@ def choose_threshold(preds: list[tuple[Page, int, float]]) -> float:
     return 0.95
 
 
+def pipeline_held_out(pages: list[Page], s1: dict, k: int, threshold: float) -> dict[str, tuple[int, int]]:
+    """Run the whole cleaner on every dev page with the weights of the fold that did not see its site,
+    and score it by text-dev's rules (its score.py): passed and total checks per kind."""
+    import importlib.util
+
+    import speechclean
+    from speechclean.steps import boilerplate
+
+    spec = importlib.util.spec_from_file_location("text_dev_score", DEV / "score.py")
+    assert spec and spec.loader
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    labels = json.loads((DEV / "labels.json").read_text("utf-8"))
+    totals: dict[str, list[int]] = {kind: [0, 0] for kind in ("keep", "drop", "joined", "title")}
+    saved = (boilerplate.model, classify.model)
+    try:
+        for held in folds(pages, k):
+            dev = [p for p in held if p.source == "dev"]
+            if not dev:
+                continue
+            names = {p.name for p in held}
+            m = train([p for p in pages if p.name not in names], s1)
+            fold = Model(m.stages, threshold, {})
+            boilerplate.model = classify.model = lambda fold=fold: fold  # type: ignore[misc]
+            for p in dev:
+                lab = labels[p.name]
+                tr = bool(lab.get("traditional"))
+                out = speechclean.clean(DEV / "pages" / p.name)
+                sk = score.norm(out.text, tr)
+                checks = [("keep", score.norm(x, tr) in sk) for x in lab.get("must_keep", [])]
+                checks += [("drop", score.norm(x, tr) not in sk) for x in lab.get("must_drop", [])]
+                checks += [("joined", score.norm(x, tr) in sk) for x in lab.get("joined", [])]
+                if "title" in lab:
+                    t = lambda x: score.norm(score.SUFFIX.sub("", x or ""), tr)  # noqa: E731
+                    checks.append(("title", t(out.title) == t(lab["title"])))
+                for kind, ok in checks:
+                    totals[kind][0] += ok
+                    totals[kind][1] += 1
+    finally:
+        boilerplate.model, classify.model = saved  # type: ignore[misc]
+    return {kind: (a, b) for kind, (a, b) in totals.items()}
+
+
 def write(m: Model, meta: dict[str, object]) -> None:
     out = ["# Chrome classifier weights, derived by benchmarks/train_lines.py from labelled lines. Do not edit by hand:",
            "# run `python benchmarks/train_lines.py` to rederive them (cues: rules/chrome.toml, speechclean/chrome/cues.py).",
@@ -319,6 +363,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dry-run", action="store_true", help="cross-validate only; do not write the weights")
     ap.add_argument("--folds", type=int, default=FOLDS)
+    ap.add_argument("--pipeline", action="store_true",
+                    help="also run the whole cleaner on each dev page with its held-out fold's weights")
     args = ap.parse_args()
     if not DEV.exists():
         print(f"no labelled corpus at {DEV}", file=sys.stderr)
@@ -337,6 +383,11 @@ def main() -> int:
     f = figures(oof, t)
     print(f"held out ({args.folds}-fold by site), threshold {t}: chrome lines caught {f['chrome_recall']:.1%} of {f['n_chrome']}, "
           f"content lines lost {f['content_loss']:.1%} of {f['n_content']}, gold characters lost {f['gold_loss']:.2%}")
+    held_pipeline = None
+    if args.pipeline:
+        held_pipeline = pipeline_held_out(pages, s1, args.folds, t)
+        print("held out, whole cleaner on text-dev (score.py rules): "
+              + ", ".join(f"{k} {a}/{b}" for k, (a, b) in held_pipeline.items()))
     final = train(pages, s1)
     fit_f = figures(predict(final, pages, s1), t)
     print(f"training fit, threshold {t}: chrome {fit_f['chrome_recall']:.1%}, content lost {fit_f['content_loss']:.1%}, "
@@ -345,6 +396,8 @@ def main() -> int:
         meta = {"held_out_chrome_recall": round(f["chrome_recall"], 4), "held_out_content_loss": round(f["content_loss"], 4),
                 "held_out_gold_loss": round(f["gold_loss"], 5), "folds": args.folds,
                 "lines": n, "gold_weight": GOLD_WEIGHT, "html_weight": HTML_WEIGHT, "l2": L2}
+        if held_pipeline:
+            meta["held_out_pipeline"] = {k: f"{a}/{b}" for k, (a, b) in held_pipeline.items()}
         write(Model(final.stages, t, {}), meta)
         print(f"wrote {WEIGHTS_FILE.relative_to(ROOT)}")
     return 0

@@ -52,6 +52,9 @@ _TEXT_HEADINGS = (
     (re.compile(rf"^[（(][{_NUM}]{{1,3}}[）)]"), 3),
 )
 _SENTENCE_END = re.compile(r"[。！？；，]$")
+_PROSE = re.compile(r"[，。！？；]")
+#: A table cell longer than this with three prose marks is a paragraph laid out in a table.
+LAYOUT_CELL_CHARS = 80
 
 
 @dataclass
@@ -148,6 +151,7 @@ def build_blocks(page: Page) -> list[Block]:
             if table[1] != row:
                 current.rows.append([])
             cells = current.rows[-1]
+            current.__dict__.setdefault("_lines", []).append(line)
             if table[2] == (row, col) and cells:
                 cells[-1] += " " + line  # a cell with several lines
             else:
@@ -163,10 +167,24 @@ def build_blocks(page: Page) -> list[Block]:
             blocks.append(Block(name, line))  # type: ignore[arg-type]
         else:
             blocks.append(Block("paragraph", line))
+    out: list[Block] = []
     for b in blocks:
-        if b.kind == "table":
+        if b.kind != "table":
+            out.append(b)
+        elif _layout_table(b.rows):  # a table that only lays out prose: its lines are paragraphs
+            out.extend(Block("paragraph", line) for line in b.__dict__.pop("_lines"))
+        else:
+            b.__dict__.pop("_lines", None)
             b.text = "\n".join(" ".join(r) for r in b.rows)
-    return blocks
+            out.append(b)
+    return out
+
+
+def _layout_table(rows: list[list[str]]) -> bool:
+    """True for a table used for layout: one column, or a cell holding paragraphs of prose."""
+    if max((len(r) for r in rows), default=0) <= 1:
+        return True
+    return any(len(c) > LAYOUT_CELL_CHARS and len(_PROSE.findall(c)) >= 3 for r in rows for c in r)
 
 
 def to_markdown(page: Page) -> str:

@@ -101,13 +101,39 @@ def _score(line: str) -> int:
     return 0
 
 
+#: Code inside a line of prose, kept as it is: a backtick span, or a call whose name has a dot or
+#: whose arguments start with a quote (``fmt.Println("a", b)``, ``print('x')``), all in ASCII.
+INLINE_CODE = re.compile(  # possessive runs: each start position costs a bounded, unambiguous scan
+    r"`[^`\n]{1,200}+`|(?:[A-Za-z_][A-Za-z0-9_]{0,40}+\.){1,5}+[A-Za-z_][A-Za-z0-9_]{0,40}+\([ -~]{0,120}?\)"
+    r"|[A-Za-z_][A-Za-z0-9_]{0,40}+\([^()\n\"']{0,60}+[\"'][ -~]{0,120}?\)"
+)
+
+
+def in_inline_code(line: str, start: int, end: int) -> bool:
+    """True when ``line[start:end]`` lies inside inline code (:data:`INLINE_CODE`).
+
+    >>> line = "用 `a, b = b, a` 交换"
+    >>> in_inline_code(line, line.index("a,"), line.index("` 交")), in_inline_code(line, 0, 1)
+    (True, False)
+    """
+    if "`" not in line and "(" not in line:
+        return False
+    return any(m.start() <= start and end <= m.end() + 1 for m in INLINE_CODE.finditer(line))
+
+
+def code_score(line: str) -> int:
+    """The code shape of one line: 2 strong, 1 weak, 0 none, -1 prose (a line is code only inside a
+    block of lines scoring above 0, or fenced, or front matter)."""
+    return _score(line)
+
+
 def front_matter(lines: Sequence[str]) -> range:
     """The lines of a front-matter block at the top (``---`` / ``key: value`` lines / ``---``), or an empty range."""
     if not lines or not _FRONT_FENCE.match(lines[0]):
         return range(0)
     for i in range(1, min(len(lines), 200)):
         if _FRONT_FENCE.match(lines[i]) or lines[i].rstrip() == "...":
-            return range(0, i + 1) if i > 1 else range(0)
+            return range(i + 1) if i > 1 else range(0)
         if lines[i].strip() and not _YAML_LINE.match(lines[i]):
             return range(0)
     return range(0)
@@ -120,13 +146,12 @@ def code_lines(lines: Sequence[str]) -> set[int]:
     # fenced blocks
     fence_open: int | None = None
     for i, line in enumerate(lines):
-        if "`" in line or "~" in line:
-            if _FENCE.match(line):
-                if fence_open is None:
-                    fence_open = i
-                else:
-                    out.update(range(fence_open, i + 1))
-                    fence_open = None
+        if ("`" in line or "~" in line) and _FENCE.match(line):
+            if fence_open is None:
+                fence_open = i
+            else:
+                out.update(range(fence_open, i + 1))
+                fence_open = None
     # code-shaped blocks: runs of lines scoring > 0, blank lines inside allowed
     scores = [_score(line) for line in lines]
     i = 0
@@ -156,4 +181,4 @@ def code_lines(lines: Sequence[str]) -> set[int]:
     return out
 
 
-__all__ = ["MIN_BLOCK_LINES", "code_lines", "front_matter"]
+__all__ = ["INLINE_CODE", "MIN_BLOCK_LINES", "code_lines", "code_score", "front_matter", "in_inline_code"]

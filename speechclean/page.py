@@ -33,6 +33,9 @@ class Removal:
     (``chrome.line``), and ``cues`` the cues that weighed most in it (``vocab.login``,
     ``shape.no_punct``…); for ``site.repeated`` it is the number of the site's pages the line was
     seen on.
+    ``context``: for a span removal of several pieces cut from one line (pinyin
+    annotations), the few characters each piece followed, so that a view can put
+    the pieces back where they stood (see :mod:`speechclean.cuts`).
     """
 
     step: str
@@ -43,6 +46,7 @@ class Removal:
     element: str | None = None
     score: float | None = None
     cues: tuple[str, ...] = ()
+    context: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,11 +153,12 @@ class Page:
         element: str | None = None,
         score: float | None = None,
         cues: tuple[str, ...] = (),
+        context: tuple[str, ...] | None = None,
     ) -> None:
         """Record that the current step removed ``text`` because of ``rule`` (from HTML ``element``),
         with the classifier's ``score`` and the ``cues`` that fired when a score decided it."""
         if text:
-            self.removals.append(Removal(self.step, rule, text, line, span, element, score, tuple(cues)))
+            self.removals.append(Removal(self.step, rule, text, line, span, element, score, tuple(cues), context))
 
     def flag(self, kind: str, text: str, line: int | None = None) -> None:
         """Record a problem left in place."""
@@ -184,7 +189,8 @@ class Page:
         for i in range(len(self.removals)):
             r = self.removals[i]
             if r.line is not None:
-                self.removals[i] = Removal(r.step, r.rule, r.text, move(r.line), r.span, r.element, r.score, r.cues)
+                self.removals[i] = Removal(r.step, r.rule, r.text, move(r.line), r.span, r.element, r.score, r.cues,
+                                           r.context)
         for i, f in enumerate(self.flags):
             if f.line is not None:
                 self.flags[i] = Flag(f.step, f.kind, f.text, move(f.line))

@@ -97,9 +97,18 @@ class _Alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
 
 
-def _worker_main(conn: Connection, state: bytes, slot: int, started: Any, timeout: float | None) -> None:
+def init_worker_process() -> None:
+    """What every worker process does first: die with its parent, leave Ctrl-C to the parent, and
+    let SIGTERM end it (not a handler inherited from the parent, such as the command line's)."""
     _die_with_parent()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # blocked by the parent while it started us
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _DEFERRED)
+
+
+def _worker_main(conn: Connection, state: bytes, slot: int, started: Any, timeout: float | None) -> None:
+    init_worker_process()  # Ctrl-C is the parent's to handle
     cleaner: Cleaner = pickle.loads(state)
     # Everything inherited from the parent (modules, dictionaries, compiled rules) lives as long
     # as the worker: keep the cyclic GC from traversing it again at every full collection.
@@ -135,7 +144,8 @@ class _Worker:
         started[slot] = 0.0
         self.process = context.Process(target=_worker_main, args=(child, state, slot, started, timeout),
                                        name=f"speechclean-worker-{slot}", daemon=True)
-        self.process.start()
+        with _signals_deferred():  # a Ctrl-C inside fork's own hooks would be swallowed there
+            self.process.start()
         child.close()
         self.ready = False
         self.assigned: deque[tuple[int, Item]] = deque()
@@ -154,12 +164,28 @@ class _Worker:
         self.conn.close()
 
 
+_DEFERRED = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back while a worker starts; they arrive right after."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _grace(timeout: float) -> float:
     """How long after the time limit the parent kills a worker whose alarm did not stop the item."""
     return max(0.2, min(2.0, timeout / 2))
 
 
-def _warm(cleaner: Cleaner) -> None:
+def warm(cleaner: Cleaner) -> None:
     """Load the per-process caches (OpenCC dictionaries, compiled rules) before forking, so that
     every worker inherits them instead of loading its own. The user's hooks do not run here."""
     from .cleaner import Cleaner
@@ -197,7 +223,7 @@ def run_pool(
     """
     context = mp_context()
     if context.get_start_method() == "fork":
-        _warm(cleaner)
+        warm(cleaner)
     started = context.RawArray("d", workers)
     pool: list[_Worker] = []
     todo: deque[tuple[int, Item]] = deque()  # read, not yet sent to a worker
@@ -315,4 +341,4 @@ def check_picklable(cleaner: Cleaner) -> bytes:
         raise OptionError(f"the cleaner cannot be sent to worker processes ({type(e).__name__}: {e})") from e
 
 
-__all__ = ["check_picklable", "mp_context", "run_pool"]
+__all__ = ["check_picklable", "init_worker_process", "mp_context", "run_pool", "warm"]

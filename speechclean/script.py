@@ -89,11 +89,12 @@ class CharSet:
         return False
 
     def count(self, text: str) -> int:
-        """How many characters of ``text`` are in the set."""
-        n = len(self.bmp.findall(text))
-        if self.sup is not None and _ASTRAL.search(text) is not None:
-            n += len(self.sup.findall(text))
-        return n
+        """How many characters of ``text`` are in the set (one scan)."""
+        found = self.scan.findall(text)
+        if self.sup is None:
+            return len(found)
+        chars = self.chars
+        return sum(1 for c in found if c in chars)
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")

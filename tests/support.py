@@ -1,13 +1,19 @@
-"""Helpers for the tests: the project's own seed pages and the shared corpus location."""
+"""Helpers for the tests: the project's own seed pages and the shared corpus location.
+
+The corpus is ``../shared/corpus`` beside the checkout, or wherever ``SPEECHCLEAN_CORPUS`` says.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SEEDS = FIXTURES / "seeds"
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("SPEECHCLEAN_CORPUS") or ROOT.parent / "shared" / "corpus").expanduser()
+#: Why corpus tests skip, said the same way everywhere.
+NO_CORPUS = f"the shared corpus is not at {CORPUS} (set SPEECHCLEAN_CORPUS to its folder)"
 
 
 def seed(prefix: str) -> str:

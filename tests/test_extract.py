@@ -191,7 +191,7 @@ def test_pruning_and_choice_without_the_pipeline() -> None:
     root = parse((HTML / "article_chrome.html").read_text(encoding="utf-8"))
     assert root is not None
     dropped = prune(root)
-    assert {d.rule for d in dropped} == {"extract.layout", "extract.hidden"}
+    assert {d.rule for d in dropped} == {"extract.layout", "extract.hidden", "extract.code"}  # code: the comment box
     choice = main_content(root, score_tree(root, NameRules(builtin("extract"))))
     assert choice.main.get("class") == "content" and choice.trusted  # the paragraphs' common parent
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import tomllib
-
 import pytest
+import tomllib
 from support import FIXTURES
 
 import speechclean
@@ -204,3 +203,25 @@ def test_inline_code_pattern_on_hostile_text(text: str) -> None:
     from speechclean.steps.punctuation import normalize
 
     normalize("中文" + text + "中文")
+
+
+@pytest.mark.parametrize(
+    "verdicts, expected",
+    [
+        (["hant", None, None, "hant"], [True, True, True, True]),
+        (["hant", None, "hans", None], [True, False, False, False]),
+        ([None, "hant", None], [True, True, True]),  # page edges: only one side to ask
+        ([None, "hans", None, "hant"], [False, False, False, True]),
+    ],
+)
+def test_lines_without_evidence_follow_both_neighbours(verdicts: list, expected: list) -> None:
+    from speechclean.steps.convert import _resolve
+
+    assert _resolve(verdicts) == expected
+
+
+def test_few_strays_on_a_long_simplified_page_are_converted_where_they_stand() -> None:
+    body = "\n".join(f"这是第{i}段，乾清宫和萧乾的故事，我们继续讲下去。" for i in range(300))
+    page = speechclean.clean(body.replace("第7段", "第7段後來", 1))
+    assert page.text == speechclean.clean(body).text.replace("第7段", "第7段后来", 1)
+    assert page.changes["convert.stray"] == 2 and page.script == "hans"

@@ -116,3 +116,99 @@ def test_mark_run_pattern_finds_what_it_found(text: str) -> None:
 def test_long_runs_clean(text: str) -> None:
     assert isinstance(speechclean.clean(html(f"<div>{text}</div>")), speechclean.Page)
     assert isinstance(speechclean.clean(text), speechclean.Page)
+
+
+# -- odd charset declarations (WHATWG labels) ------------------------------------------------------
+ZH = "今天，我们召开会议，研究部署下一阶段的工作。"
+
+
+@pytest.mark.parametrize("label", ["punycode", "undefined", "cp037", "rot13", "idna", "x-user-defined", "nonsense"])
+def test_labels_outside_the_standard_are_ignored(label: str) -> None:
+    raw = f"<html><head><meta charset='{label}'></head><body><p>{ZH}</p></body></html>".encode()
+    page = speechclean.clean(raw)
+    assert page.text == ZH and page.encoding is not None and page.encoding.name == "utf-8"
+
+
+def test_meta_declared_utf16_means_utf8() -> None:
+    raw = b"<html><head><meta charset='utf-16'></head><body><p>plain ASCII words here.</p></body></html>"
+    page = speechclean.clean(raw)
+    assert page.text == "plain ASCII words here." and page.encoding is not None and page.encoding.name == "utf-8"
+
+
+def test_http_declared_utf16_is_utf16() -> None:
+    raw = f"<html><body><p>{ZH}</p></body></html>".encode("utf-16-le")
+    page = speechclean.clean(raw, content_type="text/html; charset=utf-16")
+    assert page.text == ZH
+
+
+def test_forced_codec_that_cannot_decode_is_a_decode_error() -> None:
+    with pytest.raises(speechclean.DecodeError):
+        speechclean.clean(b"abc", encoding="undefined")
+
+
+# -- binary gaps -------------------------------------------------------------------------------------
+RANDOM = bytes((i * 7919 + 13) % 128 + 128 for i in range(65536))  # high bytes, no structure
+BINARY = {
+    "pdf-after-newline": b"\n\n%PDF-1.7\n" + RANDOM[:3000],
+    "pdf-after-bom": b"\xef\xbb\xbf%PDF-1.4\n" + RANDOM[:3000],
+    "utf16-bom-then-bytes": b"\xff\xfe" + RANDOM[:5000],
+    "utf16-bom-then-ascii": b"\xff\xfe" + b"hello world " * 100,
+    "random-high-bytes": RANDOM,
+    "utf8-bom-then-bytes": b"\xef\xbb\xbf" + RANDOM[:5000],
+}
+
+
+@pytest.mark.parametrize("name", list(BINARY))
+def test_binary_is_a_binary_input_error(name: str) -> None:
+    with pytest.raises(speechclean.BinaryInputError):
+        speechclean.clean(BINARY[name])
+
+
+@pytest.mark.parametrize("offset", [100, 3000, 5000])
+def test_one_stray_nul_does_not_reject_a_real_page(offset: int) -> None:
+    raw = f"<html><head><meta charset='gbk'></head><body><p>{ZH * 200}</p></body></html>".encode("gbk")
+    page = speechclean.clean(raw[:offset] + b"\x00" + raw[offset:])
+    assert page.text.startswith(ZH[:10]) and "\x00" not in page.text
+
+
+def test_real_utf16_with_bom_is_text() -> None:
+    assert speechclean.clean(f"{ZH}\n{ZH}".encode("utf-16")).text == f"{ZH}\n{ZH}"
+
+
+# -- idempotence and leaks -------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["Tur-v (Turbo(金锺国、金正男)、UV)", "在韩国，Tur-v (Turbo(金锺国、金正男)、UV)是组合。",
+                                  "(a(中)b)", "((中文))", "中(a(b)c)", "(1(2(3(中)3)2)1)"])
+def test_nested_parentheses_are_stable(text: str) -> None:
+    once = speechclean.clean(text).text
+    assert speechclean.clean(once).text == once
+
+
+def test_title_in_body_leaks_no_tags() -> None:
+    page = speechclean.clean(html(f"<div><title>正文标题<span>副</span></title><p>{P}</p><p>{P}</p></div>"))
+    assert "<" not in page.text and "<" not in (page.title or "")
+
+
+def test_unclosed_title_is_closed_and_flagged() -> None:
+    page = speechclean.clean(f"<html><head><title>页面标题</head><body><p>{P}</p><p>第二段，内容。</p></body></html>")
+    assert P in page.text and page.title == "页面标题"
+    assert "parse.unclosed-title" in [f.kind for f in page.flags]
+
+
+FEED_ITEM = "&lt;p&gt;今天，我们召开会议，研究部署工作。&lt;br /&gt;会议强调，要落实责任。&lt;/p&gt;"
+
+
+@pytest.mark.parametrize(
+    "feed",
+    [
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>某某网</title><item><title>会议召开'
+        f"</title><description>{FEED_ITEM}</description></item></channel></rss>",
+        f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>某某网</title><entry>'
+        f'<title>会议召开</title><content type="html">{FEED_ITEM}</content></entry></feed>',
+    ],
+    ids=["rss", "atom"],
+)
+def test_feeds_escaped_html_is_markup(feed: str) -> None:
+    for source in (feed, feed.encode("utf-8")):
+        page = speechclean.clean(source)
+        assert "<" not in page.text and "今天，我们召开会议，研究部署工作。\n会议强调，要落实责任。" in page.text
+        assert speechclean.clean(page.text).text == page.text

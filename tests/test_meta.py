@@ -183,3 +183,17 @@ def test_gne_labels_when_present(corpus) -> None:  # type: ignore[no-untyped-def
         elif p.published:
             spurious += 1
     assert day >= 55 and spurious == 0
+
+
+def test_jsonld_and_time_elements() -> None:
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+          '"datePublished": "2020-07-08T10:11:12+08:00", "author": {"@type": "Person", "name": "李雷"}, '
+          '"publisher": {"@type": "Organization", "name": "某某报"}}</script>')
+    body = "<p>正文内容很长很长，说明了很多事情，大家都很关心这件事情的进展情况，我们会继续关注报道。</p>"
+    p = speechclean.clean(f"<html><head>{ld}</head><body><h1>标题党</h1>{body}</body></html>")
+    assert (p.published, p.author, p.site_name) == ("2020-07-08T10:11:12", "李雷", "某某报")
+    assert p.meta_evidence["published"] == "jsonld:datePublished" and p.meta_evidence["author"] == "jsonld:author"
+    t = speechclean.clean(f"<html><body><h1>标题党</h1><time datetime='2020-07-09'></time>{body}</body></html>")
+    assert t.published == "2020-07-09" and t.meta_evidence["published"] == "time"
+    broken = speechclean.clean(f"<html><head><script type='application/ld+json'>{{not json</script></head><body>{body}</body></html>")
+    assert broken.published is None

@@ -183,7 +183,11 @@ def test_cli_jobs_leave_no_orphans(sig: int) -> None:
         assert _wait_for(lambda: len(_children(cli.pid)) >= 2, 60)
         workers = _children(cli.pid)
         cli.send_signal(sig)
-        code = cli.wait(30)
+        try:
+            code = cli.wait(30)
+        except subprocess.TimeoutExpired:
+            cli.kill()
+            raise AssertionError(f"the command line did not stop: {cli.communicate()[1].decode()[-3000:]}") from None
         assert code == (130 if sig == signal.SIGINT else 143)
         assert _wait_for(lambda: not any(_alive(pid) for pid in workers), 10)
     finally:

@@ -46,13 +46,18 @@ def _reads_as_heading(line: str, cues: Cues, leads: bool = False) -> bool:
 
 
 def stage_one(
-    view: list[str], decided: list[bool], body: list[bool], edges: tuple[int | None, int | None] | None = None
+    view: list[str],
+    decided: list[bool],
+    body: list[bool],
+    edges: tuple[int | None, int | None] | None = None,
+    memo: dict[str, Cues] | None = None,
 ) -> tuple[list[int], dict[int, Cues], list[int]]:
     """The non-empty lines in order (headings left out), the first-stage cues of each line to judge, and
     the visible lengths.
 
     ``edges`` are the first and last body lines that head and tail are measured from (by default the
-    first and last of ``body``; ``(None, None)`` when the page has too little body to measure from)."""
+    first and last of ``body``; ``(None, None)`` when the page has too little body to measure from).
+    ``memo`` keeps each line's own cues across calls on the same page."""
     order = [i for i, s in enumerate(view) if s]
     length = [visible_len(s) if s else 0 for s in view]
     body_pos = [i for i in order if body[i]]
@@ -67,7 +72,12 @@ def stage_one(
         if decided[i] or i in deep or length[i] > JUDGE_MAX_LEN:
             continue
         s = view[i]
-        f = line_cues(s)
+        if memo is None:
+            f = line_cues(s)
+        else:
+            if (own := memo.get(s)) is None:
+                own = memo[s] = line_cues(s)
+            f = dict(own)
         leads = i in nxt and body[nxt[i]] and not body[i] and length[i] <= LEAD_HEADING_MAX_LEN
         if _reads_as_heading(s, f, leads):
             headings.add(i)
@@ -103,11 +113,12 @@ def judge(
     body: list[bool],
     m: Model | None = None,
     edges: tuple[int | None, int | None] | None = None,
+    memo: dict[str, Cues] | None = None,
 ) -> dict[int, tuple[float, tuple[str, ...]]]:
     """``{line index: (score, cues)}`` for every non-empty line not ``decided`` by a rule and not deep in
     the body; the caller drops those scoring at least ``m.threshold``."""
     m = m or model()
-    order, cues, length = stage_one(view, decided, body, edges)
+    order, cues, length = stage_one(view, decided, body, edges, memo)
     if not cues:
         return {}
     base = {i: m.score("line", f)[0] for i, f in cues.items()}

@@ -43,6 +43,10 @@ _COUNTER = re.compile(r"\d++\s*+(?:次|人|条|篇|页|頁|楼|个字|分钟|金
 _BRACKETED = re.compile(r"^[\[【〔［(（].{0,20}[\]】〕］)）]$")
 _SITE_NAME = re.compile(rf"[{CJK_CLASS}]{{1,8}}(?:(?<!互联)(?<!局域)(?<!因特)(?<![上电渔蛛])网|网站|文库|论坛|社区|之家)(?![{CJK_CLASS}])")
 _CJK_START = re.compile(f"^[{CJK_CLASS}]")
+_BULLET = re.compile(r"^[•·▪◦●○■□◆◇►▶※*＊-]\s*")
+#: Neighbours counted on either side for the share of short lines around a line.
+SHORT_WINDOW = 3
+SHORT_LEN = 12
 
 
 @cache
@@ -105,6 +109,8 @@ def shape_cues(line: str) -> dict[str, float]:
         f["shape.bracketed"] = 1.0
     if _SITE_NAME.search(line):
         f["shape.site_name"] = 1.0
+    if _BULLET.match(line):
+        f["shape.bullet"] = 1.0
     if not cjk:
         f["shape.no_cjk"] = 1.0
     elif not _CJK_START.match(line) and last not in TERMINAL:
@@ -143,7 +149,9 @@ def neighbour_cues(k: int, order: list[int], base: dict[int, float], body: list[
     prev = order[k - 1] if k > 0 else None
     nxt = order[k + 1] if k + 1 < len(order) else None
     window = [base[order[j]] for j in range(max(0, k - 2), min(len(order), k + 3)) if j != k]
+    around = [length[order[j]] for j in range(max(0, k - SHORT_WINDOW), min(len(order), k + SHORT_WINDOW + 1)) if j != k]
     f = {
+        "nb.short_run": sum(1 for n in around if n <= SHORT_LEN) / len(around) if around else 0.0,
         "nb.prev": base[prev] if prev is not None else 0.5,
         "nb.next": base[nxt] if nxt is not None else 0.5,
         "nb.run": sum(window) / len(window) if window else 0.5,

@@ -6,19 +6,24 @@
 
 >>> keep_span("boilerplate.jammer", "先驱& \\\\7 ^3 d7 M( R", 2, 16)
 True
->>> keep_span("boilerplate.jammer", "x = a + b ; c", 0, 13)
-False
+>>> keep_span("boilerplate.jammer", "x = a + b ; c", 0, 13), keep_span("boilerplate.jammer", "`a, b = b, a`", 0, 13)
+(False, False)
 """
 
 from __future__ import annotations
 
 import re
 
+from ..code import in_inline_code
+
 #: A jammer run has at least this many tokens…
 JAMMER_MIN_TOKENS = 5
-#: …of which at least this many glue a letter or digit to a symbol.
+#: …of which at least this many glue a letter or digit to a symbol…
 JAMMER_MIN_MIXED = 3
+#: …and at least this many hold a digit (random strings do; code such as ``a, b = b, a`` need not).
+JAMMER_MIN_DIGITS = 2
 _ALNUM = re.compile(r"[A-Za-z0-9]")
+_DIGIT = re.compile(r"[0-9]")
 _SYMBOL = re.compile(r"[^A-Za-z0-9\s]")
 
 
@@ -27,14 +32,30 @@ def _is_jammer(text: str) -> bool:
     if len(tokens) < JAMMER_MIN_TOKENS:
         return False
     mixed = sum(1 for t in tokens if _ALNUM.search(t) and _SYMBOL.search(t))
-    return mixed >= JAMMER_MIN_MIXED
+    digits = sum(1 for t in tokens if _DIGIT.search(t))
+    return mixed >= JAMMER_MIN_MIXED and digits >= JAMMER_MIN_DIGITS
+
+
+_ADDRESS_MARKS = ("www.", "m.", "wap.", "bbs.", "://")
+
+
+def may_match(rule_id: str, line: str) -> bool:
+    """A literal test a line must pass before the span rule ``rule_id`` is tried on it (False: it cannot
+    match). Span rules run on every line, long body lines included; these keep them cheap there."""
+    if rule_id == "boilerplate.jammer":
+        return line.count(" ") >= JAMMER_MIN_TOKENS - 1
+    if rule_id == "boilerplate.watermark":
+        return "." in line and any(m in line for m in _ADDRESS_MARKS)
+    if rule_id == "boilerplate.inline-page-marker":
+        return "共" in line and "第" in line
+    return True
 
 
 def keep_span(rule_id: str, line: str, start: int, end: int) -> bool:
     """True when the span ``line[start:end]`` that ``rule_id`` matched is chrome to cut."""
     if rule_id == "boilerplate.jammer":
-        return _is_jammer(line[start:end])
+        return _is_jammer(line[start:end]) and not in_inline_code(line, start, end)  # `a, b = b, a` is code
     return True
 
 
-__all__ = ["keep_span"]
+__all__ = ["keep_span", "may_match"]

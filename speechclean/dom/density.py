@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -75,8 +76,12 @@ NAME_OVERRULE = 10  # a widget-named element with this many times the prose mark
 # page of reviews) and they are its content.
 THREAD_RULES = frozenset(("extract.comments",))
 # Names that make a post the opening of a discussion (a forum topic, a question), whose replies are content.
-_THREAD_NAMES = re.compile(r"(?:^|[\s_-])(?:topic|thread|forum|bbs|tiezi|question|questions|answers?|discussion|louzhu|postlist|plhin|t_f)(?:$|[\s_\d-])")
-WEAK_NAME_RULES = frozenset(("extract.share", "extract.popup", "extract.page-tools", "extract.ad", "extract.login", "extract.breadcrumb"))
+_THREAD_NAMES = re.compile(
+    r"(?:^|[\s_-])(?:topic|thread|forum|bbs|tiezi|question|questions|answers?|discussion|louzhu|postlist|plhin|t_f)(?:$|[\s_\d-])"
+)
+WEAK_NAME_RULES = frozenset(
+    ("extract.share", "extract.popup", "extract.page-tools", "extract.ad", "extract.login", "extract.breadcrumb")
+)
 WRAPPER_SHARE = 0.5  # a chrome-named element holding this share of the page's text and marks is a wrapper
 FEW_MARKS, FEW_CHARS = 3, 100  # below both, a page has no prose to score: fall back to text mass
 MASS_SHARE = 0.9
@@ -96,19 +101,30 @@ _PUNCT = tuple(PROSE_PUNCT)
 _DIGITS = re.compile(r"\d+")
 # Linear: a match starts only where a whitespace run starts, and no quantifier gives back (possessive).
 _MORE = re.compile(
-    r"(?<!\s)\s*+[\[【(（<]?+\s*+(?:阅读全文|查看全文|阅读更多|详细|详情|全文|更多|read more|more)\s*+[\]】)）>»]*+\s*+$", re.I
+    r"(?<!\s)\s*+[\[【(（<]?+\s*+(?:阅读全文|查看全文|阅读更多|详细|详情|全文|更多|read more|more)\s*+[\]】)）>»]*+\s*+$",
+    re.IGNORECASE,
 )
 
 
 def _stats(text: str | None) -> tuple[int, float, int]:
     """(visible characters, prose weight, marks) of a text node."""
-    if not text:
+    if not text or text.isspace():  # most tails are the source's indentation
         return 0, 0.0, 0
+    if len(text) <= _MEMO_LEN:  # short texts repeat (menus, labels, cells): measured once
+        return _short_stats(text)
+    return _measure(text)
+
+
+def _measure(text: str) -> tuple[int, float, int]:
     n = len(text.translate(_WS))
     if not n:
         return 0, 0.0, 0
     cjk = cjk_count(text)
     return n, cjk + LATIN_WEIGHT * (n - cjk), sum(map(text.count, _PUNCT))
+
+
+_MEMO_LEN = 64
+_short_stats = lru_cache(maxsize=1 << 14)(_measure)
 
 
 def _cut_off(el: etree._Element) -> bool:
@@ -152,20 +168,32 @@ class Scores:
     block: dict[etree._Element, tuple[int, int, int]] = field(default_factory=dict)  # own chars, marks, links
 
 
+_FIRST_CLASS: dict[str, str] = {}
+
+
 def _slot_name(el: etree._Element) -> tuple[str, str]:
-    parts = (el.get("class") or "").split()
-    return el.tag, _DIGITS.sub("", parts[0]) if parts else ""
+    cls = el.get("class")
+    if not cls:
+        return el.tag, ""
+    first = _FIRST_CLASS.get(cls)
+    if first is None:
+        parts = cls.split()
+        first = _DIGITS.sub("", parts[0]) if parts else ""
+        if len(_FIRST_CLASS) < 50_000:
+            _FIRST_CLASS[cls] = first
+    return el.tag, first
 
 
 def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
     """Score every element of ``root``: slots and chrome top-down, then weights bottom-up."""
     out = Scores()
     elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    slot_names: dict[etree._Element, tuple[str, str]] = {}
     for el in elements:
         parent = el.getparent()
-        name = _slot_name(el)
+        name = slot_names[el] = _slot_name(el)
         out.slot[el] = hash((out.slot.get(parent, 0), name))
-        out.local[el] = hash((_slot_name(parent) if parent is not None else None, name))
+        out.local[el] = hash((slot_names.get(parent) if parent is not None else None, name))
         if rules and el.tag not in _NEVER_CHROME and (label := names(el)) and (rule := rules.match(label)):
             out.named.add(el)
             if rule in WEAK_NAME_RULES:
@@ -176,6 +204,7 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
             out.chrome.add(el)
     inline: dict[etree._Element, tuple[int, float, int, int]] = {}
     cut: list[etree._Element] = []
+    agg: dict[etree._Element, tuple[float, float, int, int, int, int]] = {}  # one lookup per child
     for el in reversed(elements):
         c, pr, m = _stats(el.text)
         link = c if el.tag == "a" else 0
@@ -184,17 +213,17 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
         nm = 0
         for child in el:
             if isinstance(child.tag, str):
-                cs = out.score[child]
-                if cs < 0 and 2 * out.links[child] >= out.chars[child]:  # a link list
+                cs, cn, cnm, cc, cm, cl = agg[child]
+                if cs < 0 and 2 * cl >= cc:  # a link list
                     lscore += cs
-                    lnet += out.net[child]
+                    lnet += cn
                 else:
                     score += cs
-                    net += out.net[child]
-                nm += out.net_marks[child]
-                tc += out.chars[child]
-                tm += out.marks[child]
-                tl += out.links[child]
+                    net += cn
+                nm += cnm
+                tc += cc
+                tm += cm
+                tl += cl
                 if child in inline:
                     ic, ipr, im, il = inline.pop(child)
                     c, pr, m, link = c + ic, pr + ipr, m + im, link + il
@@ -222,6 +251,7 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
         net += lnet
         if el in out.chrome:
             net, nm = 0.0, 0
+        agg[el] = (score, net, nm, tc, tm, tl)
         out.score[el], out.chars[el], out.marks[el], out.links[el] = score, tc, tm, tl
         out.net[el], out.net_marks[el] = net, nm
     cut_set = set(cut)
@@ -314,19 +344,26 @@ def main_content(root: etree._Element, scores: Scores) -> Choice:
     main = best
     members = slot_members(root, scores, anchor)
     common = _common_ancestor(members) if len(members) >= 2 else None
-    if common is not None and common not in scores.chrome and common is not best:
-        # Widening over the same template slot is safe: identical positions in a repeated template
-        # are posts of one thread; their cards and bars are trimmed below. Narrowing must keep
-        # most of the score.
-        if best in common.iterdescendants() or (
-            table.get(common, 0.0) >= NARROW_MIN_SHARE * best_score and _left_out(best, common, scores) < NARROW_MAX_LEFT * table[common]
-        ):
-            main = common
+    # Widening over the same template slot is safe: identical positions in a repeated template
+    # are posts of one thread; their cards and bars are trimmed below. Narrowing must keep most of
+    # the score and leave out no prose right beside the narrower element.
+    if (
+        common is not None
+        and common not in scores.chrome
+        and common is not best
+        and (
+            best in common.iterdescendants()
+            or table.get(common, 0.0) >= NARROW_MIN_SHARE * best_score
+            and _left_out(best, common, scores) < NARROW_MAX_LEFT * table[common]
+        )
+    ):
+        main = common
     replies = _replies(main, scores)
     if replies and _value(replies, scores) >= REPLY_MIN_SHARE * table.get(main, 0.0):
         slots.update(scores.slot[r] for r in replies)
         common = _common_ancestor([main, *replies])
         main = main if common is None else common
+    main = _prose_ancestor(main, scores)
     return Choice(main, trusted, frozenset(slots), content_rules)
 
 
@@ -383,6 +420,28 @@ def _unlinked_cjk(el: etree._Element) -> int:
     return cjk_count(text_of(el)) - sum(cjk_count(text_of(a)) for a in el.iter("a"))
 
 
+def _is_lead(el: etree._Element, scores: Scores) -> bool:
+    chars, marks, links = scores.block[el]
+    return marks >= LEAD_MIN_MARKS and chars >= LEAD_MIN_CHARS and links < 0.2 * chars and not _cut_off(el)
+
+
+def _prose_ancestor(main: etree._Element, scores: Scores) -> etree._Element:
+    """``main`` widened to the outermost close ancestor whose own text is a prose paragraph.
+
+    Text written straight into an inline wrapper (``<td><font>导语……<div>正文</div></font>``)
+    is the enclosing block's own text: the article's opening, around ``main``. The ancestor must
+    score at least as much as ``main`` (what it adds besides its prose is not mostly chrome).
+    """
+    out = node = main
+    for _ in range(LEAD_LEVELS):
+        node = node.getparent()
+        if node is None or node in scores.chrome or node.tag in ("body", "html"):
+            break
+        if node in scores.block and _is_lead(node, scores) and scores.score[node] >= scores.score[main]:
+            out = node
+    return out
+
+
 def leads(main: etree._Element, scores: Scores) -> list[etree._Element]:
     """Prose paragraphs shortly before ``main`` but outside it (a summary in the page header).
 
@@ -400,8 +459,7 @@ def leads(main: etree._Element, scores: Scores) -> list[etree._Element]:
             break
         if el in scores.chrome or el not in scores.block or el in above or any(a in out for a in el.iterancestors()):
             continue
-        chars, marks, links = scores.block[el]
-        if marks >= LEAD_MIN_MARKS and chars >= LEAD_MIN_CHARS and links < 0.2 * chars and not _cut_off(el):
+        if _is_lead(el, scores):
             out.append(el)
     return out
 
@@ -416,9 +474,11 @@ def _unwrap(root: etree._Element, scores: Scores) -> None:
     marks, chars = WRAPPER_SHARE * scores.marks.get(root, 0), WRAPPER_SHARE * scores.chars.get(root, 0)
     scores.chrome.clear()
     for el in root.iter():
-        if el.getparent() in scores.chrome:
-            scores.chrome.add(el)
-        elif el in scores.named and (scores.marks.get(el, 0) < marks or scores.chars.get(el, 0) < chars):
+        if (
+            el.getparent() in scores.chrome
+            or el in scores.named
+            and (scores.marks.get(el, 0) < marks or scores.chars.get(el, 0) < chars)
+        ):
             scores.chrome.add(el)
 
 
@@ -496,7 +556,10 @@ def _unname(root: etree._Element, scores: Scores, elements: set[etree._Element])
 def _renet(root: etree._Element, scores: Scores) -> None:
     """Recompute the scores without chrome-named subtrees after ``scores.chrome`` changed."""
     for el in reversed([el for el in root.iter() if el in scores.score]):
-        net, nm = scores.own.get(el, 0.0) if el in scores.block else 0.0, scores.block[el][1] if el in scores.block else 0
+        net, nm = (
+            scores.own.get(el, 0.0) if el in scores.block else 0.0,
+            scores.block[el][1] if el in scores.block else 0,
+        )
         factor = LINK_BESIDE_FACTOR if el in scores.beside else 1.0
         for child in el:
             if child in scores.net:
@@ -518,9 +581,7 @@ def slot_members(root: etree._Element, scores: Scores, anchor: etree._Element) -
     """Blocks in ``anchor``'s template slot that carry positive weight and are not chrome."""
     slot = scores.slot[anchor]
     return [
-        el
-        for el, s in scores.slot.items()
-        if s == slot and scores.own.get(el, 0.0) > 0 and el not in scores.chrome
+        el for el, s in scores.slot.items() if s == slot and scores.own.get(el, 0.0) > 0 and el not in scores.chrome
     ]
 
 
@@ -570,11 +631,17 @@ def post_chrome(choice: Choice, scores: Scores) -> list[etree._Element]:
     return out
 
 
+_REFERENCES = re.compile(
+    r"(?:^|[\s_-])(?:references?|reflist|refs|citations?|cite|footnotes?|cankao|wenxian)(?:$|[\s_\d-])"
+)
+
+
 def link_lists(main: etree._Element, scores: Scores) -> list[etree._Element]:
     """Subtrees inside ``main`` with a negative score made mostly of link text (outermost only).
 
     Inside a subtree holding ``TRIM_KEEP_MARKS`` of the prose (the article's own cell), only
     lists of links go (``LIST_MIN_LINKS`` links or more): a paragraph that is one URL stays.
+    Reference lists (``ol.references``, ``reflist``) are citations, not link lists.
     """
     out: list[etree._Element] = []
     skip: set[etree._Element] = set()
@@ -590,6 +657,9 @@ def link_lists(main: etree._Element, scores: Scores) -> list[etree._Element]:
         inside = parent in content
         if inside or scores.marks.get(el, 0) >= keep:
             content.add(el)
+        if (label := names(el)) and _REFERENCES.search(label):
+            skip.add(el)  # citations are links by nature, and part of the text
+            continue
         chars = scores.chars.get(el, 0)
         if scores.score.get(el, 0.0) < 0 and chars and scores.links[el] >= TRIM_LINK_SHARE * chars:
             if inside and sum(1 for _ in el.iter("a")) < LIST_MIN_LINKS:
@@ -602,7 +672,7 @@ def link_lists(main: etree._Element, scores: Scores) -> list[etree._Element]:
 # A stamp line: a short block that is only a date or time with a name or a verb beside it
 # (``2020.06.09 09:42 发布``, ``客栈小K | 扫地 | 6天前``, ``2023年12月7日``): post metadata, not prose.
 _STAMP = re.compile(
-    r"\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|\d{1,2}:\d{2}|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|刚刚|昨天|前天"
+    r"\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|\d{1,2}:\d{2}|\d+\s*(?:秒|分钟|小时|天|周|个?月|年)前|刚刚|昨天|前天"
 )
 _SENTENCE_MARKS = frozenset("，。；！？")
 STAMP_MAX = 40

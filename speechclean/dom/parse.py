@@ -37,6 +37,9 @@ _INLINE_TAG = re.compile(
     r"(?=[\s/>])[^<>]*+>",
     re.I,
 )
+_TITLE_OPEN = re.compile(r"<title\b[^<>]*+>", re.IGNORECASE)
+_TITLE_CLOSE = re.compile(r"</title\s*>", re.IGNORECASE)
+_MARKUP = re.compile(r"<[^<>]*+>")
 _ANY_TAG = re.compile(r"</?(?!(?:script|style|textarea|title|noscript|template|html|head|body|br)[\s/>])[A-Za-z][^<>]*+>")
 
 
@@ -49,8 +52,27 @@ def _too_deep() -> bool:
     return any(e.type_name == "ERR_RESOURCE_LIMIT" and "depth" in e.message for e in _PARSER.error_log)
 
 
+_FEED = re.compile(r"(?<!\s)\s*+(?:<\?xml[^<>]*+>\s*+)?(?:<!--[^<>]*+-->\s*+)*+<(?:rss|feed|rdf:rdf)\b", re.IGNORECASE)
+#: Feed elements that carry escaped HTML (``&lt;p&gt;``): it is markup, not text.
+FEED_HTML = ("description", "content", "summary", "content:encoded", "subtitle")
+
+
+def _unescape_feed(root: etree._Element) -> None:
+    """Parse the escaped HTML inside a feed's entries and put it in place of the text."""
+    for el in list(root.iter(*FEED_HTML)):
+        text = el.text
+        if not text or "<" not in text or len(el):
+            continue
+        fragment = etree.fromstring(f"<html><body><div>{text}</div></body></html>", _PARSER)
+        div = fragment.find(".//div") if fragment is not None else None
+        if div is not None:
+            el.text = None
+            el.append(div)
+
+
 def parse_report(html: str) -> tuple[etree._Element | None, list[tuple[str, str]]]:
     """The document tree of ``html`` and the problems met parsing it, as ``(kind, message)``."""
+    feed = _FEED.match(html) is not None
     html = _XML_DECL.sub("", html, count=1)  # lxml refuses str input that declares an encoding
     html = _END_TAGS.sub("", html)
     if _NOT_XML.search(html):
@@ -58,6 +80,12 @@ def parse_report(html: str) -> tuple[etree._Element | None, list[tuple[str, str]
     if not html.strip():
         return None, []
     problems: list[tuple[str, str]] = []
+    if (opened := _TITLE_OPEN.search(html)) is not None and _TITLE_CLOSE.search(html, opened.end()) is None:
+        # an unclosed <title> would hold the rest of the page as its text: close it at the next tag
+        cut = html.find("<", opened.end())
+        cut = len(html) if cut == -1 else cut
+        html = html[:cut] + "</title>" + html[cut:]
+        problems.append(("parse.unclosed-title", "<title> was never closed; closed before the next tag"))
     try:
         root = etree.fromstring(html, _PARSER)
         if root is not None and _too_deep():
@@ -69,6 +97,12 @@ def parse_report(html: str) -> tuple[etree._Element | None, list[tuple[str, str]
             if root is not None and _too_deep():
                 how = "the part past that depth is lost"
             problems.append(("parse.depth", f"nesting deeper than 2048 levels; {how}"))
+        if root is not None and feed:
+            _unescape_feed(root)
+        if root is not None:
+            for title in root.iter("title"):  # its text is raw: markup written inside it is not text
+                if title.text and "<" in title.text:
+                    title.text = _MARKUP.sub("", title.text)
         return root, problems
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None, problems

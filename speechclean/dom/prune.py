@@ -3,7 +3,8 @@
 Before scoring (:func:`prune`), recorded with the signal that dropped them:
 
 * ``extract.code`` — script, style, template, forms' controls, embedded objects, comments
-  (counted, not recorded: they hold no visible text);
+  (recorded when they hold text a reader sees: ``<button>``, ``<select>``, ``<textarea>``,
+  ``<noscript>``, ``<iframe>`` fallbacks);
 * ``extract.hidden`` — elements hidden by an inline style, the ``hidden``/``aria-hidden``
   attributes, a class the page's own ``<style>`` hides (anti-copy spans), or a class named to
   hide (``hide``, ``d-none``, ``sr-only``…: the stylesheet that hides them is not in the page);
@@ -42,18 +43,21 @@ from .parse import describe, names, text_of
 from .render import flat
 
 CODE = frozenset(
-    "script style noscript template iframe frame frameset object embed applet svg canvas math select option "
-    "button input textarea link meta head map area audio video source track dialog".split()
+    ["script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "canvas", "math", "select", "option", "button", "input", "textarea", "link", "meta", "head", "map", "area", "audio", "video", "source", "track", "dialog"]
 )
+#: Code elements whose text a reader sees (controls, fallback content): their removal is recorded.
+CODE_TEXT = CODE - frozenset("script style template head meta link".split())
 LAYOUT = frozenset("nav aside header footer form menu".split())
 PROTECT_SHARE = 0.5
 PROTECT_MIN_PUNCT = 5
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px)?\s*(?:;|$)", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px)?\s*(?:;|$)", re.IGNORECASE)
 _HIDDEN_CLASS = re.compile(
     r"(?:^|\s)(?:hide|hidden|none|d-none|is-hidden|u-hidden|fn__none|display-?none|invisible|sr-only|visually-hidden"
     r"|mw-collapsed|collapsed)(?:$|\s)"
 )
-_CSS_HIDDEN = re.compile(r"\.([A-Za-z_][\w-]*)\s*(?:,\s*\.[\w-]+\s*)*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+_CSS_HIDDEN = re.compile(
+    r"\.([A-Za-z_][\w-]*)\s*(?:,\s*\.[\w-]+\s*)*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,14 +94,17 @@ def _without_media(css: str) -> str:
         brace = css.find("{", start)
         if brace < 0:
             return "".join(out)
-        depth, i = 1, brace + 1
-        while depth and i < len(css):
-            ch = css[i]
-            depth += 1 if ch == "{" else -1 if ch == "}" else 0
-            i += 1
-        pos = i
+        depth, pos = 1, len(css)
+        for m in _BRACE.finditer(css, brace + 1):
+            depth += 1 if m.group() == "{" else -1
+            if not depth:
+                pos = m.end()
+                break
     out.append(css[pos:])
     return "".join(out)
+
+
+_BRACE = re.compile(r"[{}]")
 
 
 def _hidden(el: etree._Element, hidden_classes: frozenset[str]) -> bool:
@@ -109,16 +116,35 @@ def _hidden(el: etree._Element, hidden_classes: frozenset[str]) -> bool:
     if el.tag == "details" and el.get("open") is None:  # closed by default: only its summary shows
         return True
     if cls := el.get("class"):
-        cls = cls.lower()
-        return bool(_HIDDEN_CLASS.search(cls)) or bool(hidden_classes) and any(c in hidden_classes for c in cls.split())
+        found = _CLASS_MEMO.get((cls, hidden_classes))
+        if found is None:
+            low = cls.lower()
+            found = (
+                bool(_HIDDEN_CLASS.search(low))
+                or bool(hidden_classes)
+                and any(c in hidden_classes for c in low.split())
+            )
+            if len(_CLASS_MEMO) < 50_000:
+                _CLASS_MEMO[(cls, hidden_classes)] = found
+        return found
     return False
+
+
+_CLASS_MEMO: dict[tuple[str, frozenset[str]], bool] = {}
 
 
 def prune(root: etree._Element) -> list[Dropped]:
     """Drop code, hidden elements and layout chrome from ``root`` in place (before scoring)."""
     hidden_classes = css_hidden_classes(root)
+    code: list[Dropped] = []
+    gone_code: set[etree._Element] = set()
     for el in [el for el in root.iter() if not isinstance(el.tag, str) or el.tag in CODE]:
-        drop_element(el)  # comments, processing instructions, code: no visible text
+        # comments, processing instructions, scripts and styles hold no visible text; controls
+        # (<button>, <select>, <textarea>) and fallbacks (<noscript>, <iframe>) do: recorded
+        if el.tag in CODE_TEXT and not any(a in gone_code for a in el.iterancestors()) and (text := flat(el)):
+            code.append(Dropped("extract.code", text, describe(el)))
+        gone_code.add(el)
+        drop_element(el)
     total = punct_count(text_of(root))
     candidates: dict[etree._Element, tuple[str, str, int]] = {}
     for el in root.iter():
@@ -134,13 +160,15 @@ def prune(root: etree._Element) -> list[Dropped]:
         text = flat(el)
         candidates[el] = (rule, text, punct_count(text))
     doomed = _judge(root, candidates, total)
-    dropped = [Dropped(candidates[el][0], candidates[el][1], describe(el)) for el in doomed if candidates[el][1]]
+    dropped = code + [Dropped(candidates[el][0], candidates[el][1], describe(el)) for el in doomed if candidates[el][1]]
     for el in doomed:
         drop_element(el)
     return dropped
 
 
-def _judge(root: etree._Element, candidates: Mapping[etree._Element, tuple[str, str, int]], total: int) -> list[etree._Element]:
+def _judge(
+    root: etree._Element, candidates: Mapping[etree._Element, tuple[str, str, int]], total: int
+) -> list[etree._Element]:
     """The hidden and layout elements to drop, outermost first.
 
     What stays visible is the page. An element holding more prose than ``PROTECT_SHARE`` of it is
@@ -149,27 +177,36 @@ def _judge(root: etree._Element, candidates: Mapping[etree._Element, tuple[str, 
     article); of several hidden copies of the same text, the one with the least markup is kept.
     Inside a kept element, nested hidden elements are judged the same way.
     """
-    page = "".join(text_of(root).split())
+    page = ""  # the page's text without whitespace, made when a hidden element needs the copy test
     doomed: list[etree._Element] = []
     gone: list[str] = []  # stripped text of the doomed and of those still to judge
     visible = total
     level = [el for el in candidates if _next_candidate_up(el, candidates) is None]
     while level:
         visible -= sum(candidates[el][2] for el in level)
-        pending = {el: "".join(candidates[el][1].split()) for el in level}
-        gone.extend(pending.values())
-        kept: list[etree._Element] = []
         protect = max(PROTECT_MIN_PUNCT, PROTECT_SHARE * visible)
-        order = sorted(level, key=lambda el: -candidates[el][2] / max(1, len(pending[el])))
-        for el in order:
-            rule, _, marks = candidates[el]
-            if marks >= protect and not (rule == "extract.hidden" and _copy(pending[el], page, gone)):
-                kept.append(el)
-                gone.remove(pending[el])
-            else:
-                doomed.append(el)
+        strong = [el for el in level if candidates[el][2] >= protect]
+        if not strong:
+            doomed.extend(level)
+            break
+        stripped = {el: "".join(candidates[el][1].split()) for el in level}
+        gone.extend(stripped.values())
+        if not page and any(candidates[el][0] == "extract.hidden" for el in strong):
+            page = "".join(text_of(root).split())
+        kept: list[etree._Element] = []
+        for el in sorted(strong, key=lambda el: -candidates[el][2] / max(1, len(stripped[el]))):
+            if candidates[el][0] == "extract.hidden" and _copy(stripped[el], page, gone):
+                continue
+            kept.append(el)
+            gone.remove(stripped[el])
+        doomed.extend(el for el in level if el not in kept)
         visible += sum(candidates[el][2] for el in kept)
-        level = [d for el in kept for d in el.iterdescendants() if d in candidates and _next_candidate_up(d, candidates) is el]
+        level = [
+            d
+            for el in kept
+            for d in el.iterdescendants()
+            if d in candidates and _next_candidate_up(d, candidates) is el
+        ]
     return doomed
 
 

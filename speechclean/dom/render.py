@@ -88,14 +88,14 @@ def render_typed(el: etree._Element) -> tuple[str, list[tuple[str, ...]]]:
                 table_id = tables
             elif tag == "tr":
                 rows, cols = rows + 1, 0
-            kind = _SEMANTIC.get(tag)
-            if kind == "heading":
-                stack.append((kind, tag[1]))
-            elif kind == "cell":
+            semantic = _SEMANTIC.get(tag)
+            if semantic == "heading":
+                stack.append((semantic, tag[1]))
+            elif semantic == "cell":
                 cols += 1
-                stack.append((kind, str(table_id if table_stack else 0), str(rows), str(cols)))
-            elif kind:
-                stack.append((kind,))
+                stack.append((semantic, str(table_id if table_stack else 0), str(rows), str(cols)))
+            elif semantic:
+                stack.append((semantic,))
             if node.text:
                 add(node.text if pre else _chunk(node.text))
         else:

@@ -18,7 +18,8 @@ from lxml import etree
 
 from .parse import text_of
 
-_SEPARATORS = re.compile(r"\s+[-–—|·]\s+|\s*(?:_|\||｜|——|--|－|—)\s*|::")
+# Linear: tried only where a whitespace run starts, quantifiers never give back.
+_SEPARATORS = re.compile(r"(?<!\s)(?:\s++[-–—|·]\s++|\s*+(?:_|\||｜|——|--|－|—|::)\s*+)")
 _SPACE = re.compile(r"\s+")
 # A site or organisation name glued to the end of a title by a bare hyphen or a space
 # (``…GPU-EDN 电子技术设计``, ``…交通-新华网``, ``…工作 东区办事处``): short, named like a site.
@@ -78,7 +79,9 @@ def find_title(root: etree._Element) -> str | None:
     if not raw:
         og = root.xpath("//meta[@property='og:title']/@content")
         raw = _clean(og[0]) if og else ""
-    sites = frozenset(_clean(v) for v in root.xpath("//meta[@property='og:site_name' or @name='application-name']/@content"))
+    sites = frozenset(
+        _clean(v) for v in root.xpath("//meta[@property='og:site_name' or @name='application-name']/@content")
+    )
     main = site_free(raw, sites) if raw else ""
     for h in root.iter("h1", "h2"):
         text = _clean(text_of(h))

@@ -22,15 +22,17 @@ import datetime as _dt
 import re
 from typing import TYPE_CHECKING, Any
 
-from .collect import Metadata, _skeleton, read_lines
+from .collect import Metadata, _skeleton, article_ends_within, read_lines
 from .htmlmeta import markup_facts
-from .lines import visible_lines
+from .lines import lines_and_more, visible_lines
 
 if TYPE_CHECKING:
     from lxml import etree
 
     from ..page import Page
 
+#: Text nodes first read after the headline element (more when the article runs past them).
+FIRST_TEXTS = 1500
 #: Text input: metadata is read from this many leading lines.
 TEXT_HEAD_LINES = 30
 
@@ -38,7 +40,8 @@ _TITLE_SEPARATORS = re.compile(r"\s+[-–—|·]\s+|\s*(?:_|\||｜|——|--|－
 
 
 def _site_from_title(root: etree._Element) -> str | None:
-    raw = " ".join((root.findtext(".//title") or "").split())
+    head = root.find("head")
+    raw = " ".join(((head if head is not None else root).findtext(".//title") or "").split())
     parts = [p for p in _TITLE_SEPARATORS.split(raw) if p.strip()]
     if len(parts) >= 2 and 2 <= len(parts[-1]) <= 12:
         return parts[-1].strip()
@@ -62,10 +65,23 @@ def read_html(root: etree._Element, *, title: str | None = None, url: str | None
     headings = [(h, " ".join("".join(h.itertext()).split())) for h in root.iter("h1")][:3]
     site = _site_from_title(root)
     # Reading only what follows the headline element keeps the cost down; the whole page when no
-    # <h1> is the headline.
+    # heading element is the headline.
     want = _skeleton(title or "")
-    start = next((h for h, text in headings if want and _skeleton(text) == want), None)
-    lines = [" ".join(title.split()), *visible_lines(root, after=start)] if start is not None and title else visible_lines(root)
+    start = None
+    if want:
+        for h in root.iter("h1", "h2", "h3"):
+            if _skeleton("".join(h.itertext())) == want:
+                start = h
+                break
+    if start is not None and title:
+        # Most pages' bylines and credits sit in the first text nodes after the headline; read more
+        # only when the article's prose runs on to the end of what was read.
+        first, more = lines_and_more(root, after=start, limit=FIRST_TEXTS)
+        lines = [" ".join(title.split()), *first]
+        if more and not article_ends_within(lines):
+            lines = [lines[0], *visible_lines(root, after=start)]
+    else:
+        lines = visible_lines(root)
     meta = read_lines(lines, title=title, markup=facts, reference=reference, url=url,
                       alternatives=tuple(text for _, text in headings), site=site)
     if meta.site_name is None and site:
@@ -77,7 +93,8 @@ def read_text(text: str, *, title: str | None = None, url: str | None = None,
               reference: _dt.date | None = None) -> Metadata:
     """Metadata from the head lines of plain text (the byline lines under a title)."""
     lines = [line.strip() for line in text.split("\n", TEXT_HEAD_LINES)[:TEXT_HEAD_LINES] if line.strip()]
-    meta = read_lines(lines, title=title or (lines[0] if lines else None), reference=reference, url=url)
+    meta = read_lines(lines, title=title or (lines[0] if lines else None), reference=reference, url=url,
+                      unlabelled=False)
     meta.site_name = None
     return meta
 

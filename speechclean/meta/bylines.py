@@ -107,6 +107,10 @@ def _clean_source(value: str) -> str | None:
 
 def credits(line: str, *, lead: bool = False) -> list[Credit]:
     """The labelled values on ``line`` (a byline, a credit line, or with ``lead=True`` a lead's brackets)."""
+    return _read_credits(line, lead=lead)
+
+
+def _read_credits(line: str, *, lead: bool = False) -> list[Credit]:
     if lead:
         out: list[Credit] = []
         for m in _PAREN.finditer(line[:80]):
@@ -166,9 +170,9 @@ def credits(line: str, *, lead: bool = False) -> list[Credit]:
             out.append(Credit(kind, label, name, line[start:vend].strip()))
     out = _drop_prefixes(out, line)
     if not any(c.kind == "reporter" for c in out) and bare_ok:
-        m = _SUFFIX_ROLE.search(line)
-        if m:
-            out.append(Credit("reporter", "编译", m["name"], m.group().strip()))
+        suffix = _SUFFIX_ROLE.search(line)
+        if suffix:
+            out.append(Credit("reporter", "编译", suffix["name"], suffix.group().strip()))
     return out
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..text import cjk_count, punct_count
@@ -58,7 +59,7 @@ CREDIT_MAX_LEN = 40
 # A date in a URL path: /2019-09-07/, /20190907/, /2019/0907/, /201909/07/.
 _URL_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/_]?(?P<m>1[0-2]|0[1-9])[-/_]?(?P<d>3[01]|[12]\d|0[1-9])(?!\d)")
 _BADGES = re.compile(r"^(?:原创|独家|首发|置顶|热|荐)\s*")
-_NAME_LIKE = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·\-_ ]{1,19}$")
+_NAME_LIKE = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·\-_ ]{1,13}$")
 _GLUED_CREDIT = re.compile(r"[。！？”][（(](?P<inner>[^（）()]{2,30})[）)]\s*$")
 _SEPARATOR_LINE = re.compile(r"^[·•|｜/\-—_:：\s]+$")
 
@@ -125,9 +126,10 @@ def title_line(lines: list[str], title: str | None, alternatives: tuple[str, ...
     return first
 
 
-def _byline_date(line: str, year: int | None, reference: _dt.date | None) -> ParsedDate | None:
+def _byline_date(line: str, year: int | None, reference: _dt.date | None,
+                 read: Callable[[str], list[Credit]] = credits) -> ParsedDate | None:
     """A date on a byline line; None when the line is prose that mentions a date."""
-    labelled = [c for c in credits(line) if c.kind == "date"]
+    labelled = [c for c in read(line) if c.kind == "date"]
     d = find_date(line, year=year, reference=reference, short_forms=True)
     if d is None:
         return None
@@ -145,6 +147,8 @@ def _unlabelled_name(text: str) -> str | None:
     w = words()
     if not first or not _NAME_LIKE.match(first) or cjk_count(first) + sum(c.isalpha() for c in first) < 2:
         return None
+    if has_relative(first):
+        return None
     ui = w["labels"]["other"] + w["labels"]["date"] + w["names"]["not_names"] + w["names"]["placeholders"]
     if first.startswith(ui) or first.endswith(("分享", "举报", "关注", "收藏", "评论")):
         return None
@@ -154,9 +158,11 @@ def _unlabelled_name(text: str) -> str | None:
 class _Reader:
     def __init__(self, lines: list[str], title: str | None, markup: MarkupFacts | None,
                  reference: _dt.date | None, url: str | None, alternatives: tuple[str, ...] = (),
-                 site: str | None = None) -> None:
+                 site: str | None = None, unlabelled: bool = True) -> None:
         self.lines = lines
+        self.unlabelled = unlabelled
         self.site = site
+        self._memo: dict[tuple[str, bool], list[Credit]] = {}
         self.title_skeletons = {_skeleton(t) for t in (title, *alternatives) if t}
         self.markup = markup or MarkupFacts()
         self.reference = reference
@@ -175,6 +181,7 @@ class _Reader:
             if _is_body(lines[i]):
                 last = i
             i += 1
+        self.ended_by_marker = i < len(lines) and _is_end_marker(lines[i])
         stop = min(len(lines), last + 1 + TAIL_LINES)
         self.tail = range(end, stop)  # read for every credit
         for j in range(last + 1, stop):
@@ -184,6 +191,14 @@ class _Reader:
         # Labelled editor and source lines (责任编辑：…) also stand after an in-article box (延伸阅读).
         self.tail_labelled = range(end, min(len(lines), last + 1 + TAIL_LABELLED_LINES))
         self.body_start = end
+
+    def _credits(self, line: str, lead: bool = False) -> list[Credit]:
+        """:func:`credits`, once per line and page (the same lines are read for several fields)."""
+        key = (line, lead)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = credits(line, lead=lead)
+        return found
 
     # -- years for month-day forms ------------------------------------------------------
     def year_hint(self) -> int | None:
@@ -203,10 +218,10 @@ class _Reader:
         if self.url:
             meta.evidence["url"] = "caller" if self.markup.url is None or self.url != self.markup.url[1] else self.markup.url[0]
         year = self.year_hint()
-        head_credits: list[tuple[int, Credit]] = [(i, c) for i in self.head for c in credits(self.lines[i])]
+        head_credits: list[tuple[int, Credit]] = [(i, c) for i in self.head for c in self._credits(self.lines[i])]
         date_line = date_end = -1
         for i in self.head:
-            d = _byline_date(self.lines[i], year, self.reference)
+            d = _byline_date(self.lines[i], year, self.reference, self._credits)
             if d:
                 meta.published, meta.evidence["published"], date_line = d.iso, "byline", i
                 date_end = i
@@ -220,29 +235,31 @@ class _Reader:
                 if has_relative(self.lines[i]):
                     date_line = i
                     break
-        tail_credits = [(i, c) for i in self.tail if len(self.lines[i]) <= CREDIT_MAX_LEN for c in credits(self.lines[i])]
+        tail_credits = [(i, c) for i in self.tail if len(self.lines[i]) <= CREDIT_MAX_LEN for c in self._credits(self.lines[i])]
         seen = {i for i, _ in tail_credits}
         tail_credits += [
             (i, c) for i in self.tail_labelled if i not in seen and len(self.lines[i]) <= CREDIT_MAX_LEN
-            for c in credits(self.lines[i]) if c.kind in ("editor", "source", "date") and c.raw[len(c.label):].lstrip()[:1] in ":："
+            for c in self._credits(self.lines[i]) if c.kind in ("editor", "source", "date") and c.raw[len(c.label):].lstrip()[:1] in ":："
         ]
         for i in self.tail:  # a closing credit glued to the last paragraph: …任务。（文/图 刘玺东 易赛楠）
             line = self.lines[i]
             if len(line) > CREDIT_MAX_LEN and (m := _GLUED_CREDIT.search(line)):
-                found = [c for c in credits(m["inner"]) if c.kind in ("reporter", "editor")]
+                found = [c for c in self._credits(m["inner"]) if c.kind in ("reporter", "editor")]
                 if not found and (name := bracket_name(f"（{m['inner']}）")):
                     found = [Credit("reporter", "（）", name, m.group())]
                 tail_credits += [(i, c) for c in found]
-        head_credits = self._fill_empty_sources(head_credits)
+        head_credits += self._split_credits(self.head)
+        tail_credits += self._split_credits(self.tail_labelled)
         if meta.published is None:
             meta.published, ev = self._other_date(tail_credits, year)
             if ev:
                 meta.evidence["published"] = ev
-        account = self._account(date_line, date_end)
+        # An unlabelled name is read only next to a located headline (else it may be the headline).
+        account = self._account(date_line, date_end) if self.unlabelled and self.t >= 0 else None
         slash = next((r for i in self.head if (r := name_slash_outlet(self.lines[i]))), None)
         # author: reporter byline > lead > name/outlet > reporter credit > editor > account > <meta>
         lead = [c for i in range(self.body_start, min(self.body_start + LEAD_LINES, len(self.lines)))
-                for c in credits(self.lines[i], lead=True)]
+                for c in self._credits(self.lines[i], lead=True)]
         tail_names = [(i, Credit("reporter", "（）", n, self.lines[i])) for i in self.tail
                       if (n := bracket_name(self.lines[i]))]
         options: list[tuple[str, str | None, str | None]] = []
@@ -254,37 +271,42 @@ class _Reader:
         options += [("credit", c.value, "作者") for _, c in tail_names]
         options += [("byline", c.value, c.label) for _, c in head_credits if c.kind == "editor"]
         options += [("credit", c.value, c.label) for _, c in tail_credits if c.kind == "editor"]
-        if account:
-            options.append(("byline", account, "account"))
+        if account and account[1]:
+            options.append(("byline", account[0], "account"))
         options += [(ev, v, "meta") for ev, v in self.markup.authors]
-        site = self.markup.site_name[1] if self.markup.site_name else self.site
-        for ev, value, role in options:
-            if ev.startswith(("meta", "jsonld")) and not self._plausible_meta_author(value, site):
-                continue
-            if value:
-                meta.author, meta.author_role, meta.evidence["author"] = value, role, ev
-                break
         sources = [("byline", c.value) for _, c in head_credits if c.kind == "source"]
         if slash:
             sources.append(("byline", slash[1]))
         if account:
-            sources.append(("byline", account))
+            sources.append(("byline", account[0]))
         sources += [("credit", c.value) for _, c in tail_credits if c.kind == "source"]
         if sources:
             meta.source, meta.evidence["source"] = sources[0][1], sources[0][0]
+        site = self.markup.site_name[1] if self.markup.site_name else self.site
+        for ev, value, role in options:
+            # <meta name=author> often names the site or the outlet (网易, 新浪科技), not a person
+            if ev.startswith(("meta", "jsonld")) and not self._plausible_meta_author(value, site, meta.source):
+                continue
+            if value:
+                meta.author, meta.author_role, meta.evidence["author"] = value, role, ev
+                break
         if self.markup.site_name:
             meta.site_name, meta.evidence["site_name"] = self.markup.site_name[1], self.markup.site_name[0]
         return meta
 
-    def _fill_empty_sources(self, found: list[tuple[int, Credit]]) -> list[tuple[int, Credit]]:
-        """``来源：`` at a line's end with the outlet on the next line (山西日报 under 来源：)."""
-        out = list(found)
-        for i in self.head:
+    def _split_credits(self, zone: range) -> list[tuple[int, Credit]]:
+        """A label at a line's end with its value on the next line (``责任编辑:`` / ``刘响``)."""
+        out: list[tuple[int, Credit]] = []
+        for i in zone:
             line = self.lines[i].rstrip()
-            if line.endswith(("来源：", "来源:")) and i + 1 < len(self.lines):
-                nxt = self.lines[i + 1]
-                if not credits(nxt) and (name := _unlabelled_name(nxt)) and _skeleton(nxt) == _skeleton(name):
-                    out.append((i, Credit("source", "来源", name, f"{line} {nxt}")))
+            if not line.endswith(("：", ":")) or len(line) > CREDIT_MAX_LEN or i + 1 >= len(self.lines):
+                continue
+            nxt = self.lines[i + 1]
+            if self._credits(nxt) or not (name := _unlabelled_name(nxt)) or _skeleton(nxt) != _skeleton(name):
+                continue
+            joined = [c for c in self._credits(f"{line}{nxt}") if c.kind != "date"]
+            if joined and joined[-1].value == name:
+                out.append((i, joined[-1]))
         return out
 
     def _split_date(self, year: int | None) -> tuple[ParsedDate, int, int] | None:
@@ -320,7 +342,9 @@ class _Reader:
                 if cjk_count(line[: d.start] + line[d.end:]) == 0:
                     return d.iso, "byline"
         for line in self.lines:  # a publication-date line anywhere on the page (发布时间：2019-05-18)
-            if len(line) <= 60 and (cs := [c for c in credits(line) if c.kind == "date" and c.label in PUBLISH_LABELS]):
+            if len(line) > 60 or not any(label in line for label in PUBLISH_LABELS):
+                continue
+            if cs := [c for c in self._credits(line) if c.kind == "date" and c.label in PUBLISH_LABELS]:
                 d = find_date(cs[0].value, year=year, reference=self.reference)
                 if d:
                     return d.iso, "byline"
@@ -336,32 +360,36 @@ class _Reader:
             return f"{m['y']}-{m['m']}-{m['d']}", "url"
         return None, None
 
-    def _account(self, date_line: int, date_end: int) -> str | None:
-        """The unlabelled name in the byline block, next to its date.
+    def _account(self, date_line: int, date_end: int) -> tuple[str, bool] | None:
+        """The unlabelled name in the byline block, and whether it names the author.
 
-        Looked for, in order: before the date on its line (``中国网 2019-11-25``), on the line above
-        (``加拿大必读`` over ``发布时间：…``), after the date on its line, on the lines below.
+        A name over a follow button (``中国广州发布`` / ``关注``), before the date on its line
+        (``中国网 2019-11-25``) or on the line above it (``加拿大必读`` over ``发布时间：…``) is the
+        publishing account: author and source. A name after the date, on its line or below it
+        (``2019-09-26 10:56:28`` / ``证券时报网``), is the outlet: source only.
         """
+        for j in self.head:
+            nxt = self.lines[j + 1] if j + 1 < len(self.lines) else ""
+            if len(nxt) <= 4 and nxt.strip("+ ＋").startswith("关注") and (name := self._name_line(j)):
+                return name, True
         if date_line < 0:
-            if self.t >= 0 and self.t + 2 < len(self.lines) and self.lines[self.t + 2].startswith("关注"):
-                return _unlabelled_name(self.lines[self.t + 1])
             return None
         line = self.lines[date_line]
         before = after = ""
         d = find_date(line, year=2000, reference=self.reference or _dt.date(2000, 1, 1))
         if d is not None:
-            if any(c.kind != "date" for c in credits(line)):
+            if any(c.kind != "date" for c in self._credits(line)):
                 return None
             before, after = line[: d.start].strip(), line[d.end:].strip()
         if before and (name := _unlabelled_name(before)):
-            return name
+            return name, True
         if name := self._name_line(date_line - 1):
-            return name
+            return name, True
         if after and (name := _unlabelled_name(after)):
-            return name
+            return name, False
         for j in (date_end + 1, date_end + 2):
             if name := self._name_line(j):
-                return name
+                return name, False
         return None
 
     def _name_line(self, j: int) -> str | None:
@@ -370,14 +398,14 @@ class _Reader:
         text = self.lines[j]
         if _skeleton(text) in self.title_skeletons or _SEPARATOR_LINE.match(text):
             return None
-        if credits(text) or find_date(text, year=2000) is not None:
+        if self._credits(text) or find_date(text, year=2000) is not None:
             return None
         if j > 0 and self.lines[j - 1].rstrip().endswith(("：", ":")):
             return None  # the value of the label above (来源：/山西日报)
         return _unlabelled_name(text)
 
     @staticmethod
-    def _plausible_meta_author(value: str | None, site: str | None) -> bool:
+    def _plausible_meta_author(value: str | None, site: str | None, source: str | None = None) -> bool:
         if not value:
             return False
         value = value.strip()
@@ -385,7 +413,15 @@ class _Reader:
             return False
         if site and (value in site or site in value):
             return False
+        if source and _skeleton(value) == _skeleton(source):
+            return False
         return cjk_count(value) >= 2 or value.isalpha()
+
+
+def article_ends_within(lines: list[str]) -> bool:
+    """True when the article and its credit lines end inside ``lines`` (the same zones the reader uses)."""
+    reader = _Reader(lines, None, None, None, None)
+    return reader.tail_labelled.stop < len(lines) or reader.ended_by_marker
 
 
 def read_lines(
@@ -397,13 +433,15 @@ def read_lines(
     url: str | None = None,
     alternatives: tuple[str, ...] = (),
     site: str | None = None,
+    unlabelled: bool = True,
 ) -> Metadata:
     """Metadata from a page's visible lines (and its markup facts, for HTML).
 
     ``alternatives`` are other headline candidates (``<h1>`` texts); ``site`` a site name known
     from elsewhere (the ``<title>`` suffix), so that ``<meta name=author content=site>`` is not taken.
+    ``unlabelled=False`` reads labelled values only (text input, where no markup marks the byline).
     """
-    return _Reader(lines, title, markup, reference, url, alternatives, site).read()
+    return _Reader(lines, title, markup, reference, url, alternatives, site, unlabelled).read()
 
 
-__all__ = ["Metadata", "read_lines", "title_line"]
+__all__ = ["Metadata", "article_ends_within", "read_lines", "title_line"]

@@ -23,26 +23,35 @@ _TEXTS = etree.XPath("//body//text()")
 _ALL_TEXTS = etree.XPath("//text()")
 _FOLLOWING = etree.XPath("following::text()[position() <= $limit]")
 #: After a headline element, at most this many text nodes are read (bylines and credits sit near it).
-FOLLOWING_TEXTS = 2500
+FOLLOWING_TEXTS = 6000
 
 
-def visible_lines(root: etree._Element, after: etree._Element | None = None) -> list[str]:
+def visible_lines(root: etree._Element, after: etree._Element | None = None, limit: int = FOLLOWING_TEXTS) -> list[str]:
     """The document's text, one stripped non-empty line per block.
 
-    With ``after`` (the headline element), only the text that follows it in the document.
+    With ``after`` (the headline element), only the text that follows it in the document, at most
+    ``limit`` text nodes of it.
     """
-    texts = _FOLLOWING(after, limit=FOLLOWING_TEXTS) if after is not None else (_TEXTS(root) or _ALL_TEXTS(root))
+    return lines_and_more(root, after, limit)[0]
+
+
+def lines_and_more(
+    root: etree._Element, after: etree._Element | None = None, limit: int = FOLLOWING_TEXTS
+) -> tuple[list[str], bool]:
+    """:func:`visible_lines`, and whether ``limit`` cut the text short (there is more after ``after``)."""
+    texts = _FOLLOWING(after, limit=limit) if after is not None else (_TEXTS(root) or _ALL_TEXTS(root))
+    more = after is not None and len(texts) >= limit
     block_of: dict[etree._Element, etree._Element | None] = {}
     inline = INLINE
     skip = _SKIP_SET
 
-    def block(el: etree._Element) -> etree._Element | None:
-        """The nearest block ancestor-or-self of ``el``; None inside a skipped element."""
-        found = block_of.get(el, el)
-        if found is not el:
-            return found
-        tag = el.tag
-        parent = el.getparent()
+    def block(node: etree._Element) -> etree._Element | None:
+        """The nearest block ancestor-or-self of ``node``; None inside a skipped element."""
+        if node in block_of:
+            return block_of[node]
+        found: etree._Element | None
+        tag = node.tag
+        parent = node.getparent()
         if tag in skip:
             found = None
         elif tag in inline and parent is not None:
@@ -50,8 +59,8 @@ def visible_lines(root: etree._Element, after: etree._Element | None = None) -> 
         elif parent is not None and parent.tag in skip:  # <select><option>, <svg><text>
             found = None
         else:
-            found = el
-        block_of[el] = found
+            found = node
+        block_of[node] = found
         return found
 
     parts: list[str] = []
@@ -81,7 +90,7 @@ def visible_lines(root: etree._Element, after: etree._Element | None = None) -> 
     for line in "".join(parts).split("\n"):
         if line and not line.isspace():
             out.append(" ".join(line.split()))
-    return out
+    return out, more
 
 
-__all__ = ["visible_lines"]
+__all__ = ["lines_and_more", "visible_lines"]

@@ -36,7 +36,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 SCOPES = ("line", "block", "span", "element")
-ZONES = ("any", "head", "tail", "edge")
+ZONES = ("any", "head", "tail", "edge", "ends")
 RULES_DIR = Path(__file__).parent
 
 

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, OptionError, SpeechcleanError, WorkerError
 from ..items import Item, clean_item, failed_page
-from ..pool import _warm, mp_context
+from ..pool import _die_with_parent, _warm, mp_context
 from .apply import VERDICT
 from .profile import SiteProfile
 
@@ -103,6 +103,7 @@ _WORKER_CLEANER: Cleaner | None = None
 
 def _init_worker(state: bytes) -> None:
     global _WORKER_CLEANER
+    _die_with_parent()  # a learning run's workers never outlive it either (speechclean.pool)
     _WORKER_CLEANER = pickle.loads(state)
     gc.freeze()  # what the worker inherited lives as long as it: keep the cyclic GC off it
 

@@ -20,13 +20,14 @@ Short real lines inside the body (``同志们：``, ``一、…``, ``谢谢大�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..chrome.classify import judge
 from ..chrome.kinds import is_body, is_title_like, keeps_at_edge
 from ..chrome.model import model
-from ..chrome.spans import keep_span
+from ..chrome.spans import keep_span, may_match
 from ..chrome.view import simplified_lines
 from ..code import code_lines, front_matter
 from ..lines import LineEditor
@@ -55,8 +56,9 @@ class RuleSet:
                 rule,
                 rule.max_len if rule.max_len is not None else 1 << 30,
                 rule.zone,
-                tuple(p.match if p.pattern.startswith("^") else p.search for p in rule._compiled),
-                rule.min_hits == 1 and not rule.unless,
+                _tests(rule),
+                tuple(v.search for v in rule._vetoes),
+                rule.min_hits == 1,
             )
             for rule in rules
             if rule.scope != "span"
@@ -66,18 +68,42 @@ class RuleSet:
         """The first rule that fires on ``line`` in ``zone`` (``"?"``: any zone)."""
         if length is None:
             length = visible_len(line)
-        for rule, max_len, rule_zone, tests, simple in self._entries:
+        for rule, max_len, rule_zone, tests, vetoes, simple in self._entries:
             if length > max_len:
                 continue
-            if zone != "?" and rule_zone != "any" and zone != rule_zone and not (rule_zone == "edge" and zone != "main"):
+            if zone != "?" and rule_zone != "any" and zone != rule_zone and not _in_zone(rule_zone, zone):
                 continue
             if simple:
-                for test in tests:
-                    if test(line):
-                        return rule
+                if any(test(line) for test in tests) and not any(veto(line) for veto in vetoes):
+                    return rule
             elif rule.matches(line, length):
                 return rule
         return None
+
+
+def _in_zone(rule_zone: str, zone: str) -> bool:
+    """Whether a rule limited to ``rule_zone`` applies to a line in ``zone`` (head, tail, ends, main);
+    ``ends`` (the first and last body lines) is part of the main body for every other zone."""
+    if rule_zone == "edge":
+        return zone in ("head", "tail")
+    if rule_zone == "ends":
+        return zone in ("head", "tail", "ends")
+    return False
+
+
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P[<=]|\(\?[aiLmsux]+\)")
+
+
+def _tests(rule: Rule) -> tuple[Callable[[str], object], ...]:
+    """The rule's patterns as one search (an alternation: one pass over the line instead of one per
+    pattern), or one test per pattern when they cannot be joined (group references, global flags)."""
+    patterns = [p.pattern for p in rule._compiled]
+    if len(patterns) > 1 and not any(_GROUP_REFERENCE.search(p) for p in patterns):
+        try:
+            return (re.compile("|".join(f"(?:{p})" for p in patterns)).search,)
+        except re.error:  # pragma: no cover - every pattern compiled alone
+            pass
+    return tuple(p.match if p.pattern.startswith("^") else p.search for p in rule._compiled)
 
 
 @lru_cache(maxsize=64)
@@ -88,9 +114,10 @@ def ruleset(extra: tuple[object, ...]) -> RuleSet:
     return RuleSet(rules)
 
 
-def _body_lines(stripped: list[str], suspect: list[bool]) -> list[bool]:
+def _body_lines(stripped: list[str], suspect: list[bool], memo: dict[str, bool] | None = None) -> list[bool]:
     """Which lines are body: judged per paragraph, joining the lines the structure step will rejoin
-    (a paragraph a site broke in two is body as a whole), so that cleaning again decides the same."""
+    (a paragraph a site broke in two is body as a whole), so that cleaning again decides the same.
+    ``memo`` keeps the verdict of each paragraph across calls on the same page."""
     from .structure import continues  # late: structure builds on this module's measures
 
     body = [False] * len(stripped)
@@ -102,7 +129,11 @@ def _body_lines(stripped: list[str], suspect: list[bool]) -> list[bool]:
         while k + 1 < len(idx) and continues(text, stripped[idx[k + 1]]):
             k += 1
             text += stripped[idx[k]]
-        if is_body(text):
+        if memo is None:
+            dense = is_body(text)
+        elif (dense := memo.get(text)) is None:
+            dense = memo[text] = is_body(text)
+        if dense:
             for m in range(j, k + 1):
                 body[idx[m]] = True
         j = k + 1
@@ -133,8 +164,11 @@ class Layout:
     kept: set[int] = field(default_factory=set)
 
     def zone(self, i: int) -> str:
+        """``head``/``tail`` (before/after the body), ``ends`` (its first or last line) or ``main``."""
         if self.first is None or self.last is None:
             return "main"
+        if i == self.first or i == self.last:
+            return "ends"
         return "head" if i < self.first else "tail" if i > self.last else "main"
 
 
@@ -144,10 +178,10 @@ def _cut_spans(rules: RuleSet, stripped: list[str], view: list[str]) -> list[lis
     cuts: list[list[tuple[Rule, str]]] = [[] for _ in stripped]
     for rule in rules.span_rules:
         for i, v in enumerate(view):
-            if not v or not rule.matches(v):
+            if not v or not may_match(rule.id, v) or not rule.fits(v):
                 continue
             spans = [sp for sp in rule.spans(v) if keep_span(rule.id, v, *sp)]
-            if not spans:
+            if not spans or any(veto.search(v) for veto in rule._vetoes):
                 continue
             s = stripped[i]
             same = len(s) == len(v)
@@ -178,14 +212,15 @@ def layout(text: str, rules: RuleSet, density: bool = True) -> Layout:
         r = named[i]
         if r is not None and r.zone != "any":
             named[i] = rules.first_match(v, lay.zone(i), lengths[i])
-    prev = None
+    prev = None  # the last line no rule names
     for i, v in enumerate(view):
         if not v:
             continue
         if named[i] is not None and prev is not None and body[prev] and _OWN_KEYWORDS.match(v):
             named[i] = None
             lay.kept.add(i)
-        prev = i
+        if named[i] is None:
+            prev = i
     return lay
 
 
@@ -231,7 +266,9 @@ def _classify(lay: Layout, drops: dict[int, str]) -> dict[int, tuple[float, tupl
     """The classifier's verdicts on the lines the rules leave, iterated to a fixed point."""
     threshold = model().threshold
     decided = [i in drops or i in lay.kept for i in range(len(lay.view))]
-    verdicts = judge(lay.view, decided, lay.body, edges=(lay.first, lay.last) if lay.density else (None, None))
+    memo: dict[str, bool] = {}
+    cues: dict[str, dict[str, float]] = {}
+    verdicts = judge(lay.view, decided, lay.body, edges=(lay.first, lay.last) if lay.density else (None, None), memo=cues)
     dropped = {i for i, (p, _) in verdicts.items() if p >= threshold}
     new = set(dropped)
     for _ in range(MAX_ROUNDS):
@@ -240,9 +277,9 @@ def _classify(lay: Layout, drops: dict[int, str]) -> dict[int, tuple[float, tupl
         gone = dropped | set(drops)
         view = ["" if i in gone else v for i, v in enumerate(lay.view)]
         suspect = [i in lay.kept for i in range(len(view))]
-        body = _body_lines(view, suspect)
+        body = _body_lines(view, suspect, memo)
         edges = _edges(view, lay.lengths, body, suspect, lay.density)
-        again = judge(view, suspect, body, edges=edges)
+        again = judge(view, suspect, body, edges=edges, memo=cues)
         new = {i for i, (p, _) in again.items() if p >= threshold and i not in dropped}
         for i in new:
             verdicts[i] = again[i]

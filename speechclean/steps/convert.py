@@ -33,9 +33,10 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cache
-from itertools import islice
+from itertools import islice, pairwise
 
-from ..code import code_lines
+from ..code import code_lines, code_score, front_matter
+from ..cuts import cut_context
 from ..page import Page
 from ..script import has_kana_or_hangul, judge, lang_of, simplified_set, traditional_only, traditional_set
 from ..text import CJK_CLASS
@@ -129,7 +130,7 @@ def strip_pinyin(page: Page) -> None:
             continue
         for m in PINYIN_LOST.finditer(line):
             page.flag("garbled.lost-character", line[max(0, m.start() - 3) : m.end() + 3], i)
-        page.remove("convert.pinyin", "".join(found), i, span=True)
+        page.remove("convert.pinyin", "".join(found), i, span=True, context=cut_context(pattern, line))
         lines[i] = pattern.sub("", line)
     page.text = "\n".join(lines)
 
@@ -190,50 +191,77 @@ def _flag_foreign(page: Page, lines: list[str], foreign: set[int]) -> None:
 
 def _resolve(verdicts: list[str | None]) -> list[bool]:
     """Which lines are Traditional: judged ones by their own evidence, the others by both neighbours."""
-    n = len(verdicts)
-    prev: list[str | None] = [None] * n
-    nxt: list[str | None] = [None] * n
-    last = None
-    for i in range(n):
-        prev[i] = last
-        if verdicts[i] is not None:
-            last = verdicts[i]
-    last = None
-    for i in range(n - 1, -1, -1):
-        nxt[i] = last
-        if verdicts[i] is not None:
-            last = verdicts[i]
-    out = []
-    for v, p, q in zip(verdicts, prev, nxt):
-        if v is not None:
-            out.append(v == "hant")
-        else:
-            sides = [x for x in (p, q) if x is not None]
-            out.append(bool(sides) and all(x == "hant" for x in sides))
+    out = [v == "hant" for v in verdicts]
+    judged = [i for i, v in enumerate(verdicts) if v is not None]
+    # a run of lines without evidence between two judged lines (or a page edge) is Traditional when
+    # every judged line next to it is
+    edges = [-1, *judged, len(verdicts)]
+    for a, b in pairwise(edges):
+        if b - a > 1:
+            sides = [verdicts[x] for x in (a, b) if 0 <= x < len(verdicts)]
+            if sides and all(x == "hant" for x in sides):
+                out[a + 1 : b] = [True] * (b - a - 1)
     return out
 
 
 def _verdict(line: str) -> str | None:
-    """The script of one line (two fast scans for the common cases: one script only)."""
-    simp = simplified_set()
+    """The script of one line: two scans that stop early for a line in one script only."""
+    trad, simp = traditional_set(), simplified_set()
+    if not trad.search(line):
+        return "hans" if simp.search(line) else None
     if not simp.search(line):
-        return "hant" if traditional_set().search(line) else None
-    trad = traditional_set().count(line)
-    return judge(trad, simp.count(line)) if trad else "hans"
+        return "hant"
+    return judge(trad.count(line), simp.count(line))
 
 
 class Plan:
-    """What the script check decided for a text: its script, and which lines to convert whole.
+    """What the script check decided for a text: its script, and which lines to convert.
 
     ``hant`` is None when the text is converted in one piece (all Traditional, nothing protected)
-    or not at all (no Traditional-only character); otherwise one flag per line.
+    or not at all (``lines`` None: no Traditional-only character); otherwise one flag per line.
+    ``stray`` lists the only lines that may hold a stray Traditional-only character (None: any line).
     """
 
-    __slots__ = ("hant", "lines", "protected", "script")
+    __slots__ = ("hant", "lines", "protected", "script", "stray")
 
     def __init__(self, script: str | None, hant: list[bool] | None = None, lines: list[str] | None = None,
-                 protected: set[int] | None = None) -> None:
+                 protected: set[int] | None = None, stray: list[int] | None = None) -> None:
         self.script, self.hant, self.lines, self.protected = script, hant, lines, protected or set()
+        self.stray = stray
+
+
+#: A page whose Traditional-only characters are at most this share of its characters (plus a few) is
+#: judged only where they stand: Traditional text holds them at 10-30%, Simplified text with strays far below.
+SPARSE_MAX_SHARE = 0.001
+SPARSE_MIN_HITS = 64
+_NEWLINE = re.compile("\n")
+
+
+def _sparse_lines(text: str) -> list[int] | None:
+    """The lines holding a Traditional-only character, when there are few (None when there are many)."""
+    scan, chars = traditional_set().scan, traditional_set().chars
+    hits: list[int] = []
+    cap = SPARSE_MIN_HITS + int(SPARSE_MAX_SHARE * len(text))
+    for m in scan.finditer(text):
+        if m.group() in chars:
+            hits.append(m.start())
+            if len(hits) > cap:
+                return None
+    starts = [m.end() for m in _NEWLINE.finditer(text)]
+    return sorted({bisect.bisect_right(starts, h) for h in hits})
+
+
+def _sparse_plan(text: str, lines: list[str], found: list[int]) -> Plan | None:
+    """A Simplified page with a few stray Traditional-only characters, judged on their lines only;
+    None when one of those lines is Traditional or may be code (the full check decides then)."""
+    if "```" in text or "~~~" in text or front_matter(lines):
+        return None
+    for i in found:
+        line = lines[i]
+        if _verdict(line) == "hant" or code_score(line) > 0:
+            return None
+    foreign = foreign_lines([lines[i] for i in found]) if has_kana_or_hangul(text) else set()
+    return Plan("hans", [False] * len(lines), lines, {found[k] for k in foreign}, stray=found)
 
 
 def script_check(text: str) -> Plan:
@@ -242,6 +270,11 @@ def script_check(text: str) -> Plan:
         return Plan("hans" if text else None)
     whole = not simplified_set().search(text)
     lines = text.split("\n")
+    if not whole:
+        found = _sparse_lines(text)
+        plan = _sparse_plan(text, lines, found) if found is not None else None
+        if plan is not None:
+            return plan
     protected = protected_lines(text, lines)
     if whole and not protected:  # a Traditional page: one phrase-aware conversion
         return Plan("hant", lines=lines)
@@ -252,6 +285,18 @@ def script_check(text: str) -> Plan:
     judged = {v for v in verdicts if v is not None}
     script = "mixed" if len(judged) == 2 else "hant" if judged == {"hant"} else "hans"
     return Plan(script, hant, lines, protected)
+
+
+def _convert_strays(page: Page, line: str, table: dict[str, str]) -> tuple[str, int]:
+    new, n = [], 0
+    for ch in line:
+        to = table.get(ch)
+        if to is not None:
+            page.repair("convert.stray", ch, to)
+            n += 1
+            ch = to
+        new.append(ch)
+    return "".join(new), n
 
 
 def convert_text(page: Page, config: str) -> None:
@@ -266,8 +311,17 @@ def convert_text(page: Page, config: str) -> None:
         page.text = conv.convert(page.text)  # type: ignore[attr-defined]
         page.count(f"convert.{config}", sum(1 for line in lines if line.strip()))
         return
-    hant, protected, trad = plan.hant, plan.protected, traditional_set()
     table = stray_table(config)
+    if plan.stray is not None:  # only these lines hold Traditional-only characters
+        stray = 0
+        for i in plan.stray:
+            if i not in plan.protected:
+                lines[i], n = _convert_strays(page, lines[i], table)
+                stray += n
+        page.count("convert.stray", stray)
+        page.text = "\n".join(lines)
+        return
+    hant, protected, trad = plan.hant, plan.protected, traditional_set()
     out: list[str] = []
     converted = stray = 0
     i = 0
@@ -282,15 +336,8 @@ def convert_text(page: Page, config: str) -> None:
             continue
         line = lines[i]
         if i not in protected and trad.search(line):
-            new = []
-            for ch in line:
-                to = table.get(ch)
-                if to is not None:
-                    page.repair("convert.stray", ch, to)
-                    stray += 1
-                    ch = to
-                new.append(ch)
-            line = "".join(new)
+            line, n = _convert_strays(page, line, table)
+            stray += n
         out.append(line)
         i += 1
     page.count(f"convert.{config}", converted)

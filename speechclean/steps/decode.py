@@ -3,7 +3,8 @@
 Evidence, in order: BOM; the HTTP charset; ``<meta charset>``,
 ``<meta http-equiv="Content-Type">`` and the XML declaration in the first
 8 KB; then detection. Declared labels are mapped to the codecs browsers use
-(:data:`LABELS`: gb2312/gbk → gb18030, big5 → cp950 then big5hkscs) and checked
+(:mod:`~speechclean.steps.labels`, the WHATWG labels: gb2312/gbk → gb18030, big5 → cp950 then
+big5hkscs; a label outside the standard is ignored; a ``<meta>`` saying UTF-16 means UTF-8) and checked
 by a strict decode; a declaration the bytes contradict is overruled and kept
 in ``EncodingInfo.declared``. Detection is a strict cascade (UTF-8, HZ,
 GB18030, CP950, Big5-HKSCS) that picks the most plausible Chinese
@@ -23,29 +24,16 @@ import codecs
 import logging
 import re
 
-from ..errors import BinaryInputError
+from ..errors import BinaryInputError, DecodeError
 from ..page import EncodingInfo, Page
 from . import Step
 from .extract import looks_like_html
+from .labels import LABELS, codecs_for  # noqa: F401  (re-exported: the label table lives there)
 from .mojibake import repair_text
-from .plausible import score
+from .plausible import PUNCT, score
 
 log = logging.getLogger(__name__)
 
-#: Declared label → the Python codecs to try, in order (WHATWG: browsers decode GB labels as GB18030).
-LABELS: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(
-        ("gb2312", "gb_2312", "gb_2312-80", "gbk", "x-gbk", "cp936", "ms936", "windows-936", "euc-cn", "csgb2312",
-         "chinese", "iso-ir-58", "csiso58gb231280", "gb18030", "x-euc-cn", "hz-gb-2312-8bit"),
-        ("gb18030",),
-    ),
-    **dict.fromkeys(("big5", "big-5", "cn-big5", "csbig5", "x-x-big5", "cp950", "ms950", "windows-950"),
-                    ("cp950", "big5hkscs")),
-    **dict.fromkeys(("big5-hkscs", "big5hkscs", "hkscs"), ("big5hkscs", "cp950")),
-    **dict.fromkeys(("utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"),
-                    ("utf-8",)),
-    **dict.fromkeys(("hz-gb-2312", "hz", "hz-gb"), ("hz",)),
-}
 #: Codecs tried by detection when nothing declared decides, in order of preference on ties.
 CASCADE: tuple[str, ...] = ("gb18030", "cp950", "big5hkscs")
 #: Below this plausibility a detected decode is flagged as doubtful.
@@ -69,24 +57,14 @@ _MAGIC = (b"%PDF", b"PK\x03\x04", b"PK\x05\x06", b"\x89PNG", b"\xff\xd8\xff", b"
           b"7z\xbc\xaf", b"BZh", b"\xfd7zXZ", b"\x28\xb5\x2f\xfd", b"RIFF", b"\x00\x00\x01\x00", b"ID3", b"OggS",
           b"\x7fELF", b"MZ", b"\xd0\xcf\x11\xe0", b"wOFF", b"wOF2", b"II*\x00", b"MM\x00*")
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]")
+_HIGH = bytes(range(0x80, 0x100))
+_MARKS = frozenset(PUNCT + "\uff01\uff0c\uff0e\uff1a\uff1b\uff1f")
+#: Random or compressed bytes: less than this share of ASCII in the first 4 KB…
+NOISE_MAX_ASCII = 0.05
 _SEPARATORS = ("\u2028", "\u2029", "\x85")
 #: Characters no text holds and lxml refuses: C0 controls but tab, newline and CR; U+FFFE, U+FFFF.
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]+")
-
-
-def codecs_for(label: str) -> tuple[str, ...]:
-    """The Python codecs to try for a declared charset label (empty when unknown).
-
-    >>> codecs_for("GB2312"), codecs_for("big5"), codecs_for("shift_jis"), codecs_for("nonsense")
-    (('gb18030',), ('cp950', 'big5hkscs'), ('shift_jis',), ())
-    """
-    label = label.strip().strip("\"'").lower()
-    if label in LABELS:
-        return LABELS[label]
-    try:
-        return (codecs.lookup(label).name,)
-    except LookupError:
-        return ()
 
 
 def codec_for(label: str) -> str | None:
@@ -177,20 +155,52 @@ def fix_surrogates(text: str, page: Page | None = None) -> str:
 def check_binary(raw: bytes) -> None:
     """Raise :class:`BinaryInputError` when ``raw`` is not text (file signature, NULs, control bytes).
 
+    A signature counts after leading whitespace or a UTF-8 BOM; a UTF-16/32 BOM must be followed by
+    UTF-16/32 text; a few stray NULs in a page are not binary.
+
     >>> check_binary(b"%PDF-1.7 ...")
     Traceback (most recent call last):
     ...
     speechclean.errors.BinaryInputError: input is not text: it starts with the signature of a PDF/archive/image/binary file
+    >>> check_binary(b"\\n" + codecs.BOM_UTF8 + b"%PDF-1.7")
+    Traceback (most recent call last):
+    ...
+    speechclean.errors.BinaryInputError: input is not text: it starts with the signature of a PDF/archive/image/binary file
     """
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return
-    if raw.startswith(_MAGIC):
+    for bom, codec in _BOMS[1:5]:  # UTF-32 and UTF-16: judge the text the BOM announces
+        if raw.startswith(bom):
+            text = raw[: _HEAD + 4 - _HEAD % 4].decode(codec, errors="replace")
+            if len(_NOT_TEXT.findall(text)) > max(2, len(text) // 20) or _structureless(text):
+                raise BinaryInputError(f"input is not text: its {codec} BOM is not followed by {codec} text")
+            return
+    body = raw[:64].lstrip(b" \t\r\n\f")
+    if body.startswith(codecs.BOM_UTF8):
+        body = body[3:].lstrip(b" \t\r\n\f")
+    if body.startswith(_MAGIC) or raw.startswith(_MAGIC):
         raise BinaryInputError("input is not text: it starts with the signature of a PDF/archive/image/binary file")
     head = raw[:4096]
-    if b"\x00" in head:
+    if head.count(0) > max(2, len(head) // 100):
         raise BinaryInputError("input is not text: it contains NUL bytes")
     if head and len(_CONTROL.findall(head)) > max(2, len(head) // 20):
         raise BinaryInputError("input is not text: too many control bytes")
+
+
+def _structureless(text: str) -> bool:
+    """Text without spaces, line breaks or punctuation of any script (8-bit bytes read as UTF-16)."""
+    text = text[1:4097]
+    if len(text) < 200:
+        return False
+    marks = sum(1 for ch in text if ch.isascii() or ch in _MARKS or "\u3000" <= ch <= "\u303f")
+    return marks < 0.01 * len(text)
+
+
+def _check_noise(raw: bytes, text: str) -> None:
+    """Raise :class:`BinaryInputError` for random bytes: almost no ASCII and a decode unlike any text."""
+    head = raw[:4096]
+    if len(head) < 256 or len(head.translate(None, _HIGH)) >= NOISE_MAX_ASCII * len(head):
+        return
+    if score(text) < IMPLAUSIBLE:
+        raise BinaryInputError("input is not text: high bytes without structure (random or compressed data)")
 
 
 def _strict(raw: bytes, codec: str) -> str | None:
@@ -266,18 +276,27 @@ def decode_bytes(raw: bytes, content_type: str | None = None, forced: str | None
     >>> decode_bytes("中文".encode("big5"), "text/html; charset=big5")[1]
     EncodingInfo(name='cp950', source='http', confidence=1.0, declared='big5', detector=None, errors=0)
     """
-    check_binary(raw)
+    http = _HTTP.search(content_type) if content_type else None
+    if not (http and codecs_for(http.group(1))[0:1] in (("utf-16-le",), ("utf-16-be",))):
+        check_binary(raw)  # UTF-16 the server declared is full of NULs
     if forced:
-        text = raw.decode(forced, errors="replace")
-        return text, EncodingInfo(codecs.lookup(forced).name, "forced", 1.0, errors=text.count("\ufffd"))
+        try:
+            text = raw.decode(forced, errors="replace")
+            name = codecs.lookup(forced).name
+        except (LookupError, UnicodeError, TypeError) as e:
+            raise DecodeError(f"encoding {forced!r} cannot decode the input: {e}") from e
+        return text, EncodingInfo(name, "forced", 1.0, errors=text.count("\ufffd"))
     for bom, codec in _BOMS:
         if raw.startswith(bom):
             text = raw.decode(codec, errors="replace")
-            return text, EncodingInfo(codec, "bom", 1.0, errors=text.count("\ufffd"))
+            if (errors := text.count("\ufffd")) > max(8, len(text) // 4):
+                raise BinaryInputError(f"input is not text: {errors} of {len(text)} characters undecodable after a BOM")
+            _check_noise(raw[len(bom) :], text)
+            return text, EncodingInfo(codec, "bom", 1.0, errors=errors)
     declared = declarations(raw, content_type)
     tried: list[str] = []
     for source, label in declared:
-        options = codecs_for(label)
+        options = codecs_for(label, source)
         if not options:
             log.debug("unknown charset label %r (%s)", label, source)
             continue
@@ -287,13 +306,16 @@ def decode_bytes(raw: bytes, content_type: str | None = None, forced: str | None
         for codec in options:
             tried.append(codec)
             if (text := _strict(raw, codec)) is not None:
+                _check_noise(raw, text)
                 return text, EncodingInfo(codec, source, 1.0, label)
         log.debug("declared %r (%s) overruled: a strict decode fails", label, source)
     first = declared[0][1] if declared else None
     if (found := _detect(raw)) is not None:
         text, codec, plausibility, detector = found
+        _check_noise(raw, text)
         return text, EncodingInfo(codec, "detected", round(plausibility, 3), first, detector)
     text, codec, errors = _fallback(raw, tuple(tried))
+    _check_noise(raw, text)
     if errors > max(8, len(text) // 4):
         raise BinaryInputError(f"input is not text: {errors} of {len(text)} characters undecodable in any codec")
     log.info("no codec decodes the input strictly; %s with %d replacement(s)", codec, errors)

@@ -44,13 +44,10 @@ from . import Step
 from .convert import convert_text, strip_pinyin
 from .punctuation import normalize
 
-_DOCUMENT = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]|<meta\s[^>]*charset", re.I)
-_BLOCK_TAGS = (
-    "p div table tr td ul ol li h1 h2 h3 h4 h5 h6 article section header footer nav aside main blockquote "
-    "pre dl dt dd form figure figcaption center font span a strong b em i"
-).split()
-_OPEN = re.compile(r"<(" + "|".join(_BLOCK_TAGS) + r")(?=[\s>/])[^<>]{0,300}>", re.I)
-_CLOSE = re.compile(r"</(" + "|".join(_BLOCK_TAGS) + r")\s*>", re.I)
+_DOCUMENT = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]|<meta\s[^>]*charset", re.IGNORECASE)
+_BLOCK_TAGS = ["p", "div", "table", "tr", "td", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "header", "footer", "nav", "aside", "main", "blockquote", "pre", "dl", "dt", "dd", "form", "figure", "figcaption", "center", "font", "span", "a", "strong", "b", "em", "i"]
+_OPEN = re.compile(r"<(" + "|".join(_BLOCK_TAGS) + r")(?=[\s>/])[^<>]{0,300}>", re.IGNORECASE)
+_CLOSE = re.compile(r"</(" + "|".join(_BLOCK_TAGS) + r")\s*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?/?>")
 SNIFF_CHARS = 8192
 MIN_PAIRS = 2  # closed tag pairs that make a text HTML without a document structure
@@ -133,7 +130,8 @@ class Extract(Step):
         if page.kind == "auto":
             evidence = html_evidence(page.text)
             page.kind = "html" if evidence else "text"
-            page.meta["html_evidence"] = evidence
+            if evidence:
+                page.meta["html_evidence"] = evidence
         if page.kind != "html":
             read_text_metadata(page, self.options.reference_date)
             return page

@@ -102,8 +102,14 @@ def _simplified() -> frozenset[str]:
 
 def _candidates(cells: list[int | None], after: int | None) -> list[str]:
     """The common characters fitting ``cells`` (three bytes, some None) and the decoder's failures."""
+    return list(_candidates_for(tuple(cells), after))
+
+
+@lru_cache(maxsize=1 << 16)
+def _candidates_for(key: tuple[int | None, ...], after: int | None) -> tuple[str, ...]:
     tail = bytes((after,)) if after is not None else b""
-    return [ch for ch in _by_pattern().get(tuple(cells), ()) if _fits(ch.encode("utf-8") + tail, cells, 0)]
+    cells = list(key)
+    return tuple(ch for ch in _by_pattern().get(key, ()) if _fits(ch.encode("utf-8") + tail, cells, 0))
 
 
 def ascii_class(ch: str) -> str:

@@ -45,7 +45,8 @@ _CP1252 = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œž
 # Mojibake from a latin-1/cp1252 decode comes in runs of two or more such characters (every
 # UTF-8 or GBK character is two or more bytes); a lone à or é is a word's letter (pinyin, French),
 # and a run of no-break spaces is spacing.
-_LATIN = re.compile(f"[\x80-\xff{_CP1252}]*[\x80-\x9f\xa1-\xff][\x80-\xff{_CP1252}]+|[\x80-\xff{_CP1252}]+[\x80-\x9f\xa1-\xff]")
+# (Linear: one character and its neighbours, never a scan of the run from every start.)
+_LATIN = re.compile(f"[\x80-\x9f\xa1-\xff](?:(?<=[\x80-\xff{_CP1252}].)|(?=[\x80-\xff{_CP1252}]))")
 # UTF-8 read as GBK, encoded back: mostly three-byte UTF-8 sequences.
 _UTF8_3 = re.compile(rb"[\xe0-\xef][\x80-\xbf][\x80-\xbf]")
 _UTF8_RUN = re.compile(rb"[\xe0-\xef][\x80-\xbf]{2}[\xe0-\xef][\x80-\xbf]{2}[\xe0-\xef][\x80-\xbf]{2}")  # unrolled: 4x faster

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..code import INLINE_CODE as _INLINE_CODE
 from ..page import Page
 from ..text import CJK_CLASS
 from . import Step
@@ -54,18 +55,19 @@ _FULLWIDTH_ALNUM_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 def _wide_space_in_cjk(space: str) -> re.Pattern[str]:
     """One wide space (no-break, ideographic…) next to Chinese: led by the literal, so the scan is fast."""
     s = re.escape(space)
-    return re.compile(f"{s}(?<=[{C}]{s})[{_WIDE_SPACES}]*|{s}[{_WIDE_SPACES}]*(?=[{C}])")
+    return re.compile(f"{s}(?<=[{C}]{s})[{_WIDE_SPACES}]*+|(?<![{_WIDE_SPACES}]){s}[{_WIDE_SPACES}]*+(?=[{C}])")
 
 
 _OTHER_SPACE = re.compile(f"[{_WIDE_SPACES}\t]")
 _SPACE_BY_PUNCT = re.compile(f" (?<=[{C}] ) *(?=[{_FW_PUNCT}])| (?<=[{_FW_PUNCT}] ) *(?=[{C}])")
 _MULTI_SPACE = re.compile(" {2,}")
-_LINE_EDGE_SPACE = re.compile(r"^ +| +$", re.MULTILINE)
+_LINE_EDGE_SPACE = re.compile(r"^ +|(?<! ) ++$", re.MULTILINE)  # trailing: from the run's first space only
 
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _MARKS_TABLE = str.maketrans(_HALF_TO_FULL)
 _DOT_COMMA = re.compile(f"\\.,(?<=[{C}]\\.,)|\\.,(?=[{C}])")
 _PAIR = re.compile(r"\(([^()\n]{0,60})\)")
+_PAIR_ROUNDS = 8  # nesting levels converted (each round is linear)
 #: Runs of two or more ASCII marks next to Chinese (rare; decided as a whole so the result is stable).
 #: Linear: a run is tried only from its first mark, and taken whole (possessive).
 _MARK_RUN = re.compile(f"(?<![,:;?!()])[,:;?!()](?:(?<=[{C}][,:;?!()])[,:;?!()]++|[,:;?!()]++(?=[{C}]))")
@@ -142,19 +144,13 @@ def _sub(page: Page | None, rule: str, pattern: re.Pattern[str], repl: str | Cal
     return new
 
 
-#: Code inside a line of prose, kept as it is: a backtick span, or a call whose name has a dot or
-#: whose arguments start with a quote (``fmt.Println("a", b)``, ``print('x')``), all in ASCII.
-_INLINE_CODE = re.compile(  # possessive runs: each start position costs a bounded, unambiguous scan
-    r"`[^`\n]{1,200}+`|(?:[A-Za-z_][A-Za-z0-9_]{0,40}+\.){1,5}+[A-Za-z_][A-Za-z0-9_]{0,40}+\([ -~]{0,120}?\)"
-    r"|[A-Za-z_][A-Za-z0-9_]{0,40}+\([^()\n\"']{0,60}+[\"'][ -~]{0,120}?\)"
-)
 _HOLD = "\ue0ff"  # stands for one protected span while the rules run (a neutral, non-Chinese character)
 
 
 def normalize(text: str, page: Page | None = None) -> str:
     """Normalise the punctuation of ``text``; count changes on ``page`` when given.
 
-    Inline code (:data:`_INLINE_CODE`) is left exactly as it is.
+    Inline code (:data:`speechclean.code.INLINE_CODE`) is left exactly as it is.
 
     >>> normalize('调用 fmt.Println("a", b) 即可,很简单。')
     '调用 fmt.Println("a", b) 即可，很简单。'
@@ -186,8 +182,10 @@ def _normalize(text: str, page: Page | None = None) -> str:
     # half-width marks in Chinese context
     if ".," in text:
         text = _sub(page, "punctuation.halfwidth", _DOT_COMMA, "，", text)
-    if "(" in text or ")" in text:
-        text = _sub(page, "punctuation.halfwidth", _PAIR, _paren, text)
+    for _ in range(_PAIR_ROUNDS):  # inner pairs first: a converted pair is Chinese context for the outer one
+        if "(" not in text or ")" not in text or (new := _sub(page, "punctuation.halfwidth", _PAIR, _paren, text)) == text:
+            break
+        text = new
     text = _sub(page, "punctuation.halfwidth", _MARK_RUN, lambda m: m.group().translate(_MARKS_TABLE), text)
     if "(" in text or ")" in text:
         text = _sub(page, "punctuation.halfwidth", _LONE_PAREN, lambda m: _HALF_TO_FULL[m.group()], text)

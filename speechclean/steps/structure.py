@@ -250,9 +250,8 @@ def rejoin(page: Page) -> None:
 def _header_lines(page: Page, lines: list[str]) -> tuple[str | None, set[int]]:
     """The title the text itself confirms, and the header lines to drop with it.
 
-    Before the first body line, a title-like line is confirmed as the title by an editor
-    preface naming it, by being repeated on the page, or by header chrome removed next to
-    it. Every other title-like line repeated in that header is dropped too (a site's name,
+    Before the first body line, a title-like line is confirmed as the title by being repeated on
+    the page, by an editor preface naming it, or by chrome removed before it. Every other title-like line repeated in that header is dropped too (a site's name,
     a repeated nav entry), so that cleaning the result again finds nothing more to drop.
     """
     first_body = next((i for i, s in enumerate(lines) if is_body(s)), len(lines))
@@ -261,13 +260,16 @@ def _header_lines(page: Page, lines: list[str]) -> tuple[str | None, set[int]]:
     for key in keys:
         if key:
             counts[key] = counts.get(key, 0) + 1
-    title = next(
+    preface = next(
         (t for r in page.removals if r.rule == "boilerplate.editor-preface"
          and (m := _PREFACE_TITLE.search(r.text)) and len(_key(t := clean_title(m.group(1)))) >= 4),
         None,
     )
-    chrome_anchors = {r.line for r in page.removals if r.rule in HEADER_CHROME and not r.span and r.line is not None}
+    # Chrome removed before a line (or right after it) frames it as the page's header.
+    chrome_lines = [r.line for r in page.removals if r.step == "boilerplate" and not r.span and r.line is not None]
+    first_chrome = min(chrome_lines, default=None)
     repeated: set[int] = set()
+    twice = framed = None
     for i in range(first_body):
         s = lines[i]
         if not s or not is_title_like(s) or _is_heading_line(s) or is_document_title(s) or s[-1] in _NOT_TITLE_END:
@@ -277,9 +279,12 @@ def _header_lines(page: Page, lines: list[str]) -> tuple[str | None, set[int]]:
             continue
         if counts[key] >= 2:
             repeated.add(i)
-            title = title or clean_title(s)
-        elif title is None and (i in chrome_anchors or (i + 1) in chrome_anchors):
-            title = clean_title(s)
+            twice = twice or clean_title(s)
+        elif framed is None and first_chrome is not None and first_chrome <= i + 1:
+            framed = clean_title(s)
+    # A line the page repeats is its title even when a preface names another; then the preface's
+    # words, then a line framed by chrome. (A clean text that opens with a heading keeps it.)
+    title = twice or preface or framed
     return title, repeated
 
 

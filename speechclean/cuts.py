@@ -1,0 +1,43 @@
+"""Where cut pieces stood: the text right before each piece a pattern cuts out of a line.
+
+A step that cuts many small pieces from one line (pinyin annotations: ``當(dāng)前``) records them
+as one span :class:`~speechclean.page.Removal`; :func:`cut_context` gives, for each piece, the few
+characters the piece followed, so that a view (:mod:`speechclean.render`) can put every piece back
+where it stood even after later steps changed the line.
+
+>>> import re
+>>> cut_context(re.compile(r"\\([a-zāáǎà]+\\)"), "當(dāng)前(qián)的工作", width=2)
+('當', '當前')
+>>> split_pieces("(dāng)(qián)", 2)
+['(dāng)', '(qián)']
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Characters of context kept before each cut piece.
+WIDTH = 4
+_PIECE = re.compile(r"[^)）]*+[)）]")
+
+
+def cut_context(pattern: re.Pattern[str], line: str, width: int = WIDTH) -> tuple[str, ...]:
+    """For every match of ``pattern`` in ``line``, the ``width`` characters before it once the
+    earlier matches are cut (what the piece followed in the line as it reads afterwards)."""
+    out: list[str] = []
+    tail = ""
+    last = 0
+    for m in pattern.finditer(line):
+        tail = (tail + line[last : m.start()])[-width:]
+        out.append(tail)
+        last = m.end()
+    return tuple(out)
+
+
+def split_pieces(text: str, count: int) -> list[str] | None:
+    """The ``count`` bracketed pieces joined in ``text`` (``(dāng)(qián)``), or None when they do not split so."""
+    pieces = _PIECE.findall(text)
+    return pieces if len(pieces) == count and "".join(pieces) == text else None
+
+
+__all__ = ["WIDTH", "cut_context", "split_pieces"]
