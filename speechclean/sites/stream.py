@@ -39,7 +39,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, OptionError, SpeechcleanError, WorkerError
 from ..items import Item, clean_item, failed_page
-from ..pool import _die_with_parent, _warm, mp_context
+from ..pool import _die_with_parent, mp_context
+from ..pool import warm as _warm
 from .apply import VERDICT
 from .profile import SiteProfile
 
