@@ -44,7 +44,9 @@ from . import Step
 from .convert import convert_text, strip_pinyin
 from .punctuation import normalize
 
-_DOCUMENT = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]|<meta\s[^>]*charset", re.IGNORECASE)
+_DOCUMENT = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|rss|feed|rdf:RDF)[\s>]|<meta\s[^>]*charset", re.IGNORECASE
+)  # feeds (RSS/Atom/RDF) are markup too
 _BLOCK_TAGS = ["p", "div", "table", "tr", "td", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "header", "footer", "nav", "aside", "main", "blockquote", "pre", "dl", "dt", "dd", "form", "figure", "figcaption", "center", "font", "span", "a", "strong", "b", "em", "i"]
 _OPEN = re.compile(r"<(" + "|".join(_BLOCK_TAGS) + r")(?=[\s>/])[^<>]{0,300}>", re.IGNORECASE)
 _CLOSE = re.compile(r"</(" + "|".join(_BLOCK_TAGS) + r")\s*>", re.IGNORECASE)
@@ -57,7 +59,8 @@ MARKUP_SHARE = 0.02  # ...and the share of its characters inside tags
 def html_evidence(text: str) -> str | None:
     """Why the start of ``text`` is HTML, or None when it is plain text.
 
-    ``document``: a doctype, ``<html>``/``<head>``/``<body>`` or a charset ``<meta>``;
+    ``document``: a doctype, ``<html>``/``<head>``/``<body>``, a feed's root (``<rss>``, ``<feed>``)
+    or a charset ``<meta>``;
     ``fragment``: it starts with a tag, ends with a closing tag and closes one it opened
     (``<p>正體</p>``, ``<article><h2>…</h2>…</article>``); ``markup``: ``MIN_PAIRS`` opened and
     closed tags and ``MARKUP_SHARE`` of the characters inside tags. Prose that quotes a tag or two
