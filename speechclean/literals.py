@@ -27,8 +27,8 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 #: Character classes of at most this many characters become a set of one-character literals.
 MAX_CLASS = 24
-#: A prefilter of more literals than this costs more than the search it saves: none is made.
-MAX_LITERALS = 48
+#: A prefilter of more literals than this is not made (the automaton and the alternation grow with it).
+MAX_LITERALS = 256
 
 Literals = frozenset[str]
 
@@ -142,22 +142,30 @@ class Prefilter:
     """
 
     def __init__(self, needs: list[tuple[str, ...] | None], *, engine: str = "auto") -> None:
+        try:
+            import ahocorasick_rs
+        except ImportError:
+            if engine == "ahocorasick":
+                raise
+            ahocorasick_rs = None
         self.always = frozenset(k for k, need in enumerate(needs) if need is None)
+        #: One-character literals (a comma, a colon) occur on most lines; the automaton, which reports every
+        #: occurrence, is kept to the longer ones, and these are substring tests (only for sets not yet found).
+        self._chars: list[tuple[int, tuple[str, ...]]] = []
         owners: dict[str, list[int]] = {}
         for k, need in enumerate(needs):
+            if ahocorasick_rs is not None and engine != "re" and need is not None:
+                chars = tuple(lit for lit in need if len(lit) == 1)
+                if chars:
+                    self._chars.append((k, chars))
+                need = tuple(lit for lit in need if len(lit) > 1)
             for lit in need or ():
                 owners.setdefault(lit, []).append(k)
         self._literals = sorted(owners)
         self._owners = [frozenset(owners[lit]) for lit in self._literals]
         self._ac = None
-        if engine in ("auto", "ahocorasick") and self._literals:
-            try:
-                import ahocorasick_rs
-            except ImportError:
-                if engine == "ahocorasick":
-                    raise
-            else:
-                self._ac = ahocorasick_rs.AhoCorasick(self._literals)
+        if ahocorasick_rs is not None and engine != "re" and self._literals:
+            self._ac = ahocorasick_rs.AhoCorasick(self._literals)
         self._searches = [] if self._ac is not None else [
             (k, re.compile("|".join(map(re.escape, need))).search) for k, need in enumerate(needs) if need
         ]
@@ -170,6 +178,9 @@ class Prefilter:
             owners = self._owners
             for p in {p for p, _, _ in self._ac.find_matches_as_indexes(text, overlapping=True)}:
                 found |= owners[p]
+            for k, chars in self._chars:
+                if k not in found and any(c in text for c in chars):
+                    found.add(k)
         else:
             found.update(k for k, search in self._searches if search(text))
         return found
