@@ -86,6 +86,7 @@ def main() -> None:
         base_s = median_seconds(lambda big=big: t2s.convert(big), args.repeat)  # type: ignore[attr-defined]
         print(f"{name:<12} {mb:6.2f} {clean_s:10.3f} {mb / clean_s:7.1f} {base_s:13.3f} {mb / base_s:7.1f} {clean_s / base_s:12.1f}x")
 
+    engines(bigs, args.repeat)
     if not args.no_profile:
         text_profile(bigs)
     if not args.no_html:
@@ -107,6 +108,33 @@ def main() -> None:
         gate_s = median_seconds(lambda big=big: has_traditional(big), args.repeat)  # what the step scanned before
         print(f"{name:<24} {mb:6.2f} {step_s:8.3f} {mb / step_s:7.1f} {check_s:15.4f} {100 * check_s / step_s:10.1f}%"
               f" {gate_s:11.4f} {100 * (check_s - gate_s) / step_s:17.1f}%")
+
+
+def engines(bigs: dict[str, str], repeat: int) -> None:
+    """clean() with the boilerplate rules' literal prefilter on each engine (speechclean.literals), same run."""
+    import importlib.util
+
+    from speechclean.literals import Prefilter, required_any
+    from speechclean.steps.boilerplate import ruleset
+
+    rules = ruleset(())
+    needs = [required_any(e[0]._compiled) for e in rules._entries]
+    choices = {"none": [None] * len(needs), "re": needs}
+    if importlib.util.find_spec("ahocorasick_rs"):
+        choices["ahocorasick"] = needs
+    saved = rules._prefilter
+    print(f"\nboilerplate literal prefilter, clean() MB/s per engine: {'input':<12}"
+          + "".join(f" {name:>12}" for name in choices))
+    try:
+        for name, big in bigs.items():
+            mb = len(big.encode("utf-8")) / 1e6
+            row = []
+            for engine, need in choices.items():
+                rules._prefilter = Prefilter(need, engine="re" if engine == "none" else engine)
+                row.append(mb / median_seconds(lambda big=big: speechclean.clean(big), repeat))
+            print(f"{'':<54}{name:<12}" + "".join(f" {v:12.2f}" for v in row))
+    finally:
+        rules._prefilter = saved
 
 
 def text_profile(bigs: dict[str, str]) -> None:
