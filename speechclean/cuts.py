@@ -18,7 +18,7 @@ import re
 
 #: Characters of context kept before each cut piece.
 WIDTH = 4
-_PIECE = re.compile(r"[^)）]*+[)）]")
+_CLOSE = ")）"
 
 
 def cut_context(pattern: re.Pattern[str], line: str, width: int = WIDTH) -> tuple[str, ...]:
@@ -61,8 +61,13 @@ def cut_all(pattern: re.Pattern[str], line: str, width: int = WIDTH) -> tuple[li
 
 def split_pieces(text: str, count: int) -> list[str] | None:
     """The ``count`` bracketed pieces joined in ``text`` (``(dāng)(qián)``), or None when they do not split so."""
-    pieces = _PIECE.findall(text)
-    return pieces if len(pieces) == count and "".join(pieces) == text else None
+    pieces: list[str] = []
+    start = 0
+    for i, ch in enumerate(text):  # a plain scan: linear whatever the text
+        if ch in _CLOSE:
+            pieces.append(text[start : i + 1])
+            start = i + 1
+    return pieces if start == len(text) and len(pieces) == count else None
 
 
 __all__ = ["WIDTH", "cut_all", "cut_context", "split_pieces"]

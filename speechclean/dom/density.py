@@ -672,7 +672,7 @@ def link_lists(main: etree._Element, scores: Scores) -> list[etree._Element]:
 # A stamp line: a short block that is only a date or time with a name or a verb beside it
 # (``2020.06.09 09:42 发布``, ``客栈小K | 扫地 | 6天前``, ``2023年12月7日``): post metadata, not prose.
 _STAMP = re.compile(
-    r"\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|\d{1,2}:\d{2}|\d+\s*(?:秒|分钟|小时|天|周|个?月|年)前|刚刚|昨天|前天"
+    r"\d{4}\s*+[-./年]\s*+\d{1,2}\s*+[-./月]\s*+\d{1,2}|\d{1,2}:\d{2}|(?<!\d)\d++\s*+(?:秒|分钟|小时|天|周|个?月|年)前|刚刚|昨天|前天"
 )
 _SENTENCE_MARKS = frozenset("，。；！？")
 STAMP_MAX = 40

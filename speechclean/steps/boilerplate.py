@@ -42,7 +42,7 @@ from . import Step
 #: (on a page of code, tables or lists there is no prose body to measure distance from).
 DENSITY_MIN_BODY_SHARE = 0.4
 #: A keyword line right after a body paragraph is a paper's own (摘要… 关键词：…), not a site's tag list.
-_OWN_KEYWORDS = re.compile(r"^\s*[【\[]?\s*(?:关键词|关键字|Key\s*words?)\s*[】\]]?\s*[:：]?", re.IGNORECASE)
+_OWN_KEYWORDS = re.compile(r"^\s*+[【\[]?+\s*+(?:关键词|关键字|Key\s*+words?)\s*+[】\]]?+\s*+[:：]?", re.IGNORECASE)
 
 
 class RuleSet:
