@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import speechclean  # noqa: E402
-from speechclean.fingerprint import NEAR_BITS, distance, fingerprint, skeleton  # noqa: E402
+import speechclean
+from speechclean.fingerprint import NEAR_BITS, distance, fingerprint, skeleton
 
 GNE = ROOT.parent / "shared" / "corpus" / "extraction" / "gne_tests" / "tests"
 REPLACEMENT = "这一段被换成了完全不同的内容，讲的是另外一件事情，和原文没有任何关系。"

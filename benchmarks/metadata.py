@@ -25,8 +25,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import speechclean  # noqa: E402
-from speechclean.steps import extract as extract_step  # noqa: E402
+import speechclean
+from speechclean.steps import extract as extract_step
 
 GNE = ROOT.parent / "shared" / "corpus" / "extraction" / "gne_tests"
 CORPUS = GNE.parent.parent

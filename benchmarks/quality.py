@@ -305,7 +305,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\ngne_tests snippet labels ({len(news)} pages; pooled keep/drop, exact title, pages passing all):")
         print("| tool | keep | drop | title | pages all-pass |")
         print("|---|---|---|---|---|")
-        gne = {name: gne_score(tool, news) for name, tool in tools.items()}
+        # trafilatura returns a title only with metadata on (as gne_tests/score.py calls it)
+        gne = {
+            name: gne_score(_trafilatura(with_metadata=True) if name == "trafilatura" else tool, news)
+            for name, tool in tools.items()
+        }
         for name, g in gne.items():
             print(f"| {name} | {g['keep']:.1%} | {g['drop']:.1%} | {g['title']:.1%} | {g['both']:.1%} |")
         if "speechclean" in gne and args.worst:

@@ -21,6 +21,7 @@ import argparse
 import json
 import random
 import resource
+import signal
 import subprocess
 import sys
 import time
@@ -143,6 +144,20 @@ def run_documents(count: int, seed: int) -> dict[str, object]:
         page = speechclean.clean(raw)
         stats["real"] += 1
         stats["real-idempotent"] += speechclean.clean(page.text).text == page.text
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        _documents(rng, pages, count, stats, examples, t0)
+    except KeyboardInterrupt:  # SIGINT or SIGTERM: report what was done
+        print("  stopped early", flush=True)
+    return {"stats": dict(stats), "examples": examples, "seconds": round(time.perf_counter() - t0, 1)}
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _documents(rng: random.Random, pages: list[tuple[str, bytes]], count: int, stats: Counter[str],
+               examples: dict[str, str], t0: float) -> None:
     for k in range(count):
         kind, doc = mangled(rng, pages) if k % 5 < 2 else generated(rng)
         stats[kind] += 1
@@ -169,9 +184,8 @@ def run_documents(count: int, seed: int) -> dict[str, object]:
             stats[f"{kind}-idempotent"] += 1
         elif kind == "generated-html" and len(examples) < 40:
             examples.setdefault(f"not idempotent #{stats[kind]}", repr(doc[:400]))
-        if (k + 1) % 10_000 == 0:
+        if (k + 1) % 5_000 == 0:
             print(f"  {k + 1:,} documents, {time.perf_counter() - t0:.0f} s", flush=True)
-    return {"stats": dict(stats), "examples": examples, "seconds": round(time.perf_counter() - t0, 1)}
 
 
 def report_documents(result: dict[str, object]) -> None:

@@ -161,9 +161,13 @@ def build_blocks(page: Page) -> list[Block]:
         table = None
         if name == "heading":
             blocks.append(Block("heading", line, level=int(kind[1]) if len(kind) > 1 else 2))
-        elif name == "code" and blocks and blocks[-1].kind == "code":
-            blocks[-1].text += "\n" + line
-        elif name in ("list_item", "quote", "code", "caption"):
+        elif name == "code":  # the line as the page indents it, when the clean line is that line
+            shown = kind[1] if len(kind) > 1 and kind[1].strip() == line else line
+            if blocks and blocks[-1].kind == "code":
+                blocks[-1].text += "\n" + shown
+            else:
+                blocks.append(Block("code", shown))
+        elif name in ("list_item", "quote", "caption"):
             blocks.append(Block(name, line))  # type: ignore[arg-type]
         else:
             blocks.append(Block("paragraph", line))

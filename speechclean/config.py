@@ -35,6 +35,7 @@ else:  # pragma: no cover - Python 3.10
 
 if TYPE_CHECKING:
     from .rules import Rule
+    from .sites.profile import SiteProfile
 
 #: The built-in steps, in pipeline order. Each name is also a module in ``speechclean.steps``.
 StepName = Literal["decode", "extract", "convert", "punctuation", "boilerplate", "structure"]
@@ -211,7 +212,7 @@ class CleanOptions(TypedDict, total=False):
     front_matter: FrontMatter
     extractor: Extractor
     reference_date: str | None
-    site_profile: Any
+    site_profile: SiteProfile | str | os.PathLike[str] | None
 
 
 class OptionValues(CleanOptions, total=False):

@@ -244,6 +244,18 @@ def run_pool(
         worker.stop(graceful=False)
         pool[worker.slot] = _Worker(context, worker.slot, state, started, timeout)
 
+    failed_starts = 0
+
+    def start_failed(worker: _Worker) -> None:
+        """A worker gone before it was ready: an error of its own (exit 1) or again and again is fatal."""
+        nonlocal failed_starts
+        if worker.ready:
+            return
+        failed_starts += 1
+        code = worker.process.exitcode
+        if (code is not None and code > 0) or failed_starts > 2 * workers:
+            raise WorkerError(f"a worker process failed to start (exit code {code})")
+
     def receive(worker: _Worker) -> bool:
         """Read every message waiting from ``worker``; False when its pipe is closed."""
         try:
@@ -280,11 +292,21 @@ def run_pool(
                 break
             if next_out in results or (not exhausted and len(pending) < limit):
                 continue
-            for worker in pool:
-                if not worker.assigned and todo:
-                    chunk = [todo.popleft() for _ in range(min(chunksize, len(todo)))]
-                    worker.assigned.extend(chunk)
+            for slot, worker in enumerate(pool):
+                if worker.assigned or not todo:
+                    continue
+                if not worker.process.is_alive():  # died idle (killed from outside): replace it
+                    receive(worker)
+                    start_failed(worker)
+                    worker.stop(graceful=False)
+                    worker = pool[slot] = _Worker(context, slot, state, started, timeout)
+                chunk = [todo.popleft() for _ in range(min(chunksize, len(todo)))]
+                worker.assigned.extend(chunk)
+                try:
                     worker.conn.send(chunk)
+                except OSError:  # it died between the look and the send: the chunk waits for the next one
+                    todo.extendleft(reversed(worker.assigned))
+                    worker.assigned.clear()
             busy = [w for w in pool if w.assigned]
             wait_for = None
             if hard is not None:
@@ -299,8 +321,10 @@ def run_pool(
                     receive(worker)  # whatever it sent before dying
                     worker.process.join(1.0)
                     code = worker.process.exitcode
-                    if not worker.ready:
-                        raise WorkerError(f"a worker process failed to start (exit code {code})")
+                    start_failed(worker)
+                    if worker.assigned and not worker.ready:  # killed while starting: its chunk waits again
+                        todo.extendleft(reversed(worker.assigned))
+                        worker.assigned.clear()
                     if worker.assigned:
                         seq, item = worker.assigned[0]
                         log.warning("worker %s died (exit code %s) while cleaning item %d (%s)",

@@ -16,6 +16,7 @@ OpenCC's own dictionaries by ``scripts/derive_script_chars.py`` and shipped in
 from __future__ import annotations
 
 import re
+import sys
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -81,6 +82,8 @@ class CharSet:
 
     def search(self, text: str) -> bool:
         """True when ``text`` holds a character of the set (one scan)."""
+        if self.sup is None or not _may_hold_astral(text):
+            return self.bmp.search(text) is not None
         m = self.scan.search(text)
         while m is not None:
             if m.group() in self.chars:
@@ -98,6 +101,15 @@ class CharSet:
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_CPYTHON = sys.implementation.name == "cpython"
+
+
+def _may_hold_astral(text: str) -> bool:
+    """False when ``text`` surely holds no supplementary-plane character: CPython stores a string
+    without one in at most 2 bytes a character, so its size tells in O(1); a scan otherwise."""
+    if _CPYTHON and len(text) >= 64:
+        return sys.getsizeof(text) > 3 * len(text)
+    return _ASTRAL.search(text) is not None
 
 
 @cache

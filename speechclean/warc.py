@@ -88,7 +88,8 @@ class WarcReader:
         try:
             stream = _peekable(stream)
             gzipped = _check_format(stream, self.name)
-            records = ArchiveIterator(stream)
+            tape = None if _seekable(stream) else _Tape(stream)  # a pipe: keep the last record's bytes
+            records = ArchiveIterator(tape or stream)
             start = end = 0
             while True:
                 try:
@@ -108,6 +109,8 @@ class WarcReader:
                     records.read_to_end(record)
                     start = records.get_record_offset()
                     end = start + records.get_record_length()
+                    if tape is not None:
+                        tape.keep_from(start)
                 except Exception:  # noqa: BLE001 - the record's own check below tells
                     end = -1
                 missing = getattr(record.raw_stream, "limit", 0) or 0
@@ -123,7 +126,13 @@ class WarcReader:
                         return
                     self.read += 1
                     yield item
-            tail = _tail_damage(stream, start if gzipped else end, gzipped) if end >= 0 else None
+            offset = start if gzipped else end
+            if end < 0:
+                tail = None
+            elif tape is not None:
+                tail = _tail_damage(tape.since(offset), offset, gzipped)
+            else:
+                tail = _tail_damage(_rest(stream, offset), offset, gzipped)
             if tail:
                 yield self._damage(tail)
         finally:
@@ -223,19 +232,57 @@ def _check_format(stream: IO[bytes], name: str) -> bool:
     return gzipped
 
 
-def _tail_damage(stream: IO[bytes], offset: int, gzipped: bool) -> str | None:
-    """What is wrong with the end of the archive (None: nothing).
+def _seekable(stream: IO[bytes]) -> bool:
+    try:
+        return bool(stream.seekable())
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+class _Tape:
+    """A pass-through reader that keeps what it read from ``keep_from(offset)`` on (pipes cannot seek back)."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream = stream
+        self.position = 0  # bytes read so far
+        self.kept = bytearray()
+        self.kept_from = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        self.position += len(data)
+        self.kept += data
+        return data
+
+    def tell(self) -> int:
+        return self.position
+
+    def keep_from(self, offset: int) -> None:
+        if offset > self.kept_from:
+            del self.kept[: offset - self.kept_from]
+            self.kept_from = offset
+
+    def since(self, offset: int) -> bytes:
+        """The bytes from ``offset`` to the end of the stream."""
+        return bytes(self.kept[max(0, offset - self.kept_from):]) + self.stream.read()
+
+
+def _rest(stream: IO[bytes], offset: int) -> bytes:
+    try:
+        size = os.fstat(stream.fileno()).st_size
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        size = None
+    stream.seek(offset)
+    return stream.read(size - offset) if size is not None and size > offset else stream.read()
+
+
+def _tail_damage(rest: bytes, offset: int, gzipped: bool) -> str | None:
+    """What is wrong with the end of the archive (None: nothing), given the bytes from ``offset`` on.
 
     Gzipped: every gzip member from ``offset`` (the start of the last record read) to the end
     must be whole — warcio stops without a word at a member cut short. Plain: the bytes after
     ``offset`` (the end of the last record) must be blank.
     """
-    try:
-        size = os.fstat(stream.fileno()).st_size
-        stream.seek(offset)
-    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
-        return None  # a pipe: nothing to look back at
-    rest = stream.read(size - offset) if size > offset else b""
     if not gzipped:
         return f"{len(rest)} bytes at byte {offset} are not a WARC record" if rest.strip(b"\r\n\x00") else None
     position = offset

@@ -6,7 +6,6 @@ import json
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from support import FIXTURES
 
 import speechclean
@@ -120,3 +119,11 @@ def test_blocks_are_a_view_of_the_text(lines: list[str]) -> None:
     page = speechclean.clean("\n".join(lines))
     flat = [line for b in page.blocks for line in b.text.split("\n")]
     assert flat == [line for line in page.text.split("\n") if line.strip()]
+
+
+def test_code_keeps_its_indentation_in_markdown() -> None:
+    html = STRUCTURE.read_text(encoding="utf-8").replace(
+        "tool convert input.csv\ntool check output.json", "for f in *.csv; do\n    tool convert $f\ndone")
+    page = speechclean.clean(html)
+    assert "for f in *.csv; do\ntool convert $f\ndone" in page.text  # the text stays as it always was
+    assert "```\nfor f in *.csv; do\n    tool convert $f\ndone\n```" in page.to_markdown()

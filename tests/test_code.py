@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from speechclean.code import code_lines, front_matter
 
@@ -53,3 +55,18 @@ def test_front_matter_needs_yaml_lines_between_its_fences() -> None:
 )
 def test_hostile_lines_finish(line: str) -> None:
     code_lines(line.split("\n") * 2)
+
+
+_CODE_LINE = st.text(alphabet=st.sampled_from(list(" \t!\"#$%&'()*+,-./0123456789:;<=>?@ABCXYZ[\\]^_abcxyz{|}") + ["会", "們"]),
+                     max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_CODE_LINE, min_size=1, max_size=8))
+def test_a_fenced_block_comes_out_byte_identical(code: list[str]) -> None:
+    import speechclean
+
+    block = "\n".join(["```", *code, "```"])
+    prose = "下面是一段示例,内容如下:"
+    page = speechclean.clean(f"{prose}\n{block}\n运行后得到结果,很简单。")
+    assert block in page.text

@@ -186,6 +186,22 @@ def test_collapsed_blocks_go_and_the_infobox_and_references_stay() -> None:
         assert kept in page.text, kept
 
 
+def test_subheads_and_an_infobox_in_sectioned_articles_are_not_post_chrome() -> None:
+    sections = "".join(
+        f"<section><h2>第{i}节概况</h2><p>第{i}节正文，某某河流经多个县市，两岸土地肥沃，物产丰富，历史悠久。</p>"
+        f"<p>第{i}节续，沿岸古镇众多，保留着明清时期的街道和石桥。</p></section>"
+        for i in range(4)
+    )
+    infobox = (
+        "<section><table class='infobox'><tr><th>长度</th><td>320千米</td></tr><tr><th>河口</th><td>某某湖</td></tr></table>"
+        "<p>某某河是一条重要的河流，发源于某某山，注入某某湖。</p></section>"
+    )
+    html = f"<html><head><title>某某河</title></head><body><div id='content'>{infobox}{sections}</div></body></html>"
+    page = speechclean.clean(html)
+    assert "320千米" in page.text and all(f"第{i}节概况" in page.text for i in range(4))
+    assert not [r for r in page.removals if r.rule == "density.post-chrome"]
+
+
 def test_rules_inside_media_queries_do_not_hide() -> None:
     page = clean("media_css.html")
     assert "七家已有百年以上历史" in page.text and "老字号原址保留" in page.text
@@ -239,6 +255,19 @@ def test_paragraphs_without_full_stops_side_by_side_are_an_article_not_teasers()
         f"<html><body><div class='article-content'>{article}</div><ul class='pics'>{teasers}</ul></body></html>"
     )
     assert page.text.count("游戏介绍") == 5 and "推荐阅读" not in page.text
+
+
+# ---------------------------------------------------------------- 12. a rule deleting a real sentence
+
+
+def test_a_sentence_about_a_copyright_holder_is_not_a_copyright_line() -> None:
+    html = (
+        "<html><body><div class='content'><p>记者了解到，该作品的版权所有者已向法院提起诉讼，要求对方停止侵权。</p>"
+        "<p>法院受理后，将择期开庭审理此案，双方均表示将积极应诉。</p></div>"
+        "<div class='bottom'>版权所有：某某日报社</div></body></html>"
+    )
+    page = speechclean.clean(html)
+    assert "版权所有者已向法院提起诉讼" in page.text and "某某日报社" not in page.text
 
 
 # ---------------------------------------------------------------- 14. titles

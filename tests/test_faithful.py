@@ -215,7 +215,7 @@ def test_inline_code_pattern_on_hostile_text(text: str) -> None:
     ],
 )
 def test_lines_without_evidence_follow_both_neighbours(verdicts: list, expected: list) -> None:
-    from speechclean.steps.convert import _resolve
+    from speechclean.conversion import _resolve
 
     assert _resolve(verdicts) == expected
 
@@ -225,3 +225,14 @@ def test_few_strays_on_a_long_simplified_page_are_converted_where_they_stand() -
     page = speechclean.clean(body.replace("第7段", "第7段後來", 1))
     assert page.text == speechclean.clean(body).text.replace("第7段", "第7段后来", 1)
     assert page.changes["convert.stray"] == 2 and page.script == "hans"
+
+
+def test_code_in_html_pre_is_byte_identical() -> None:
+    code = 'package main\n\nimport "fmt"\n\nfunc main() {\n\ts := " world"\n\tfmt.Println("hello," + s)\n}'
+    prose = "学习一门新语言，最好的办法就是先写一个能运行的小程序，然后一点一点地修改它，观察结果的变化。"
+    html = (f"<html><body><div class='article'><h1>Go 入门</h1><p>{prose}</p><p>代码如下：</p>"
+            f"<pre><code>{code}\n</code></pre><p>{prose}</p><p>文中的 <code>fmt.Println(\"a\", b)</code> 是标准库函数。</p>"
+            "</div></body></html>")
+    page = speechclean.clean(html)
+    assert code in page.text
+    assert 'fmt.Println("a", b)' in page.text

@@ -30,10 +30,17 @@ def test_deep_nesting_keeps_the_text(levels: int) -> None:
     assert page.text == P
 
 
-def test_unclosed_inline_tags_keep_the_second_half() -> None:
-    body = "".join(f"<font>第{i}段，我们召开会议，研究部署工作。" for i in range(400))
+@pytest.mark.parametrize("n", [400, 2000])
+def test_unclosed_inline_tags_keep_the_second_half(n: int) -> None:
+    body = "".join(f"<font>第{i}段，我们召开会议，研究部署工作。" for i in range(n))
     page = speechclean.clean(html(body))
-    assert "第0段" in page.text and "第399段" in page.text
+    assert "第0段" in page.text and f"第{n - 1}段" in page.text
+
+
+@pytest.mark.parametrize("tag", ["font", "span", "a", "div", "ul><li", "table><tr><td", "blockquote"])
+def test_no_recursion_limit_on_deep_trees(tag: str) -> None:
+    page = speechclean.clean(html(f"<{tag}>" * 2040 + f"<p>{P}</p>"))
+    assert P in page.text
 
 
 def test_past_the_parser_limit_nothing_is_lost_and_it_is_flagged() -> None:

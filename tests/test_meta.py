@@ -197,3 +197,11 @@ def test_jsonld_and_time_elements() -> None:
     assert t.published == "2020-07-09" and t.meta_evidence["published"] == "time"
     broken = speechclean.clean(f"<html><head><script type='application/ld+json'>{{not json</script></head><body>{body}</body></html>")
     assert broken.published is None
+
+
+def test_traditional_bylines() -> None:
+    html = ("<html><body><h1>市府召開記者會說明防颱措施</h1><div>2021-08-05 14:20 來源：某某新聞網</div>"
+            "<p>（記者王小明／台北報導）市府今天召開記者會，說明颱風來襲前的各項準備工作，呼籲民眾做好防颱準備。</p>"
+            "<p>市長表示，各單位已經完成整備，請民眾不要前往海邊和山區，注意自身安全。</p></body></html>")
+    p = speechclean.clean(html)
+    assert (p.published, p.source, p.author) == ("2021-08-05T14:20", "某某新聞網", "王小明")

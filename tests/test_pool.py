@@ -101,10 +101,11 @@ def test_a_closed_stream_stops_its_workers() -> None:
     import multiprocessing
 
     cleaner = Cleaner(convert="off").add_hook(sleep_on_marker)
+    before = set(multiprocessing.active_children())
     stream = cleaner.pipe(_texts(20, 5, "慢"), workers=2, chunksize=1)
     assert next(stream).ok
-    children = multiprocessing.active_children()
-    assert children
+    children = [c for c in multiprocessing.active_children() if c not in before]
+    assert len(children) == 2
     started = time.monotonic()
     stream.close()  # a stuck item must not keep close() waiting
     assert time.monotonic() - started < 20
@@ -198,3 +199,22 @@ def test_cli_jobs_leave_no_orphans(sig: int) -> None:
 def test_batch_errors_are_exported() -> None:
     assert issubclass(speechclean.ItemTimeoutError, TimeoutError)
     assert issubclass(speechclean.WorkerError, speechclean.SpeechcleanError)
+
+
+def test_workers_killed_from_outside_are_replaced() -> None:
+    import multiprocessing
+
+    cleaner = Cleaner(convert="off")
+    sources = [f"第{i}条：同志们好。" for i in range(30)]
+    stream = cleaner.pipe(iter(sources), workers=2, chunksize=1, prefetch=1, on_error="record")
+    pages = [next(stream)]
+    for child in multiprocessing.active_children():  # the OOM killer, say, busy or idle, ready or starting
+        if child.name.startswith("speechclean-worker"):
+            os.kill(child.pid, signal.SIGKILL)
+    pages += list(stream)
+    assert len(pages) == 30
+    failed = [i for i, p in enumerate(pages) if not p.ok]
+    assert len(failed) <= 2  # at most the items in flight when they were killed
+    assert all(isinstance(pages[i].error, WorkerError) and f"item {i} " in str(pages[i].error) for i in failed)
+    assert [p.text for i, p in enumerate(pages) if i not in failed] == [s for i, s in enumerate(sources)
+                                                                        if i not in failed]

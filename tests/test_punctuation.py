@@ -83,7 +83,7 @@ def test_marks_continuing_the_line_before_join_it() -> None:
 def test_brackets_and_ascii_marks_on_their_own_line_join_their_text() -> None:
     assert normalize("二选一（功能\n完全一致\n）\n标签") == "二选一（功能\n完全一致）\n\n标签"
     assert normalize("安新县\n（\n含周边地区\n）") == "安新县\n（含周边地区）\n"
-    assert normalize("用户名\n:\n内容很好") == "用户名:\n\n内容很好"
+    assert normalize("用户名\n:\n内容很好") == "用户名：\n\n内容很好"
     assert normalize("雄县\n、\n容城县\n、\n安新县") == "雄县、\n\n容城县、\n\n安新县"
 
 

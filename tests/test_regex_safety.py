@@ -32,6 +32,7 @@ N = 1000
 SLOW = 0.002  # seconds at N characters: faster than this, even a quadratic pattern does no harm
 MAX_GROWTH = 9.0
 REPEAT = 3
+RETRIES = 3
 
 
 def _modules() -> Iterator[object]:
@@ -147,8 +148,10 @@ def test_pattern_is_linear_on_hostile_input(name: str) -> None:
         if small < SLOW:
             continue
         growth = _time(pattern, _subject(pattern, make, 4 * N, strip)) / small
-        if growth > MAX_GROWTH:  # measure again before failing: the machine may have been busy
-            growth = _time(pattern, _subject(pattern, make, 4 * N, strip)) / _time(pattern, _subject(pattern, make, N, strip))
+        for _ in range(RETRIES):  # measure again before failing: the machine may have been busy
+            if growth <= MAX_GROWTH:
+                break
+            growth = min(growth, _time(pattern, _subject(pattern, make, 4 * N, strip)) / _time(pattern, _subject(pattern, make, N, strip)))
         assert growth <= MAX_GROWTH, f"{pattern.pattern!r} on {label}: x{growth:.1f} for x4 input ({small * 1e3:.1f} ms at {N})"
 
 

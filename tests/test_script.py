@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from support import ROOT
 
+from speechclean.conversion import convert_text
 from speechclean.page import Page
 from speechclean.script import lang_of, script_of, simplified_only, traditional_only
-from speechclean.steps.convert import convert_text
 
 
 def test_characters_valid_in_simplified_are_not_traditional_only() -> None:
@@ -88,3 +88,14 @@ def test_in_simplified_only_traditional_only_characters_change(text: str, stray:
     page = Page(text=stray + body)
     convert_text(page, "t2s")
     assert page.text[1:] == body and page.text[0] != stray
+
+
+@pytest.mark.parametrize("pad", [0, 10, 200])
+def test_supplementary_plane_characters_are_found(pad: int) -> None:
+    from speechclean.script import traditional_set
+
+    sup = sorted(c for c in traditional_set().chars if ord(c) > 0xFFFF)
+    assert sup, "OpenCC lists Traditional-only characters outside the BMP"
+    assert traditional_set().search("中" * pad + sup[0])
+    assert not traditional_set().search("中" * pad + "😀")
+    assert traditional_set().count("中" * pad + sup[0] + "後😀") == 2

@@ -144,3 +144,22 @@ def test_every_cut_point_is_reported_and_never_yields_a_partial_page(tmp_path, g
         rest = whole[cut:].lstrip(b"\r\n")
         if not rest.startswith((b"WARC/", b"\x1f\x8b\x08")):
             assert items[-1].error is not None and "damaged WARC" in items[-1].error, cut
+
+
+def test_warc_from_a_pipe_reports_a_truncated_tail_too() -> None:
+    import subprocess
+    import sys
+
+    from support import ROOT
+
+    whole = _archive()
+    for data, code in ((whole, 0), (whole[: len(whole) - 40], 1)):
+        out = subprocess.run([sys.executable, "-m", "speechclean", "--warc", "-", "--format", "jsonl"], input=data,
+                             capture_output=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+                             check=False)
+        rows = [json.loads(line) for line in out.stdout.splitlines()]
+        assert out.returncode == code, out.stderr
+        assert [r["url"] for r in rows if r["error"] is None][:6] == ["http://x/gbk", "http://x/chunked",
+                                                                      "http://x/no-type", "http://x/gz",
+                                                                      "http://x/res", "http://x/wet"]
+        assert ("damaged WARC" in (rows[-1]["error"] or "")) == (code == 1)

@@ -9,27 +9,38 @@ through inline children:
 (characters, not whitespace-separated words), outside links, scaled down by ``SHORT_FACTOR``
 for short lines without prose punctuation (menus, labels, dates); *marks* counts Chinese prose
 punctuation (，。、；：？！). A block of prose under ``TEASER_LEN`` characters that stops
-on an ellipsis, or mid-sentence inside or beside a link, is a teaser for another page and counts
-``TEASER_FACTOR``.
+on an ellipsis or mid-sentence is a teaser for another page and counts ``TEASER_FACTOR``, unless
+it stands beside a cut-off block of its own tag (an article whose paragraphs lack full stops) or
+holds several ``<br>`` lines. A block's link-list children cost ``LINK_BESIDE_FACTOR`` of their
+weight when the block holds prose of its own (a table cell of article text and link tables).
 An element's score is the sum of the weights in its subtree.
 
 1. The best element is the one with the highest score that no element rule names as chrome
    (``footer``, ``comment``, ``more-stories``…), counting without the chrome-named subtrees inside
    it: it gathers prose blocks while each menu or link list around them costs it. When no prose
    stands outside chrome-named elements, the names label the content (a page of comments) and
-   the full scores decide.
+   the full scores decide. Names are weighed against prose: comment threads
+   (``extract.comments``) are the content when no post of ``NET_MIN_MARKS`` stands outside them or
+   the post is named as a forum topic or question; a widget name (share, pop-up layer, font-size
+   tools, ad, login, breadcrumb) on an element holding ``NAME_OVERRULE`` times the prose of the
+   best other element is ignored (the article's wrapper, not a widget). The best element then
+   tightens to a child holding ``TIGHT_SHARE`` of its net score.
 2. Its strongest block fixes a *template slot*: the path of tags and class names from the root.
    The main content is the common ancestor of the blocks in that slot: it widens over the other
    posts of a forum thread or the other comments of a review page, and narrows to the article
    when the best element also holds a stream of teasers for other articles (whose truncated
-   paragraphs are never the page's strongest block).
+   paragraphs are never the page's strongest block), but never drops the prose right beside the
+   narrower element (an article's opening, a paper's abstract and references).
 3. Repeated prose blocks right after it (the replies under a question) widen it again, when
-   they weigh at least ``REPLY_MIN_SHARE`` of it.
+   they weigh at least ``REPLY_MIN_SHARE`` of it and are prose (``REPLY_MIN_CJK`` Chinese
+   characters outside links on average: not the rows of a thread index). A close ancestor whose
+   own text is a prose paragraph (text written into an inline wrapper) widens it too.
 4. Within the units holding those slots (posts, replies), the parts that hold no slot block and
    no prose and are short (user cards, 楼主/回复 bars, dates) are chrome (``density.post-chrome``).
-6. Prose paragraphs just before it but outside it (a summary in the page header) lead the text.
 5. Inside the main content, subtrees with a negative score made mostly of link text are dropped
-   (``density.links``).
+   (``density.links``; not reference lists), and short date/time stamp lines (``density.stamp``).
+6. Prose paragraphs just before it but outside it (a summary in the page header) lead the text;
+   an ancestor of the main content never does (it would repeat the article).
 
 >>> from speechclean.dom.parse import parse
 >>> root = parse('''<body><ul><li><a>首页</a></li><li><a>新闻</a></li></ul>
@@ -601,6 +612,10 @@ def _common_ancestor(elements: list[etree._Element]) -> etree._Element | None:
     return path[lowest]
 
 
+# Parts of an article, never a post's user card or bar: subheads, infobox and data tables, captions.
+_NEVER_POST_CHROME = frozenset(["h1", "h2", "h3", "h4", "h5", "h6", "table", "figure", "figcaption", "caption"])
+
+
 def post_chrome(choice: Choice, scores: Scores) -> list[etree._Element]:
     """In a main content of repeated units (posts, replies), the parts of each unit with no slot block and no prose."""
     main = choice.main
@@ -626,7 +641,11 @@ def post_chrome(choice: Choice, scores: Scores) -> list[etree._Element]:
                 continue
             if child in holders:
                 stack.append(child)
-            elif scores.marks.get(child, 0) == 0 and 0 < scores.chars.get(child, 0) <= POST_CHROME_MAX:
+            elif (
+                child.tag not in _NEVER_POST_CHROME
+                and scores.marks.get(child, 0) == 0
+                and 0 < scores.chars.get(child, 0) <= POST_CHROME_MAX
+            ):
                 out.append(child)
     return out
 
@@ -671,8 +690,10 @@ def link_lists(main: etree._Element, scores: Scores) -> list[etree._Element]:
 
 # A stamp line: a short block that is only a date or time with a name or a verb beside it
 # (``2020.06.09 09:42 发布``, ``客栈小K | 扫地 | 6天前``, ``2023年12月7日``): post metadata, not prose.
+# Linear: numbers are matched only from the start of a digit run, possessively.
 _STAMP = re.compile(
-    r"\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|\d{1,2}:\d{2}|\d+\s*(?:秒|分钟|小时|天|周|个?月|年)前|刚刚|昨天|前天"
+    r"(?<!\d)(?:\d{4}\s*+[-./年]\s*+\d{1,2}\s*+[-./月]\s*+\d{1,2}|\d{1,2}:\d{2}|\d++\s*+(?:秒|分钟|小时|天|周|个?月|年)前)"
+    r"|刚刚|昨天|前天"
 )
 _SENTENCE_MARKS = frozenset("，。；！？")
 STAMP_MAX = 40

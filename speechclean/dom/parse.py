@@ -57,6 +57,42 @@ _FEED = re.compile(r"(?<!\s)\s*+(?:<\?xml[^<>]*+>\s*+)?(?:<!--[^<>]*+-->\s*+)*+<
 FEED_HTML = ("description", "content", "summary", "content:encoded", "subtitle")
 
 
+#: Markup a CMS escaped twice (``&lt;br /&gt;`` in the page source): tags a reader never meant to see.
+_ESCAPED_TAG = re.compile(r"</?(?:br|p|div|span|strong|b|em|i|u|font|img|a|h[1-6]|li|ul|ol|table|tr|td)\b[^<>]{0,200}+>", re.I)
+
+
+def is_feed(text: str) -> bool:
+    """True when ``text`` is an RSS or Atom feed (what its start says)."""
+    return _FEED.match(text) is not None
+
+
+def _unescape_markup(root: etree._Element) -> None:
+    """Text holding escaped tags (``<br />`` as text) is parsed as the markup it is, in place."""
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "textarea", "title", "pre", "code"):
+            continue
+        if el.text and "<" in el.text and _ESCAPED_TAG.search(el.text):
+            div = _fragment(el.text)
+            if div is not None:
+                el.text = div.text
+                for i, child in enumerate(list(div)):
+                    el.insert(i, child)
+        tail = el.tail
+        parent = el.getparent()
+        if tail and "<" in tail and parent is not None and _ESCAPED_TAG.search(tail):
+            div = _fragment(tail)
+            if div is not None:
+                el.tail = div.text
+                at = parent.index(el)
+                for i, child in enumerate(list(div)):
+                    parent.insert(at + 1 + i, child)
+
+
+def _fragment(text: str) -> etree._Element | None:
+    fragment = etree.fromstring(f"<html><body><div>{text}</div></body></html>", _PARSER)
+    return fragment.find(".//div") if fragment is not None else None
+
+
 def _unescape_feed(root: etree._Element) -> None:
     """Parse the escaped HTML inside a feed's entries and put it in place of the text."""
     for el in list(root.iter(*FEED_HTML)):
@@ -73,6 +109,7 @@ def _unescape_feed(root: etree._Element) -> None:
 def parse_report(html: str) -> tuple[etree._Element | None, list[tuple[str, str]]]:
     """The document tree of ``html`` and the problems met parsing it, as ``(kind, message)``."""
     feed = _FEED.match(html) is not None
+    source = html
     html = _XML_DECL.sub("", html, count=1)  # lxml refuses str input that declares an encoding
     html = _END_TAGS.sub("", html)
     if _NOT_XML.search(html):
@@ -99,6 +136,8 @@ def parse_report(html: str) -> tuple[etree._Element | None, list[tuple[str, str]
             problems.append(("parse.depth", f"nesting deeper than 2048 levels; {how}"))
         if root is not None and feed:
             _unescape_feed(root)
+        if root is not None and "&lt;" in source:
+            _unescape_markup(root)
         if root is not None:
             for title in root.iter("title"):  # its text is raw: markup written inside it is not text
                 if title.text and "<" in title.text:

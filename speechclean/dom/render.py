@@ -17,8 +17,7 @@ import re
 from lxml import etree
 
 INLINE = frozenset(
-    "a abbr b bdi bdo big cite code data del dfn em font i img ins kbd label mark q rp rt ruby s samp small "
-    "span strike strong sub sup time tt u var wbr".split()
+    ["a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img", "ins", "kbd", "label", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr"]
 )
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _WRAP = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n\s*(?=[{_CJK}])")
@@ -39,6 +38,9 @@ _SEMANTIC = {
 }
 
 
+_CODE = ("code",)
+
+
 def render(el: etree._Element) -> str:
     """The text of ``el``: one line per block, inline text joined, blank lines dropped."""
     return render_typed(el)[0]
@@ -48,7 +50,8 @@ def render_typed(el: etree._Element) -> tuple[str, list[tuple[str, ...]]]:
     """:func:`render`'s text and, for each of its lines, the kind of block it came from.
 
     A kind is ``("paragraph",)``, ``("heading", "2")``, ``("list_item",)``, ``("quote",)``,
-    ``("code",)``, ``("caption",)`` or ``("cell", table, row, column)`` (numbers as strings).
+    ``("code",)`` (``("code", line)`` with the line's indentation when it has some), ``("caption",)``
+    or ``("cell", table, row, column)`` (numbers as strings).
 
     >>> from speechclean.dom.parse import parse
     >>> text, kinds = render_typed(parse("<div><h2>标题</h2><ul><li>一</li></ul><table><tr><td>甲</td><td>乙</td></tr></table></div>").find(".//div"))
@@ -113,12 +116,19 @@ def render_typed(el: etree._Element) -> tuple[str, list[tuple[str, ...]]]:
     line_kinds: list[tuple[str, ...]] = []
     current: list[str] = []
     first: tuple[str, ...] | None = None
+    def emit(raw: str, kind: tuple[str, ...]) -> None:
+        # <pre> code keeps its indentation and the blank lines inside it (speechclean.code keeps them after)
+        line = raw.rstrip() if kind == _CODE else raw.strip()
+        if line.strip():
+            lines.append(line)
+            line_kinds.append(kind)
+        elif kind == _CODE and line_kinds and line_kinds[-1] == _CODE:
+            lines.append("")
+            line_kinds.append(kind)
+
     for piece, kind in zip([*parts, "\n"], [*kinds, None]):
         if kind is None:
-            line = "".join(current).strip()
-            if line:
-                lines.append(line)
-                line_kinds.append(first or ("paragraph",))
+            emit("".join(current), first or ("paragraph",))
             current, first = [], None
             continue
         if "\n" in piece:  # <pre> text keeps its own line breaks
@@ -127,16 +137,25 @@ def render_typed(el: etree._Element) -> tuple[str, list[tuple[str, ...]]]:
                 current.append(chunk)
                 if first is None and chunk.strip():
                     first = kind
-                line = "".join(current).strip()
-                if line:
-                    lines.append(line)
-                    line_kinds.append(first or kind)
+                emit("".join(current), first or kind)
                 current, first = [], None
             piece = chunks[-1]
         current.append(piece)
         if first is None and piece.strip():
             first = kind
+    for i in range(len(lines) - 1, 0, -1):  # no blank line ends a block
+        if not lines[i] and (i + 1 == len(lines) or not lines[i + 1] or line_kinds[i + 1] != _CODE):
+            del lines[i], line_kinds[i]
     return "\n".join(lines), line_kinds
+
+
+def _with_indent(kind: tuple[str, ...], joined: str) -> tuple[str, ...]:
+    """A code line's kind carries the line with its indentation (the text keeps it stripped)."""
+    if kind[0] == "code":
+        raw = joined.strip("\n").rstrip()
+        if raw != raw.lstrip():
+            return ("code", raw)
+    return kind
 
 
 def flat(el: etree._Element) -> str:

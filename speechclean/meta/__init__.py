@@ -36,7 +36,7 @@ FIRST_TEXTS = 1500
 #: Text input: metadata is read from this many leading lines.
 TEXT_HEAD_LINES = 30
 
-_TITLE_SEPARATORS = re.compile(r"\s+[-–—|·]\s+|\s*(?:_|\||｜|——|--|－)\s*")
+_TITLE_SEPARATORS = re.compile(r"(?<!\s)(?:\s++[-–—|·]\s++|\s*+(?:_|\||｜|——|--|－)\s*+)")  # linear: see dom.title
 
 
 def _site_from_title(root: etree._Element) -> str | None:

@@ -32,9 +32,9 @@ NAME_MAX_LEN = 14
 LINE_MAX_LEN = 120
 
 _SENTENCE = re.compile(r"[，。！？；]")
-_SEPARATOR = re.compile(r"\s{2,}|[|｜\u3000【】\[\]（）()<>《》]")
+_SEPARATOR = re.compile(r"\s{2,}|[|｜／\u3000【】\[\]（）()<>《》]")
 _CODE_AFTER_UNDERSCORE = re.compile(r"_[A-Za-z]{1,5}\d{2,}$")
-_CODE_AFTER_SPACE = re.compile(r"\s+[A-Za-z]{1,5}\d{2,}$")
+_CODE_AFTER_SPACE = re.compile(r"(?<!\s)\s++[A-Za-z]{1,5}\d{2,}+$")
 _DIGITS = re.compile(r"\d")
 _SPACE = re.compile(r"\s+")
 _SUFFIX_ROLE = re.compile(r"(?:^|[\s：:])(?P<name>[\u4e00-\u9fff]{2,6}?)编译(?:\s|$)")
@@ -132,7 +132,7 @@ def _read_credits(line: str, *, lead: bool = False) -> list[Credit]:
         slash = bool(re.match(r"\s?[/／]", rest)) and label in ("文", "执笔", "图", "摄影")
         if label == "文" and not (colon or slash):
             continue
-        if label in ("时间", "日期") and not colon:
+        if label in ("时间", "日期", "時間") and not colon:
             continue
         if not (colon or slash or bare_ok):
             continue

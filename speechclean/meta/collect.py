@@ -52,7 +52,7 @@ TAIL_LABELLED_LINES = 16
 #: The lead's brackets (新京报讯（记者 张三）) are looked for in this many lines from the body's start.
 LEAD_LINES = 4
 #: Date labels that name the publication date itself (read anywhere on the page as a last visible resort).
-PUBLISH_LABELS = ("发布时间", "发布日期", "发稿时间", "发表时间", "发表日期")
+PUBLISH_LABELS = ("发布时间", "发布日期", "发稿时间", "发表时间", "发表日期", "發布時間", "發佈時間", "發布日期", "發佈日期")
 #: Lines this long or shorter are read as credits inside and after the body.
 CREDIT_MAX_LEN = 40
 
@@ -163,6 +163,7 @@ class _Reader:
         self.unlabelled = unlabelled
         self.site = site
         self._memo: dict[tuple[str, bool], list[Credit]] = {}
+        self.byline_elsewhere: str | None = None
         self.title_skeletons = {_skeleton(t) for t in (title, *alternatives) if t}
         self.markup = markup or MarkupFacts()
         self.reference = reference
@@ -254,6 +255,8 @@ class _Reader:
             meta.published, ev = self._other_date(tail_credits, year)
             if ev:
                 meta.evidence["published"] = ev
+            if self.byline_elsewhere is not None:  # its other values count as the byline's
+                head_credits += [(-1, c) for c in self._credits(self.byline_elsewhere) if c.kind != "date"]
         # An unlabelled name is read only next to a located headline (else it may be the headline).
         account = self._account(date_line, date_end) if self.unlabelled and self.t >= 0 else None
         slash = next((r for i in self.head if (r := name_slash_outlet(self.lines[i]))), None)
@@ -277,9 +280,9 @@ class _Reader:
         sources = [("byline", c.value) for _, c in head_credits if c.kind == "source"]
         if slash:
             sources.append(("byline", slash[1]))
+        sources += [("credit", c.value) for _, c in tail_credits if c.kind == "source"]  # labelled beats unlabelled
         if account:
             sources.append(("byline", account[0]))
-        sources += [("credit", c.value) for _, c in tail_credits if c.kind == "source"]
         if sources:
             meta.source, meta.evidence["source"] = sources[0][1], sources[0][0]
         site = self.markup.site_name[1] if self.markup.site_name else self.site
@@ -347,6 +350,7 @@ class _Reader:
             if cs := [c for c in self._credits(line) if c.kind == "date" and c.label in PUBLISH_LABELS]:
                 d = find_date(cs[0].value, year=year, reference=self.reference)
                 if d:
+                    self.byline_elsewhere = line  # the page's byline, away from where the headline was found
                     return d.iso, "byline"
         for ev, value in self.markup.times:
             d = parse_iso(value)

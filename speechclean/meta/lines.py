@@ -46,21 +46,30 @@ def lines_and_more(
     skip = _SKIP_SET
 
     def block(node: etree._Element) -> etree._Element | None:
-        """The nearest block ancestor-or-self of ``node``; None inside a skipped element."""
-        if node in block_of:
-            return block_of[node]
+        """The nearest block ancestor-or-self of ``node``; None inside a skipped element.
+
+        A loop up the inline ancestors, not recursion: 2,000 unclosed ``<font>`` nest that deep."""
+        chain: list[etree._Element] = []
         found: etree._Element | None
-        tag = node.tag
-        parent = node.getparent()
-        if tag in skip:
-            found = None
-        elif tag in inline and parent is not None:
-            found = block(parent)
-        elif parent is not None and parent.tag in skip:  # <select><option>, <svg><text>
-            found = None
-        else:
-            found = node
-        block_of[node] = found
+        while True:
+            if node in block_of:
+                found = block_of[node]
+                break
+            chain.append(node)
+            tag = node.tag
+            parent = node.getparent()
+            if tag in skip:
+                found = None
+            elif tag in inline and parent is not None:
+                node = parent
+                continue
+            elif parent is not None and parent.tag in skip:  # <select><option>, <svg><text>
+                found = None
+            else:
+                found = node
+            break
+        for n in chain:
+            block_of[n] = found
         return found
 
     parts: list[str] = []

@@ -11,8 +11,8 @@ hosts of one registered domain together (``news.163.com`` and ``money.163.com`` 
 'sina.com.cn'
 >>> site_key({"site": "my-site", "url": "http://x.org/"})
 'my-site'
->>> site_key({"path": "crawl/fanwen/001.txt"})
-'dir:crawl/fanwen'
+>>> site_key({"path": "crawl/fanwen/001.txt"}), site_key({"path": "./crawl//fanwen/002.txt"})
+('dir:crawl/fanwen', 'dir:crawl/fanwen')
 >>> site_key({}) is None
 True
 """
@@ -72,7 +72,7 @@ def site_key(meta: Mapping[str, Any], level: KeyLevel = "host") -> str | None:
             return domain_of(host) if level == "domain" else host
     path = meta.get("path")
     if isinstance(path, (str, os.PathLike)):
-        parent = os.path.dirname(os.fspath(path))
+        parent = os.path.dirname(os.path.normpath(os.fspath(path)))
         return "dir:" + (parent or ".")
     return None
 

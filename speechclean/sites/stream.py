@@ -39,8 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, OptionError, SpeechcleanError, WorkerError
 from ..items import Item, clean_item, failed_page
-from ..pool import _die_with_parent, mp_context
-from ..pool import warm as _warm
+from ..pool import init_worker_process, mp_context, warm
 from .apply import VERDICT
 from .profile import SiteProfile
 
@@ -104,7 +103,7 @@ _WORKER_CLEANER: Cleaner | None = None
 
 def _init_worker(state: bytes) -> None:
     global _WORKER_CLEANER
-    _die_with_parent()  # a learning run's workers never outlive it either (speechclean.pool)
+    init_worker_process()  # a learning run's workers die with it and leave Ctrl-C to it (speechclean.pool)
     _WORKER_CLEANER = pickle.loads(state)
     gc.freeze()  # what the worker inherited lives as long as it: keep the cyclic GC off it
 
@@ -144,7 +143,7 @@ class _Pool:
     def __init__(self, cleaner: Cleaner, workers: int, chunksize: int) -> None:
         context = mp_context()
         if context.get_start_method() == "fork":
-            _warm(cleaner)
+            warm(cleaner)
         self.chunksize = chunksize
         self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                                         initargs=(pickle.dumps(cleaner),))

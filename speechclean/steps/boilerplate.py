@@ -31,6 +31,7 @@ from ..chrome.spans import keep_span, may_match
 from ..chrome.view import simplified_lines
 from ..code import code_lines, front_matter
 from ..lines import LineEditor
+from ..literals import Prefilter, required_any
 from ..page import Page
 from ..rules import Rule, builtin, check_unique, resolve
 from ..sites.apply import repeated_lines
@@ -41,7 +42,7 @@ from . import Step
 #: (on a page of code, tables or lists there is no prose body to measure distance from).
 DENSITY_MIN_BODY_SHARE = 0.4
 #: A keyword line right after a body paragraph is a paper's own (摘要… 关键词：…), not a site's tag list.
-_OWN_KEYWORDS = re.compile(r"^\s*+[【\[]?\s*+(?:关键词|关键字|Key\s*+words?)\s*+[】\]]?\s*+[:：]?", re.IGNORECASE)
+_OWN_KEYWORDS = re.compile(r"^\s*+[【\[]?+\s*+(?:关键词|关键字|Key\s*+words?)\s*+[】\]]?+\s*+[:：]?", re.IGNORECASE)
 
 
 class RuleSet:
@@ -49,6 +50,7 @@ class RuleSet:
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
+        self._memo: dict[tuple[str, str], Rule | None] = {}
         #: Rules that cut a span out of a line (applied to every line before the line rules).
         self.span_rules = tuple(r for r in rules if r.scope == "span")
         self._entries = [
@@ -63,13 +65,26 @@ class RuleSet:
             for rule in rules
             if rule.scope != "span"
         ]
+        #: A literal prefilter over all line rules: one scan of the line rules out the rules whose
+        #: patterns need a literal it lacks (speechclean.literals; exact, so the verdicts are the same).
+        self._prefilter = Prefilter([required_any(e[0]._compiled) for e in self._entries])
 
     def first_match(self, line: str, zone: str = "?", length: int | None = None) -> Rule | None:
         """The first rule that fires on ``line`` in ``zone`` (``"?"``: any zone)."""
-        if length is None:
-            length = visible_len(line)
-        for rule, max_len, rule_zone, tests, vetoes, simple in self._entries:
-            if length > max_len:
+        key = (line, zone)
+        try:  # pages repeat lines (cells, dates, buttons): each judged once per zone
+            return self._memo[key]
+        except KeyError:
+            pass
+        found = self._first_match(line, zone, visible_len(line) if length is None else length)
+        if len(self._memo) < 1 << 15:
+            self._memo[key] = found
+        return found
+
+    def _first_match(self, line: str, zone: str, length: int) -> Rule | None:
+        may = self._prefilter.candidates(line)
+        for k, (rule, max_len, rule_zone, tests, vetoes, simple) in enumerate(self._entries):
+            if length > max_len or k not in may:
                 continue
             if zone != "?" and rule_zone != "any" and zone != rule_zone and not _in_zone(rule_zone, zone):
                 continue

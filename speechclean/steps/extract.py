@@ -47,7 +47,45 @@ from .punctuation import normalize
 _DOCUMENT = re.compile(
     r"<(?:!doctype\s+html|html|head|body|rss|feed|rdf:RDF)[\s>]|<meta\s[^>]*charset", re.IGNORECASE
 )  # feeds (RSS/Atom/RDF) are markup too
-_BLOCK_TAGS = ["p", "div", "table", "tr", "td", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "header", "footer", "nav", "aside", "main", "blockquote", "pre", "dl", "dt", "dd", "form", "figure", "figcaption", "center", "font", "span", "a", "strong", "b", "em", "i"]
+_BLOCK_TAGS = [
+    "p",
+    "div",
+    "table",
+    "tr",
+    "td",
+    "ul",
+    "ol",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "article",
+    "section",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "main",
+    "blockquote",
+    "pre",
+    "dl",
+    "dt",
+    "dd",
+    "form",
+    "figure",
+    "figcaption",
+    "center",
+    "font",
+    "span",
+    "a",
+    "strong",
+    "b",
+    "em",
+    "i",
+]
 _OPEN = re.compile(r"<(" + "|".join(_BLOCK_TAGS) + r")(?=[\s>/])[^<>]{0,300}>", re.IGNORECASE)
 _CLOSE = re.compile(r"</(" + "|".join(_BLOCK_TAGS) + r")\s*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?/?>")

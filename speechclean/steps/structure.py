@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from functools import cache
+from functools import cache, lru_cache
 
 from ..code import code_lines
 from ..lines import LineEditor
@@ -73,6 +73,7 @@ def _rule(rule_id: str) -> Rule:
     return next(r for r in builtin("structure") if r.id == rule_id)
 
 
+@lru_cache(maxsize=1 << 14)  # pages repeat lines (cells, dates, buttons): each judged once
 def is_document_title(line: str) -> bool:
     """True for the title of one article on a multi-article page (…篇一, 【篇二】)."""
     return _rule("structure.document-title").matches(line)
@@ -86,6 +87,7 @@ def clean_title(title: str) -> str:
     return title.strip()
 
 
+@lru_cache(maxsize=1 << 14)
 def _key(line: str) -> str:
     """A line reduced for comparison with a title ("" for lines far too long to be one)."""
     if len(line) > TITLE_KEY_MAX_LEN:
@@ -316,8 +318,9 @@ def find_title(page: Page) -> None:
 def split_documents(page: Page, enabled: bool) -> None:
     lines = page.text.split("\n")
     code = code_lines(lines)
-    lines = [s for i, s in enumerate(lines) if s.strip() or i in code]
-    titles = [i for i, s in enumerate(lines) if is_document_title(s)] if enabled else []
+    kept = [i for i, s in enumerate(lines) if s.strip() or i in code]
+    lines = [lines[i] for i in kept]
+    titles = [n for n, s in enumerate(lines) if kept[n] not in code and is_document_title(s)] if enabled else []
     if len(titles) < 2:
         text = "\n".join(lines)
         page.documents = [Document(page.title, text)] if text else []
