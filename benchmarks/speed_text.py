@@ -16,7 +16,14 @@ character in every page (so that every paragraph is judged). "old gate" is the s
 before paragraphs were judged (any character t2s changes), so ``(check - gate) / step`` is what the
 script check adds.
 
-    python benchmarks/speed_text.py [--mb 5] [--repeat 5]
+A profile follows, written into the output: ms per step of the pipeline on each input (as
+``Cleaner.run`` runs them), the boilerplate step's stages (rules, body, classifier), and the HTML path
+on the 62 gne_tests pages (``../shared/corpus/extraction/gne_tests``, skipped when absent): ms per
+page of ``clean()`` against ``trafilatura.bare_extraction`` in the same run (ratio, median of
+``--repeat`` passes), ms per step, and the extract step's stages (lxml's parse against our DOM work).
+Profiles come from :mod:`benchmarks.profile_steps` (timers wrapped around the functions while it runs).
+
+    python benchmarks/speed_text.py [--mb 5] [--repeat 5] [--no-profile] [--no-html]
 """
 
 from __future__ import annotations
@@ -60,6 +67,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=5.0, help="input size in MB (default 5)")
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per figure (median is reported)")
+    parser.add_argument("--no-profile", action="store_true", help="skip the per-step profiles")
+    parser.add_argument("--no-html", action="store_true", help="skip the HTML (gne_tests) figures")
     args = parser.parse_args()
 
     simplified = "\n\n".join(seed(p) for p in ("000", "001", "002", "004"))
@@ -69,12 +78,19 @@ def main() -> None:
 
     print(f"speechclean {speechclean.__version__}, OpenCC module {getattr(opencc, '__file__', '?')}")
     print(f"{'input':<12} {'MB':>6} {'clean() s':>10} {'MB/s':>7} {'OpenCC t2s s':>13} {'MB/s':>7} {'clean/OpenCC':>13}")
+    bigs = {}
     for name, text in (("Simplified", simplified), ("Traditional", traditional)):
-        big = repeat_to(text, args.mb)
+        big = bigs[name] = repeat_to(text, args.mb)
         mb = len(big.encode("utf-8")) / 1e6
         clean_s = median_seconds(lambda big=big: speechclean.clean(big), args.repeat)
         base_s = median_seconds(lambda big=big: t2s.convert(big), args.repeat)  # type: ignore[attr-defined]
         print(f"{name:<12} {mb:6.2f} {clean_s:10.3f} {mb / clean_s:7.1f} {base_s:13.3f} {mb / base_s:7.1f} {clean_s / base_s:12.1f}x")
+
+    engines(bigs, args.repeat)
+    if not args.no_profile:
+        text_profile(bigs)
+    if not args.no_html:
+        html_profile(args.repeat)
 
     from speechclean.config import Options
     from speechclean.conversion import script_check
@@ -93,6 +109,90 @@ def main() -> None:
         gate_s = median_seconds(lambda big=big: has_traditional(big), args.repeat)  # what the step scanned before
         print(f"{name:<24} {mb:6.2f} {step_s:8.3f} {mb / step_s:7.1f} {check_s:15.4f} {100 * check_s / step_s:10.1f}%"
               f" {gate_s:11.4f} {100 * (check_s - gate_s) / step_s:17.1f}%")
+
+
+def engines(bigs: dict[str, str], repeat: int) -> None:
+    """clean() with the boilerplate rules' literal prefilter on each engine (speechclean.literals), same run."""
+    import importlib.util
+
+    try:
+        from speechclean.literals import Prefilter, required_any
+    except ImportError:  # a checkout from before the prefilter (a before/after run)
+        return
+    from speechclean.steps.boilerplate import ruleset
+
+    rules = ruleset(())
+    needs = [required_any(e[0]._compiled) for e in rules._entries]
+    choices = {"none": [None] * len(needs), "re": needs}
+    if importlib.util.find_spec("ahocorasick_rs"):
+        choices["ahocorasick"] = needs
+    saved = rules._prefilter
+    print(f"\nboilerplate literal prefilter, clean() MB/s per engine: {'input':<12}"
+          + "".join(f" {name:>12}" for name in choices))
+    try:
+        for name, big in bigs.items():
+            mb = len(big.encode("utf-8")) / 1e6
+            row = []
+            for engine, need in choices.items():
+                rules._prefilter = Prefilter(need, engine="re" if engine == "none" else engine)
+                row.append(mb / median_seconds(lambda big=big: speechclean.clean(big), repeat))
+            print(f"{'':<54}{name:<12}" + "".join(f" {v:12.2f}" for v in row))
+    finally:
+        rules._prefilter = saved
+
+
+def text_profile(bigs: dict[str, str]) -> None:
+    from profile_steps import BOILERPLATE_STAGES, print_profile, stage_profile, step_profile
+
+    cleaner = speechclean.Cleaner()
+    for name, big in bigs.items():
+        mb = len(big.encode("utf-8")) / 1e6
+        steps = step_profile(cleaner, [big])
+        print_profile(f"profile: ms per step, {name} ({mb:.2f} MB; MB/s of the step alone)", steps, mb)
+        stages = stage_profile(cleaner, [big], BOILERPLATE_STAGES)
+        print_profile(f"profile: boilerplate stages, {name} (nested: layout holds first_match, _classify holds"
+                      " judge; % of the step)", stages, total=steps.get("boilerplate"))
+
+
+GNE = ROOT.parent / "shared" / "corpus" / "extraction" / "gne_tests" / "tests"
+
+
+def html_profile(repeat: int) -> None:
+    pages = [p.read_bytes() for p in sorted(GNE.glob("*/*.html"))]
+    if not pages:
+        print("\n(no gne_tests pages: HTML profile skipped)")
+        return
+    from profile_steps import EXTRACT_STAGES, print_profile, stage_profile, step_profile
+
+    from speechclean.steps.decode import decode_bytes
+
+    htmls = [decode_bytes(p)[0] for p in pages]  # every tool gets the same decoded str (as in quality.py)
+    cleaner = speechclean.Cleaner()
+    try:
+        import trafilatura
+    except ImportError:
+        trafilatura = None
+
+    def ours() -> None:
+        for h in htmls:
+            cleaner.clean(h, kind="html")
+
+    def theirs() -> None:
+        for h in htmls:
+            trafilatura.bare_extraction(h)
+
+    n = len(htmls)
+    ms = median_seconds(ours, repeat) * 1000 / n
+    line = f"\nHTML: {n} gne_tests pages, clean() {ms:.1f} ms/page"
+    if trafilatura is not None:
+        base = median_seconds(theirs, repeat) * 1000 / n
+        line += f", trafilatura.bare_extraction {base:.1f} ms/page, ratio {ms / base:.2f}x"
+    print(line)
+    steps = step_profile(cleaner, htmls, kind="html")
+    print_profile(f"profile: ms per step over the {n} pages", steps)
+    stages = stage_profile(cleaner, htmls, EXTRACT_STAGES, kind="html")
+    print_profile("profile: extract stages (etree.fromstring = lxml's parse, inside parse_report; % of the step)",
+                  stages, total=steps.get("extract"))
 
 
 if __name__ == "__main__":

@@ -50,7 +50,11 @@ def skeleton(text: str) -> str:
 
 def fingerprint(text: str) -> str:
     """The 64-bit SimHash of ``text`` as 16 hex digits (``"0" * 16`` for text with no content)."""
-    sk = skeleton(text)[:MAX_CHARS]
+    # The skeleton drops characters one by one, so a prefix's skeleton is a prefix of the whole one: a long
+    # text's first MAX_CHARS skeleton characters are read off its start alone.
+    sk = skeleton(text[: 3 * MAX_CHARS])[:MAX_CHARS] if len(text) > 3 * MAX_CHARS else ""
+    if len(sk) < MAX_CHARS:
+        sk = skeleton(text)[:MAX_CHARS]
     if not sk:
         return "0" * 16
     points = memoryview(sk.encode("utf-32-le")).cast("I")

@@ -48,6 +48,12 @@ def may_match(rule_id: str, line: str) -> bool:
         return "." in line and any(m in line for m in _ADDRESS_MARKS)
     if rule_id == "boilerplate.inline-page-marker":
         return "共" in line and "第" in line
+    if rule_id == "boilerplate.field-code":
+        return "TOC" in line
+    if rule_id == "boilerplate.seo-inline":
+        return "入口" in line
+    if rule_id == "boilerplate.inline-marker":
+        return "编辑本段" in line or "正文" in line
     return True
 
 

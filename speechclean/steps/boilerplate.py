@@ -31,6 +31,7 @@ from ..chrome.spans import keep_span, may_match
 from ..chrome.view import simplified_lines
 from ..code import code_lines, front_matter
 from ..lines import LineEditor
+from ..literals import Prefilter, required_any
 from ..page import Page
 from ..rules import Rule, builtin, check_unique, resolve
 from ..sites.apply import repeated_lines
@@ -64,6 +65,9 @@ class RuleSet:
             for rule in rules
             if rule.scope != "span"
         ]
+        #: A literal prefilter over all line rules: one scan of the line rules out the rules whose
+        #: patterns need a literal it lacks (speechclean.literals; exact, so the verdicts are the same).
+        self._prefilter = Prefilter([required_any(e[0]._compiled) for e in self._entries])
 
     def first_match(self, line: str, zone: str = "?", length: int | None = None) -> Rule | None:
         """The first rule that fires on ``line`` in ``zone`` (``"?"``: any zone)."""
@@ -78,8 +82,9 @@ class RuleSet:
         return found
 
     def _first_match(self, line: str, zone: str, length: int) -> Rule | None:
-        for rule, max_len, rule_zone, tests, vetoes, simple in self._entries:
-            if length > max_len:
+        may = self._prefilter.candidates(line)
+        for k, (rule, max_len, rule_zone, tests, vetoes, simple) in enumerate(self._entries):
+            if length > max_len or k not in may:
                 continue
             if zone != "?" and rule_zone != "any" and zone != rule_zone and not _in_zone(rule_zone, zone):
                 continue

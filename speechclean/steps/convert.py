@@ -36,7 +36,7 @@ from functools import cache
 from itertools import islice
 
 from ..conversion import convert_text, converter, flag_foreign, foreign_lines, page_lang
-from ..cuts import cut_context
+from ..cuts import cut_all
 from ..page import Page
 from ..script import has_kana_or_hangul
 from ..text import CJK_CLASS
@@ -113,13 +113,13 @@ def strip_pinyin(page: Page) -> None:
     for i, line in enumerate(lines):
         if "(" not in line and "（" not in line and ")" not in line:
             continue
-        found = pattern.findall(line)
+        found, context, rest = cut_all(pattern, line)  # one scan: findall + cut_context + sub
         if not found:
             continue
         for m in PINYIN_LOST.finditer(line):
             page.flag("garbled.lost-character", line[max(0, m.start() - 3) : m.end() + 3], i)
-        page.remove("convert.pinyin", "".join(found), i, span=True, context=cut_context(pattern, line))
-        lines[i] = pattern.sub("", line)
+        page.remove("convert.pinyin", "".join(found), i, span=True, context=context)
+        lines[i] = rest
     page.text = "\n".join(lines)
 
 

@@ -55,7 +55,9 @@ _FULLWIDTH_ALNUM_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 def _wide_space_in_cjk(space: str) -> re.Pattern[str]:
     """One wide space (no-break, ideographic…) next to Chinese: led by the literal, so the scan is fast."""
     s = re.escape(space)
-    return re.compile(f"{s}(?<=[{C}]{s})[{_WIDE_SPACES}]*+|(?<![{_WIDE_SPACES}]){s}[{_WIDE_SPACES}]*+(?=[{C}])")
+    # both branches start with the literal (the "not after a wide space" test is a lookbehind over it), so
+    # the engine scans for the space itself instead of trying the lookbehind at every position
+    return re.compile(f"{s}(?:(?<=[{C}]{s})[{_WIDE_SPACES}]*+|(?<![{_WIDE_SPACES}]{s})[{_WIDE_SPACES}]*+(?=[{C}]))")
 
 
 _OTHER_SPACE = re.compile(f"[{_WIDE_SPACES}\t]")
@@ -70,7 +72,8 @@ _PAIR = re.compile(r"\(([^()\n]{0,60})\)")
 _PAIR_ROUNDS = 8  # nesting levels converted (each round is linear)
 #: Runs of two or more ASCII marks next to Chinese (rare; decided as a whole so the result is stable).
 #: Linear: a run is tried only from its first mark, and taken whole (possessive).
-_MARK_RUN = re.compile(f"(?<![,:;?!()])[,:;?!()](?:(?<=[{C}][,:;?!()])[,:;?!()]++|[,:;?!()]++(?=[{C}]))")
+#: (Led by the mark class, the "not after a mark" test a lookbehind over it: the engine scans for the class.)
+_MARK_RUN = re.compile(f"[,:;?!()](?<![,:;?!()][,:;?!()])(?:(?<=[{C}][,:;?!()])[,:;?!()]++|[,:;?!()]++(?=[{C}]))")
 #: One ASCII mark: after Chinese, or (separators only) before it. One pattern per mark, constant replacement.
 _MARK_AFTER = {m: re.compile(f"{re.escape(m)}(?<=[{C}]{re.escape(m)})") for m in ",:;?!"}
 _MARK_BEFORE = {m: re.compile(f"{re.escape(m)}(?=[{C}])") for m in ",:;"}
@@ -88,8 +91,10 @@ _ORPHAN_RUN = "(?:”(?=[，。、；：？！])|[，。、；：？！])[，。
 #: ``雄县\n、容城县``): the marks go back to the end of that line, nothing is lost.
 _ORPHAN_CONTINUES = re.compile(f"\n(?<=[^\n，。、；：？！”…]\n)[ \t]*+({_ORPHAN_RUN}|[）】》」』’”]++|[:;,.!?)\\]}}]++(?=\n|$))")
 #: A line of opening brackets or quotes only: they open the line after it.
-_OPENERS_LINE = re.compile("^([（【《「『“‘]++)\n(?=[^\n])", re.MULTILINE)
+_OPENERS = "（【《「『“‘"
+_OPENERS_LINE = re.compile(f"^([{_OPENERS}]++)\n(?=[^\n])", re.MULTILINE)
 _ORPHAN = re.compile(f"^{_ORPHAN_RUN}", re.MULTILINE)
+_ORPHAN_START = "”，。、；：？！"  # the characters an orphan run starts with
 
 
 def _count(page: Page | None, rule: str, n: int) -> None:
@@ -216,7 +221,8 @@ def _normalize(text: str, page: Page | None = None) -> str:
             text = text.replace(pair, mark)
             _count(page, "punctuation.doubled", n)
     text = _sub(page, "punctuation.doubled", _MARKS_RUN, _collapse, text)
-    text = _sub(page, "punctuation.orphan", _ORPHAN, "", text)
+    if text[:1] in _ORPHAN_START or any(f"\n{c}" in text for c in _ORPHAN_START):  # a line must start with one
+        text = _sub(page, "punctuation.orphan", _ORPHAN, "", text)
     return text
 
 
