@@ -121,6 +121,8 @@ def line_kinds(page: Page) -> list[tuple[str, ...]]:
         for k in range(j, min(j + ALIGN_WINDOW, len(hints))):
             if _same(line, hints[k][0]):
                 kind, j = hints[k][1], k + 1
+                if kind[0] == "code":  # the extracted line, indented as the page shows it
+                    kind = ("code", hints[k][0])
                 break
         out.append(kind)
     return out
@@ -136,8 +138,8 @@ def build_blocks(page: Page) -> list[Block]:
     lines = page.text.split("\n") if page.text else []
     blocks: list[Block] = []
     table: tuple[str, int, tuple[int, int]] | None = None  # (table id, row, (row, column)) of the open table
-    for line, kind in zip(lines, line_kinds(page)):
-        line = line.strip()
+    for raw, kind in zip(lines, line_kinds(page)):
+        line = raw.strip()
         if not line:
             table = None
             continue
@@ -161,12 +163,12 @@ def build_blocks(page: Page) -> list[Block]:
         table = None
         if name == "heading":
             blocks.append(Block("heading", line, level=int(kind[1]) if len(kind) > 1 else 2))
-        elif name == "code":  # the line as the page indents it, when the clean line is that line
-            shown = kind[1] if len(kind) > 1 and kind[1].strip() == line else line
+        elif name == "code":  # consecutive code lines are one block, indented as the page shows them
+            raw_line = kind[1].rstrip() if len(kind) > 1 and kind[1].strip() == line else raw.rstrip()
             if blocks and blocks[-1].kind == "code":
-                blocks[-1].text += "\n" + shown
+                blocks[-1].text += "\n" + raw_line
             else:
-                blocks.append(Block("code", shown))
+                blocks.append(Block("code", raw_line))
         elif name in ("list_item", "quote", "caption"):
             blocks.append(Block(name, line))  # type: ignore[arg-type]
         else:

@@ -50,8 +50,7 @@ def render_typed(el: etree._Element) -> tuple[str, list[tuple[str, ...]]]:
     """:func:`render`'s text and, for each of its lines, the kind of block it came from.
 
     A kind is ``("paragraph",)``, ``("heading", "2")``, ``("list_item",)``, ``("quote",)``,
-    ``("code",)`` (``("code", line)`` with the line's indentation when it has some), ``("caption",)``
-    or ``("cell", table, row, column)`` (numbers as strings).
+    ``("code",)``, ``("caption",)`` or ``("cell", table, row, column)`` (numbers as strings).
 
     >>> from speechclean.dom.parse import parse
     >>> text, kinds = render_typed(parse("<div><h2>标题</h2><ul><li>一</li></ul><table><tr><td>甲</td><td>乙</td></tr></table></div>").find(".//div"))
@@ -147,15 +146,6 @@ def render_typed(el: etree._Element) -> tuple[str, list[tuple[str, ...]]]:
         if not lines[i] and (i + 1 == len(lines) or not lines[i + 1] or line_kinds[i + 1] != _CODE):
             del lines[i], line_kinds[i]
     return "\n".join(lines), line_kinds
-
-
-def _with_indent(kind: tuple[str, ...], joined: str) -> tuple[str, ...]:
-    """A code line's kind carries the line with its indentation (the text keeps it stripped)."""
-    if kind[0] == "code":
-        raw = joined.strip("\n").rstrip()
-        if raw != raw.lstrip():
-            return ("code", raw)
-    return kind
 
 
 def flat(el: etree._Element) -> str:
