@@ -120,8 +120,8 @@ def render_typed(el: etree._Element) -> tuple[str, list[tuple[str, ...]]]:
         line = raw.rstrip() if kind == _CODE else raw.strip()
         if line.strip():
             lines.append(line)
-            line_kinds.append(_with_indent(kind, raw))
-        elif kind == _CODE and line_kinds and line_kinds[-1][0] == "code":
+            line_kinds.append(kind)
+        elif kind == _CODE and line_kinds and line_kinds[-1] == _CODE:
             lines.append("")
             line_kinds.append(kind)
 
