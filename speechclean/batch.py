@@ -31,9 +31,9 @@ from dataclasses import fields
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import OptionError
-from .items import Item, clean_item, failed_page
+from .items import Item, clean_item
 from .page import Document, EncodingInfo, Flag, Page, Removal, Repair
-from .pool import check_picklable, init_worker_process, mp_context, run_pool, warm
+from .pool import check_picklable, run_pool
 
 if TYPE_CHECKING:
     from .cleaner import Cleaner
@@ -53,26 +53,6 @@ def _reduce_record(obj: Any) -> tuple[type, tuple[Any, ...]]:
 # more time than plain constructor arguments.
 for _cls in (Removal, Flag, Repair, EncodingInfo, Document):
     copyreg.pickle(_cls, _reduce_record)
-
-
-# -- for the process pools of other modules (speechclean.sites.stream) ---------------------
-_WORKER_CLEANER: Cleaner | None = None
-
-
-def _init_worker(state: bytes) -> None:
-    """``ProcessPoolExecutor`` initializer: the worker dies with its parent and holds the cleaner."""
-    import gc
-    import pickle
-
-    global _WORKER_CLEANER
-    init_worker_process()
-    _WORKER_CLEANER = pickle.loads(state)
-    gc.freeze()
-
-
-_failed = failed_page
-_mp_context = mp_context
-_warm = warm
 
 
 # -- the stream ------------------------------------------------------------------------
