@@ -16,14 +16,16 @@ True
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
+from typing import Any
 
-try:  # Python 3.11+: the parser moved to re._parser (sre_parse warns since 3.11)
+if sys.version_info >= (3, 11):  # the parser moved to re._parser (sre_parse warns since 3.11)
     from re import _constants as _c
     from re import _parser as _p
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
+else:  # pragma: no cover - Python 3.10 (and what mypy checks: typeshed types sre_parse)
+    import sre_constants as _c
+    import sre_parse as _p
 
 #: Character classes of at most this many characters become a set of one-character literals.
 MAX_CLASS = 24
@@ -44,13 +46,13 @@ def _better(a: Literals | None, b: Literals | None) -> Literals | None:
     return a if ka >= kb else b
 
 
-def _class(items: list[tuple[object, object]]) -> Literals | None:
+def _class(items: list[tuple[Any, Any]]) -> Literals | None:
     chars: set[str] = set()
     for op, av in items:
         if op is _c.LITERAL:
-            chars.add(chr(av))  # type: ignore[arg-type]
-        elif op is _c.RANGE and av[1] - av[0] < MAX_CLASS:  # type: ignore[index, operator]
-            chars.update(chr(c) for c in range(av[0], av[1] + 1))  # type: ignore[index, operator]
+            chars.add(chr(av))
+        elif op is _c.RANGE and av[1] - av[0] < MAX_CLASS:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
         else:  # NEGATE, CATEGORY, a wide range
             return None
         if len(chars) > MAX_CLASS:
@@ -58,22 +60,22 @@ def _class(items: list[tuple[object, object]]) -> Literals | None:
     return frozenset(chars) or None
 
 
-def _item(op: object, av: object) -> Literals | None:
+def _item(op: object, av: Any) -> Literals | None:  # av: a node of re's untyped parse tree
     """What one parsed item requires (None: nothing)."""
     if op is _c.LITERAL:
-        return frozenset(chr(av))  # type: ignore[arg-type]
+        return frozenset(chr(av))
     if op is _c.IN:
-        return _class(av)  # type: ignore[arg-type]
+        return _class(av)
     if op is _c.SUBPATTERN:
-        _group, add_flags, _del_flags, sub = av  # type: ignore[misc]
+        _group, add_flags, _del_flags, sub = av
         return None if add_flags & re.IGNORECASE else _sequence(sub)
     if op is getattr(_c, "ATOMIC_GROUP", None):
         return _sequence(av)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
-        low, _high, sub = av  # type: ignore[misc]
+        low, _high, sub = av
         return _sequence(sub) if low >= 1 else None
     if op is _c.BRANCH:
-        _, branches = av  # type: ignore[misc]
+        _, branches = av
         union: set[str] = set()
         for branch in branches:
             need = _sequence(branch)
@@ -84,13 +86,13 @@ def _item(op: object, av: object) -> Literals | None:
     return None  # anchors, lookarounds, ANY, categories, group references: no requirement
 
 
-def _sequence(sub: Iterable[tuple[object, object]]) -> Literals | None:
+def _sequence(sub: Any) -> Literals | None:  # a SubPattern or a list of (op, av) nodes
     """What a sequence requires: the best of its literal runs and of its items' requirements."""
     best: Literals | None = None
     run: list[str] = []
     for op, av in sub:
         if op is _c.LITERAL:
-            run.append(chr(av))  # type: ignore[arg-type]
+            run.append(chr(av))
             continue
         if run:
             best = _better(best, frozenset(["".join(run)]))
@@ -142,6 +144,7 @@ class Prefilter:
     """
 
     def __init__(self, needs: list[tuple[str, ...] | None], *, engine: str = "auto") -> None:
+        ahocorasick_rs: Any
         try:
             import ahocorasick_rs
         except ImportError:
