@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import importlib
 import re
 import sys
 from collections.abc import Iterable
@@ -144,9 +145,9 @@ class Prefilter:
     """
 
     def __init__(self, needs: list[tuple[str, ...] | None], *, engine: str = "auto") -> None:
-        ahocorasick_rs: Any
+        ahocorasick_rs: Any  # optional (no stubs): imported by name so that mypy types it Any either way
         try:
-            import ahocorasick_rs
+            ahocorasick_rs = importlib.import_module("ahocorasick_rs")
         except ImportError:
             if engine == "ahocorasick":
                 raise
