@@ -126,6 +126,13 @@ def test_user_cards_and_action_bars_that_recur_in_each_reply_are_dropped_and_rec
     assert any("香樟树" in r.text for r in removed)
 
 
+def test_answers_whose_state_classes_differ_are_units_and_their_bars_go() -> None:
+    page = clean("answer_states.html")  # bd answer / bd answer answer-fold / … answer-last, avatars, a tooltip
+    assert len(lines(page.text)) == 4 and all(line.endswith("。") for line in lines(page.text))
+    removed = {r.element for r in page.removals if r.rule == "posts.chrome"}
+    assert removed == {"div.replyer-card", "div.operator"}
+
+
 def test_repeated_article_sections_without_stamps_are_not_posts() -> None:
     html = (POSTS / "article_sections.html").read_text(encoding="utf-8")
     _, scores, choice = chosen(html)

@@ -237,10 +237,14 @@ def _after(main: etree._Element, top: etree._Element) -> list[etree._Element]:
 def unit_chrome(main: etree._Element, scores: Scores, cfg: PostSettings | None = None) -> list[etree._Element]:
     """Per-post chrome inside ``main``: short, sentence-free parts recurring in posts (see the module docstring)."""
     cfg = cfg or settings()
-    groups: dict[tuple[str, frozenset[str]], list[etree._Element]] = {}
+    groups: dict[object, list[etree._Element]] = {}
     for el in main.iterdescendants():
         if isinstance(el.tag, str) and el not in scores.chrome and (sig := signature(el)):
             groups.setdefault(sig, []).append(el)
+            # Units also by their first class alone: state classes (answer-fold, answer-last) vary per post.
+            first = _DIGITS.sub("", el.get("class", "").split()[0])
+            if len(sig[1]) > 1 and first:
+                groups.setdefault((el.tag, first), []).append(el)
     out: list[etree._Element] = []
     done: set[etree._Element] = set()
     for members in groups.values():
@@ -279,17 +283,29 @@ def _chrome_parts(units: list[etree._Element], scores: Scores, cfg: PostSettings
         holders = {next(a for a in el.iterancestors() if a in unit_set) for el in members}
         if len(holders) < cfg.min_units:
             continue
-        texts = [text_of(el) for el in members]
+        texts = [_shown_text(el, scores) for el in members]
         if any(_SENTENCE.search(t) for t in texts):
             continue
         if any(scores.chars.get(el, 0) > cfg.chrome_max_chars for el in members):
             continue
-        if any(el.find(".//" + tag) is not None for el in members for tag in ("img", "pre", "table")):
+        if any(el.find(".//" + tag) is not None for el in members for tag in ("pre", "table")):
             continue
         if sum(cjk_count(t) for t in texts) >= cfg.body_share * units_cjk:
             continue  # the body of short replies, not chrome
         out.extend(el for el in members if scores.chars.get(el, 0) > 0)
     return out
+
+
+def _shown_text(el: etree._Element, scores: Scores) -> str:
+    """The text of ``el`` outside chrome-named elements (a 举报 pop-up's question is not the bar's)."""
+    if not any(d in scores.chrome for d in el.iterdescendants()):
+        return text_of(el)
+    parts: list[str] = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child not in scores.chrome:
+            parts.append(_shown_text(child, scores))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _outermost(elements: list[etree._Element]) -> list[etree._Element]:

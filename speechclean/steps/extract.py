@@ -195,14 +195,14 @@ class Extract(Step):
         scores = score_tree(root, rules)
         choice = widen(root, scores, main_content(root, scores))  # over every post of a thread
         main = choice.main
+        for el in unit_chrome(main, scores):
+            page.remove("posts.chrome", flat(el), element=describe(el))
+            drop_element(el)
         for el in post_chrome(choice, scores):
             page.remove("density.post-chrome", flat(el), element=describe(el))
             drop_element(el)
         for d in prune_named(main, rules, scores.marks, choice.trusted, choice.content_rules):
             page.remove(d.rule, d.text, element=d.element)
-        for el in unit_chrome(main, scores):
-            page.remove("posts.chrome", flat(el), element=describe(el))
-            drop_element(el)
         for el in link_lists(main, scores):
             page.remove("density.links", flat(el), element=describe(el))
             drop_element(el)
