@@ -93,12 +93,19 @@ def settings() -> PostSettings:
     return replace(PostSettings(), **values)
 
 
+_TOKENS: dict[str, frozenset[str]] = {}
+
+
 def signature(el: etree._Element) -> tuple[str, frozenset[str]] | None:
     """The element's tag and class names without digits (``div.post.post-3`` ≈ ``div.post.post-7``); None without a class."""
     cls = el.get("class")
     if not cls:
         return None
-    tokens = frozenset(t for t in (_DIGITS.sub("", c) for c in cls.split()) if t.strip("-_"))
+    tokens = _TOKENS.get(cls)
+    if tokens is None:
+        tokens = frozenset(t for t in (_DIGITS.sub("", c) for c in cls.split()) if t.strip("-_"))
+        if len(_TOKENS) < 50_000:  # class strings repeat across a page and across pages
+            _TOKENS[cls] = tokens
     return (el.tag, tokens) if tokens else None
 
 
@@ -111,8 +118,8 @@ def _is_post(el: etree._Element, scores: Scores, cfg: PostSettings) -> bool:
 
     Replies often stop without a full stop, so only an ellipsis (``...``, ``…``) marks a teaser.
     """
-    chars = scores.chars.get(el, 0)
-    if not chars or scores.links.get(el, 0) > cfg.max_link_share * chars:
+    chars, links = scores.chars.get(el, 0), scores.links.get(el, 0)
+    if not chars or links > cfg.max_link_share * chars or chars - links < cfg.min_cjk:
         return False
     if _unlinked_cjk(el) < cfg.min_cjk:
         return False
@@ -165,33 +172,38 @@ def widen(root: etree._Element, scores: Scores, choice: Choice, cfg: PostSetting
         near.add(node)
     inside = set(main.iter())
     above = set(main.iterancestors())
-    # Group the elements around main by class signature: those of main, of a close ancestor
-    # (the post unit) or of a block inside main that recur outside it.
-    wanted: set[tuple[str, frozenset[str]]] = set()
-    for el in near:
-        if el not in scores.chrome and (sig := signature(el)):
-            wanted.add(sig)
-    for el in main.iterdescendants():  # a block inside main counts when it is a post itself, with a sentence
+    # Candidates first, by class signature alone: elements around main, outside chrome (cheap).
+    around: dict[tuple[str, frozenset[str]], list[etree._Element]] = {}
+    for el in top.iter():
         if (
-            el in scores.block
+            isinstance(el.tag, str)
+            and el not in inside
+            and el not in above
             and el not in scores.chrome
             and (sig := signature(el))
+        ):
+            around.setdefault(sig, []).append(el)
+    # Wanted: the signatures of main, of a close ancestor (the post unit) or of a post inside
+    # main (with a sentence) that recur around it.
+    wanted: set[tuple[str, frozenset[str]]] = set()
+    for el in near:
+        if el not in scores.chrome and (sig := signature(el)) in around:
+            wanted.add(sig)
+    for el in main.iterdescendants():
+        if (
+            el in scores.block
+            and (sig := signature(el)) in around
+            and sig not in wanted
+            and el not in scores.chrome
             and _is_post(el, scores, cfg)
             and _SENTENCE.search(text_of(el))
         ):
             wanted.add(sig)
     outside: dict[tuple[str, frozenset[str]], list[etree._Element]] = {}
-    skip: set[etree._Element] = set()
-    for el in top.iter():
-        if not isinstance(el.tag, str) or el in inside or el in above:
-            continue
-        if el in scores.chrome or el.getparent() in skip:
-            skip.add(el)
-            continue
-        sig = signature(el)
-        if sig in wanted and _is_post(el, scores, cfg):
-            outside.setdefault(sig, []).append(el)
-            skip.add(el)  # a post's own blocks are not posts again
+    for sig in wanted:
+        posts = [el for el in around[sig] if _is_post(el, scores, cfg)]
+        if posts := _outermost(posts):
+            outside[sig] = posts
     groups = list(outside.values())
     if THREAD_RULES & choice.content_rules:
         after = _after(main, top)
@@ -237,6 +249,9 @@ def _after(main: etree._Element, top: etree._Element) -> list[etree._Element]:
 def unit_chrome(main: etree._Element, scores: Scores, cfg: PostSettings | None = None) -> list[etree._Element]:
     """Per-post chrome inside ``main``: short, sentence-free parts recurring in posts (see the module docstring)."""
     cfg = cfg or settings()
+    stamps = _STAMP.finditer(text_of(main))
+    if next(stamps, None) is None or next(stamps, None) is None:
+        return []  # posts carry stamps: fewer than two, no thread
     groups: dict[object, list[etree._Element]] = {}
     for el in main.iterdescendants():
         if isinstance(el.tag, str) and el not in scores.chrome and (sig := signature(el)):
@@ -247,24 +262,40 @@ def unit_chrome(main: etree._Element, scores: Scores, cfg: PostSettings | None =
                 groups.setdefault((el.tag, first), []).append(el)
     out: list[etree._Element] = []
     done: set[etree._Element] = set()
+    shown: dict[etree._Element, str] = {}  # text outside chrome, per part, shared by the unit groups
+    holds_code = {a for block in main.iter("pre", "table") for a in block.iterancestors()}
+    seen: set[etree._Element] = set()
     for members in groups.values():
-        units = _outermost(members)
-        if len(units) < cfg.min_units:
+        if len(members) < cfg.min_units:
             continue
-        texts = [text_of(u) for u in units]
-        stamped = sum(1 for t in texts if _STAMP.search(t))
+        if sum(1 for u in members if scores.chars.get(u, 0) - scores.links.get(u, 0) >= cfg.min_cjk) < cfg.min_units:
+            continue  # cheap: too few members with text outside links to be posts
+        units = _outermost(members)
+        if len(units) < cfg.min_units or all(u in seen or any(a in seen for a in u.iterancestors()) for u in units):
+            continue  # inside posts already looked through: their parts were grouped there
+        prose = [u for u in units if scores.chars.get(u, 0) - scores.links.get(u, 0) >= cfg.min_cjk]
+        if len(prose) < cfg.min_units:
+            continue
+        stamped = sum(1 for u in units if _STAMP.search(text_of(u)))
         if stamped < cfg.min_units or stamped < cfg.stamp_share * len(units):
             continue
-        if sum(1 for u in units if _unlinked_cjk(u) >= cfg.min_cjk) < cfg.min_units:
+        if sum(1 for u in prose if _unlinked_cjk(u) >= cfg.min_cjk) < cfg.min_units:
             continue
-        for el in _chrome_parts(units, scores, cfg):
+        seen.update(units)
+        for el in _chrome_parts(units, scores, cfg, shown, holds_code):
             if el not in done and not any(a in done for a in el.iterancestors()):
                 out.append(el)
                 done.add(el)
     return _outermost(out)
 
 
-def _chrome_parts(units: list[etree._Element], scores: Scores, cfg: PostSettings) -> list[etree._Element]:
+def _chrome_parts(
+    units: list[etree._Element],
+    scores: Scores,
+    cfg: PostSettings,
+    shown: dict[etree._Element, str],
+    holds_code: set[etree._Element],
+) -> list[etree._Element]:
     """Parts recurring under one signature in several ``units`` that are short and hold no sentence."""
     parts: dict[tuple[str, frozenset[str]], list[etree._Element]] = {}
     for unit in units:
@@ -276,20 +307,21 @@ def _chrome_parts(units: list[etree._Element], scores: Scores, cfg: PostSettings
                 and (sig := signature(el))
             ):
                 parts.setdefault(sig, []).append(el)  # blocks only: a mention or a count inside a sentence stays
-    units_cjk = sum(_unlinked_cjk(u) for u in units) or 1
+    units_cjk = 0
     unit_set = set(units)
     out: list[etree._Element] = []
     for members in parts.values():
+        if len(members) < cfg.min_units or any(scores.chars.get(el, 0) > cfg.chrome_max_chars for el in members):
+            continue
         holders = {next(a for a in el.iterancestors() if a in unit_set) for el in members}
         if len(holders) < cfg.min_units:
             continue
-        texts = [_shown_text(el, scores) for el in members]
+        if any(el in holds_code for el in members):
+            continue  # code and tables are content
+        texts = [shown[el] if el in shown else shown.setdefault(el, _shown_text(el, scores)) for el in members]
         if any(_SENTENCE.search(t) for t in texts):
             continue
-        if any(scores.chars.get(el, 0) > cfg.chrome_max_chars for el in members):
-            continue
-        if any(el.find(".//" + tag) is not None for el in members for tag in ("pre", "table")):
-            continue
+        units_cjk = units_cjk or sum(_unlinked_cjk(u) for u in units) or 1
         if sum(cjk_count(t) for t in texts) >= cfg.body_share * units_cjk:
             continue  # the body of short replies, not chrome
         out.extend(el for el in members if scores.chars.get(el, 0) > 0)
