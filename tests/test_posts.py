@@ -133,6 +133,22 @@ def test_answers_whose_state_classes_differ_are_units_and_their_bars_go() -> Non
     assert removed == {"div.replyer-card", "div.operator"}
 
 
+def test_a_table_layout_thread_keeps_its_posts_and_drops_panels_bars_and_signatures() -> None:
+    page = clean("discuz_tables.html")  # Discuz 7 style: td.postauthor, div.postinfo, div.signatures, td.postfoot
+    assert [line[:6] for line in lines(page.text)] == ["家里是九十年", "一楼返潮多半", "同问 我家也"]
+    removed = {r.element for r in page.removals if r.rule == "posts.chrome"}
+    assert removed == {"td.postauthor", "div.postinfo", "div.signatures", "td.postfoot"}
+
+
+def test_a_signature_name_outside_posts_is_left_to_the_page() -> None:
+    verse = "".join(
+        f"<p>第{i}首：深夜看书须尽欢，明月照亮浊酒案。一杯美酒空对月，酌酒吟诗五千年。</p>" for i in range(3)
+    )
+    html = f"<html><body><div class='poem'><div class='signature'>题记：己亥年腊月深夜看书小酌即兴所作</div>{verse}</div></body></html>"
+    page = speechclean.clean(html)
+    assert "题记" in page.text and not [r for r in page.removals if r.rule == "posts.chrome"]
+
+
 def test_repeated_article_sections_without_stamps_are_not_posts() -> None:
     html = (POSTS / "article_sections.html").read_text(encoding="utf-8")
     _, scores, choice = chosen(html)

@@ -46,7 +46,7 @@ from lxml import etree
 
 from ..text import cjk_count
 from .density import THREAD_RULES, Choice, Scores, _common_ancestor
-from .parse import text_of
+from .parse import names, text_of
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -83,6 +83,7 @@ class PostSettings:
     stamp_share: float = 0.5
     chrome_max_chars: int = 80
     body_share: float = 0.3
+    signature_names: str = ""
 
 
 @cache
@@ -94,6 +95,9 @@ def settings() -> PostSettings:
 
 
 _TOKENS: dict[str, frozenset[str]] = {}
+
+
+_SIGNATURE = re.compile(settings().signature_names or r"(?!)")
 
 
 def signature(el: etree._Element) -> tuple[str, frozenset[str]] | None:
@@ -319,8 +323,9 @@ def _chrome_parts(
         if any(el in holds_code for el in members):
             continue  # code and tables are content
         texts = [shown[el] if el in shown else shown.setdefault(el, _shown_text(el, scores)) for el in members]
-        if any(_SENTENCE.search(t) for t in texts):
-            continue
+        signed = all((label := names(el)) and _SIGNATURE.search(label) for el in members)
+        if not signed and any(_SENTENCE.search(t) for t in texts):
+            continue  # a signature (个性签名) is chrome even when it is a sentence
         units_cjk = units_cjk or sum(_unlinked_cjk(u) for u in units) or 1
         if sum(cjk_count(t) for t in texts) >= cfg.body_share * units_cjk:
             continue  # the body of short replies, not chrome
