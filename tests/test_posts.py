@@ -127,7 +127,7 @@ def test_user_cards_and_action_bars_that_recur_in_each_reply_are_dropped_and_rec
 
 
 def test_answers_whose_state_classes_differ_are_units_and_their_bars_go() -> None:
-    page = clean("answer_states.html")  # bd answer / bd answer answer-fold / … answer-last, avatars, a tooltip
+    page = clean("answer_states.html")  # bd answer / … answer-fold / … answer-last, avatars, a slogan, a tooltip
     assert len(lines(page.text)) == 4 and all(line.endswith("。") for line in lines(page.text))
     removed = {r.element for r in page.removals if r.rule == "posts.chrome"}
     assert removed == {"div.replyer-card", "div.operator"}

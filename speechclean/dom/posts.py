@@ -18,7 +18,9 @@ the first post. Two mechanisms, run after it:
    class signature, most of them carrying a date or time stamp, are posts; a part that recurs in
    several of them under one signature, never holds a sentence mark (，。；！？) and is short in each
    (a user card, a 楼主/举报 bar, a 发布于 line) is chrome, unless that part holds much of the
-   units' Chinese text (the body of short replies).
+   units' Chinese text (the body of short replies). A short part carrying the post's stamp (a
+   card with a slogan, ``2021-10-19 ·爱答题，多聊点生活``) or named as the author's signature
+   (``signatures``, ``sign``) is chrome even with a sentence mark.
 
 Weights are data: the ``[posts]`` table of ``rules/extract.toml``.
 
@@ -324,8 +326,9 @@ def _chrome_parts(
             continue  # code and tables are content
         texts = [shown[el] if el in shown else shown.setdefault(el, _shown_text(el, scores)) for el in members]
         signed = all((label := names(el)) and _SIGNATURE.search(label) for el in members)
-        if not signed and any(_SENTENCE.search(t) for t in texts):
-            continue  # a signature (个性签名) is chrome even when it is a sentence
+        stamped = sum(1 for t in texts if _STAMP.search(t)) >= cfg.stamp_share * len(texts)
+        if not (signed or stamped) and any(_SENTENCE.search(t) for t in texts):
+            continue  # a signature (个性签名) or a card with the post's stamp is chrome even with a sentence
         units_cjk = units_cjk or sum(_unlinked_cjk(u) for u in units) or 1
         if sum(cjk_count(t) for t in texts) >= cfg.body_share * units_cjk:
             continue  # the body of short replies, not chrome
