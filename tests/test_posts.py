@@ -140,6 +140,15 @@ def test_a_table_layout_thread_keeps_its_posts_and_drops_panels_bars_and_signatu
     assert removed == {"td.postauthor", "div.postinfo", "div.signatures", "td.postfoot"}
 
 
+def test_a_thread_laid_out_without_classes_drops_its_user_panels_by_layout_attributes() -> None:
+    page = clean("old_bbs_tables.html")  # 2007 ASP board: <table width="98%"> per post, <td width="20%"> panels
+    for post in ("单位体检查出轻度脂肪肝", "轻度脂肪肝一般不用吃药", "戒了半年酒复查就正常了"):
+        assert post in page.text, post
+    panels = [r for r in page.removals if r.rule == "posts.chrome"]
+    assert [r.text.split()[0] for r in panels] == ["阿强", "王大夫", "路过的"]
+    assert "等级：版主" not in page.text and "注册：2004-8-9" not in page.text
+
+
 def test_a_signature_name_outside_posts_is_left_to_the_page() -> None:
     verse = "".join(
         f"<p>第{i}首：深夜看书须尽欢，明月照亮浊酒案。一杯美酒空对月，酌酒吟诗五千年。</p>" for i in range(3)

@@ -20,7 +20,9 @@ the first post. Two mechanisms, run after it:
    (a user card, a 楼主/举报 bar, a 发布于 line) is chrome, unless that part holds much of the
    units' Chinese text (the body of short replies). A short part carrying the post's stamp (a
    card with a slogan, ``2021-10-19 ·爱答题，多聊点生活``) or named as the author's signature
-   (``signatures``, ``sign``) is chrome even with a sentence mark.
+   (``signatures``, ``sign``) is chrome even with a sentence mark. Pages laid out before CSS classes
+   (a ``<table width="98%">`` per post, a ``<td width="20%">`` user panel) are grouped by their
+   presentational attributes instead (:func:`shape`).
 
 Weights are data: the ``[posts]`` table of ``rules/extract.toml``.
 
@@ -113,6 +115,20 @@ def signature(el: etree._Element) -> tuple[str, frozenset[str]] | None:
         if len(_TOKENS) < 50_000:  # class strings repeat across a page and across pages
             _TOKENS[cls] = tokens
     return (el.tag, tokens) if tokens else None
+
+
+# Presentational attributes that tell apart the cells and tables of a class-less layout (old BBS pages
+# written before CSS classes: every post a <table width="98%" cellpadding="3">, its user panel a
+# <td width="20%" valign="top">).
+_LAYOUT_ATTRS = ("width", "align", "valign", "cellpadding", "cellspacing", "bgcolor", "border", "height")
+
+
+def shape(el: etree._Element) -> tuple[str, frozenset[str]] | None:
+    """:func:`signature`, or for an element without a class its tag and presentational attributes; None without either."""
+    if sig := signature(el):
+        return sig
+    attrs = frozenset(f"{a}={v.strip().lower()}" for a in _LAYOUT_ATTRS if (v := el.get(a)) is not None)
+    return (el.tag, attrs) if attrs else None
 
 
 def _unlinked_cjk(el: etree._Element) -> int:
@@ -260,10 +276,10 @@ def unit_chrome(main: etree._Element, scores: Scores, cfg: PostSettings | None =
         return []  # posts carry stamps: fewer than two, no thread
     groups: dict[object, list[etree._Element]] = {}
     for el in main.iterdescendants():
-        if isinstance(el.tag, str) and el not in scores.chrome and (sig := signature(el)):
+        if isinstance(el.tag, str) and el not in scores.chrome and (sig := shape(el)):
             groups.setdefault(sig, []).append(el)
             # Units also by their first class alone: state classes (answer-fold, answer-last) vary per post.
-            first = _DIGITS.sub("", el.get("class", "").split()[0])
+            first = _DIGITS.sub("", cls.split()[0]) if (cls := el.get("class")) else ""
             if len(sig[1]) > 1 and first:
                 groups.setdefault((el.tag, first), []).append(el)
     out: list[etree._Element] = []
@@ -306,12 +322,7 @@ def _chrome_parts(
     parts: dict[tuple[str, frozenset[str]], list[etree._Element]] = {}
     for unit in units:
         for el in unit.iterdescendants():
-            if (
-                el in scores.block
-                and el not in scores.chrome
-                and el.tag not in _NEVER_CHROME
-                and (sig := signature(el))
-            ):
+            if el in scores.block and el not in scores.chrome and el.tag not in _NEVER_CHROME and (sig := shape(el)):
                 parts.setdefault(sig, []).append(el)  # blocks only: a mention or a count inside a sentence stays
     units_cjk = 0
     unit_set = set(units)
