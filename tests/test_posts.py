@@ -13,7 +13,8 @@ from support import FIXTURES, lines
 import speechclean
 from speechclean.dom.density import THREAD_RULES, Choice, main_content, score_tree
 from speechclean.dom.parse import parse
-from speechclean.dom.posts import PostSettings, signature, unit_chrome, widen
+from speechclean.dom.post_chrome import unit_chrome
+from speechclean.dom.posts import PostSettings, signature, widen
 from speechclean.dom.posts import settings as post_settings
 from speechclean.dom.prune import prune
 from speechclean.steps.extract import element_rules

@@ -33,7 +33,8 @@ from lxml import etree
 
 from ..dom.density import leads, link_lists, main_content, post_chrome, score_tree, stamp_lines
 from ..dom.parse import describe, names, parse_report
-from ..dom.posts import unit_chrome, widen
+from ..dom.post_chrome import unit_chrome
+from ..dom.posts import widen
 from ..dom.prune import NameRules, drop_element, prune, prune_named
 from ..dom.render import flat, render_typed
 from ..dom.title import find_title
