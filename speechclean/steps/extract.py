@@ -33,6 +33,8 @@ from lxml import etree
 
 from ..dom.density import leads, link_lists, main_content, post_chrome, score_tree, stamp_lines
 from ..dom.parse import describe, names, parse_report
+from ..dom.post_chrome import unit_chrome
+from ..dom.posts import widen
 from ..dom.prune import NameRules, drop_element, prune, prune_named
 from ..dom.render import flat, render_typed
 from ..dom.title import find_title
@@ -192,8 +194,11 @@ class Extract(Step):
             page.remove(d.rule, d.text, element=d.element)
         rules = element_rules(tuple(self.options.rules))
         scores = score_tree(root, rules)
-        choice = main_content(root, scores)
+        choice = widen(root, scores, main_content(root, scores))  # over every post of a thread
         main = choice.main
+        for el in unit_chrome(main, scores):
+            page.remove("posts.chrome", flat(el), element=describe(el))
+            drop_element(el)
         for el in post_chrome(choice, scores):
             page.remove("density.post-chrome", flat(el), element=describe(el))
             drop_element(el)
