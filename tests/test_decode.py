@@ -202,3 +202,10 @@ def test_implausible_detection_is_flagged() -> None:
     page = speechclean.clean(bytes.fromhex("8856 8862 8864 8866"), kind="text")  # HKSCS odds and ends
     assert page.encoding is not None and page.encoding.source == "detected"
     assert any(f.kind == "decode.implausible" for f in page.flags)
+
+
+@pytest.mark.parametrize("entity", ["&#000;", "&#0;", "&#xD800;", "&#x110000;", "&#65533;"])
+def test_an_entity_for_no_character_stays_as_written(entity: str) -> None:
+    """Entities left in plain text become their character, but never U+FFFD, which stands for nothing."""
+    page = speechclean.clean(f"示例代码{entity}中的实体&#20013;文。")
+    assert entity[:-1] in page.text and "中文" in page.text and "\ufffd" not in page.text  # (its ; may turn full-width)

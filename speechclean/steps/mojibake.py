@@ -283,7 +283,8 @@ def _entities(text: str, record: Record | None) -> str:
     def one(m: re.Match[str]) -> str:
         before = m.group()
         after = html.unescape(before)
-        if not after.isprintable() or after.isascii() or "&" in after:
+        # U+FFFD stands for nothing (&#0;, &#xD800;, &#x110000;): the entity itself says more
+        if not after.isprintable() or after.isascii() or "&" in after or "\ufffd" in after:
             return before
         if record:
             record("decode.numeric-entity", before, after)
