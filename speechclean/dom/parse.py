@@ -152,6 +152,15 @@ def text_of(el: etree._Element) -> str:
     return "".join(el.itertext())
 
 
+_STRING = etree.XPath("string()", smart_strings=False)
+
+
+def all_text(el: etree._Element) -> str:
+    """:func:`text_of` computed by libxml2 (XPath's string value): the same string, without a Python
+    string per text node — for large subtrees."""
+    return _STRING(el)  # type: ignore[return-value]
+
+
 def names(el: etree._Element) -> str:
     """The element's class and id names, lower-cased and joined by spaces: what element rules match."""
     cls = el.get("class")

@@ -32,14 +32,14 @@ unless that rule's matches together hold most of its prose (``comment-item`` on 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
 
 from ..rules import Rule
 from ..text import punct_count
-from .parse import describe, names, text_of
+from .parse import all_text, describe, names
 from .render import flat
 
 CODE = frozenset(
@@ -77,12 +77,53 @@ def css_hidden_classes(root: etree._Element) -> frozenset[str]:
     """
     found: set[str] = set()
     for style in root.iter("style"):
-        if style.text and ("none" in style.text or "hidden" in style.text):
-            css = _without_media(style.text) if "@media" in style.text else style.text
-            for m in _CSS_HIDDEN.finditer(css):
+        text = style.text  # each .text makes a new string of the whole sheet
+        if text and ("none" in text or "hidden" in text):
+            css = _without_media(text) if "@media" in text else text
+            for m in _css_hidden_matches(css):
                 found.add(m.group(1).lower())
                 found.update(c.strip(" .").lower() for c in m.group(0).split("{")[0].split(",")[1:])
     return frozenset(found)
+
+
+_HIDE_DECL = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _hide_decls(css: str) -> Iterator[re.Match[str]]:
+    """``_HIDE_DECL.finditer(css)``. An ASCII sheet (nearly all) is lower-cased and its ``display``
+    and ``visibility`` words found by ``str.find``, each tried by the pattern there: a scan of every
+    character by a case-blind pattern costs 20 times more."""
+    if not css.isascii():  # lower() may change lengths, and re.IGNORECASE folds İ, ı, ſ to ASCII
+        yield from _HIDE_DECL.finditer(css)
+        return
+    low = css.lower()
+    starts = []
+    for word in ("display", "visibility"):
+        at = low.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = low.find(word, at + len(word))
+    for at in sorted(starts):
+        if (m := _HIDE_DECL.match(css, at)) is not None:
+            yield m
+
+
+def _css_hidden_matches(css: str) -> Iterator[re.Match[str]]:
+    """``_CSS_HIDDEN.finditer(css)``, searched only in the rules that hide something.
+
+    A match holds no ``}``, so it lies in one ``}``-free segment (selectors and a rule's
+    declarations) holding a hiding declaration: those few segments are searched, not every
+    selector of the sheet against its whole rule.
+    """
+    end = -1
+    for decl in _hide_decls(css):
+        if decl.start() < end:
+            continue  # in the segment just searched
+        start = css.rfind("}", 0, decl.start()) + 1
+        end = css.find("}", decl.end())
+        if end < 0:
+            end = len(css)
+        yield from _CSS_HIDDEN.finditer(css, start, end)
 
 
 def _without_media(css: str) -> str:
@@ -133,21 +174,29 @@ def _hidden(el: etree._Element, hidden_classes: frozenset[str]) -> bool:
 _CLASS_MEMO: dict[tuple[str, frozenset[str]], bool] = {}
 
 
+#: The elements :func:`_hidden` or the layout test can name: the attributes it reads, ``<details>``, LAYOUT tags.
+_MAYBE_HIDDEN = etree.XPath(
+    "descendant-or-self::*[@style or @hidden or @aria-hidden or @type or @class or self::details"
+    + "".join(f" or self::{tag}" for tag in sorted(LAYOUT))
+    + "]"
+)
+
+
 def prune(root: etree._Element) -> list[Dropped]:
     """Drop code, hidden elements and layout chrome from ``root`` in place (before scoring)."""
     hidden_classes = css_hidden_classes(root)
     code: list[Dropped] = []
     gone_code: set[etree._Element] = set()
-    for el in [el for el in root.iter() if not isinstance(el.tag, str) or el.tag in CODE]:
+    for el in list(root.iter(etree.Comment, etree.ProcessingInstruction, etree.Entity, *CODE)):
         # comments, processing instructions, scripts and styles hold no visible text; controls
         # (<button>, <select>, <textarea>) and fallbacks (<noscript>, <iframe>) do: recorded
         if el.tag in CODE_TEXT and not any(a in gone_code for a in el.iterancestors()) and (text := flat(el)):
             code.append(Dropped("extract.code", text, describe(el)))
         gone_code.add(el)
         drop_element(el)
-    total = punct_count(text_of(root))
+    total = punct_count(all_text(root))
     candidates: dict[etree._Element, tuple[str, str, int]] = {}
-    for el in root.iter():
+    for el in _MAYBE_HIDDEN(root):  # every element _hidden or LAYOUT can name, in document order (C speed)
         tag = el.tag
         if tag in ("html", "body"):
             continue
@@ -192,7 +241,7 @@ def _judge(
         stripped = {el: "".join(candidates[el][1].split()) for el in level}
         gone.extend(stripped.values())
         if not page and any(candidates[el][0] == "extract.hidden" for el in strong):
-            page = "".join(text_of(root).split())
+            page = "".join(all_text(root).split())
         kept: list[etree._Element] = []
         for el in sorted(strong, key=lambda el: -candidates[el][2] / max(1, len(stripped[el]))):
             if candidates[el][0] == "extract.hidden" and _copy(stripped[el], page, gone):
