@@ -129,11 +129,11 @@ def _old_score_tree(root, rules=None):  # type: ignore[no-untyped-def]
 def _same_scores(html: str) -> None:
     from dataclasses import fields
 
+    from lxml import etree
+
     from speechclean.dom.density import score_tree
     from speechclean.dom.parse import parse
     from speechclean.steps.extract import element_rules
-
-    from lxml import etree
 
     for root, rules in ((parse(html), None), (parse(html), element_rules(())),
                         (etree.fromstring(html, etree.HTMLParser()), element_rules(()))):  # comments kept
@@ -168,3 +168,17 @@ def test_score_tree_is_the_old_one_on_real_pages() -> None:
 
     for path in pages:
         _same_scores(decode_bytes(path.read_bytes())[0])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_HTML_PARTS, max_size=40))
+def test_text_of_and_flat_are_the_itertext_forms(parts: list[str]) -> None:
+    from lxml import etree
+
+    from speechclean.dom.parse import text_of
+    from speechclean.dom.render import flat
+
+    root = etree.fromstring("<html><body>" + "".join(parts) + "</body></html>", etree.HTMLParser())  # comments kept
+    for el in root.iter(etree.Element):
+        assert text_of(el) == "".join(el.itertext())
+        assert flat(el) == " ".join(" ".join(el.itertext()).split())

@@ -230,14 +230,17 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
         is_named = False
         if match is not None and tag not in _NEVER_CHROME:
             ident = el.get("id")
-            if (cls is not None or ident is not None) and (label := f"{cls or ''} {ident or ''}".strip().lower()):
-                if rule := match(label):
-                    is_named = True
-                    named.add(el)
-                    if rule in WEAK_NAME_RULES:
-                        out.weak.add(el)
-                    elif rule in THREAD_RULES:
-                        out.thread.add(el)
+            if (
+                (cls is not None or ident is not None)
+                and (label := f"{cls or ''} {ident or ''}".strip().lower())
+                and (rule := match(label))
+            ):
+                is_named = True
+                named.add(el)
+                if rule in WEAK_NAME_RULES:
+                    out.weak.add(el)
+                elif rule in THREAD_RULES:
+                    out.thread.add(el)
         if is_named or parent in chrome:
             chrome.add(el)
     inline: dict[etree._Element, tuple[int, float, int, int]] = {}

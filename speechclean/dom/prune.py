@@ -39,7 +39,7 @@ from lxml import etree
 
 from ..rules import Rule
 from ..text import punct_count
-from .parse import all_text, describe, names
+from .parse import describe, names, text_of
 from .render import flat
 
 CODE = frozenset(
@@ -194,7 +194,7 @@ def prune(root: etree._Element) -> list[Dropped]:
             code.append(Dropped("extract.code", text, describe(el)))
         gone_code.add(el)
         drop_element(el)
-    total = punct_count(all_text(root))
+    total = punct_count(text_of(root))
     candidates: dict[etree._Element, tuple[str, str, int]] = {}
     for el in _MAYBE_HIDDEN(root):  # every element _hidden or LAYOUT can name, in document order (C speed)
         tag = el.tag
@@ -241,7 +241,7 @@ def _judge(
         stripped = {el: "".join(candidates[el][1].split()) for el in level}
         gone.extend(stripped.values())
         if not page and any(candidates[el][0] == "extract.hidden" for el in strong):
-            page = "".join(all_text(root).split())
+            page = "".join(text_of(root).split())
         kept: list[etree._Element] = []
         for el in sorted(strong, key=lambda el: -candidates[el][2] / max(1, len(stripped[el]))):
             if candidates[el][0] == "extract.hidden" and _copy(stripped[el], page, gone):
