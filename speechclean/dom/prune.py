@@ -157,29 +157,26 @@ def _hidden(el: etree._Element, hidden_classes: frozenset[str]) -> bool:
     if el.tag == "details" and el.get("open") is None:  # closed by default: only its summary shows
         return True
     if cls := el.get("class"):
-        found = _CLASS_MEMO.get((cls, hidden_classes))
-        if found is None:
-            low = cls.lower()
-            found = (
-                bool(_HIDDEN_CLASS.search(low))
-                or bool(hidden_classes)
-                and any(c in hidden_classes for c in low.split())
-            )
-            if len(_CLASS_MEMO) < 50_000:
-                _CLASS_MEMO[(cls, hidden_classes)] = found
-        return found
+        return _class_hidden(cls, hidden_classes)
     return False
 
 
+def _class_hidden(cls: str, hidden_classes: frozenset[str]) -> bool:
+    """True when a ``class`` value names a hiding class (memoised per value and page stylesheet)."""
+    found = _CLASS_MEMO.get((cls, hidden_classes))
+    if found is None:
+        low = cls.lower()
+        found = (
+            bool(_HIDDEN_CLASS.search(low))
+            or bool(hidden_classes)
+            and any(c in hidden_classes for c in low.split())
+        )
+        if len(_CLASS_MEMO) < 50_000:
+            _CLASS_MEMO[(cls, hidden_classes)] = found
+    return found
+
+
 _CLASS_MEMO: dict[tuple[str, frozenset[str]], bool] = {}
-
-
-#: The elements :func:`_hidden` or the layout test can name: the attributes it reads, ``<details>``, LAYOUT tags.
-_MAYBE_HIDDEN = etree.XPath(
-    "descendant-or-self::*[@style or @hidden or @aria-hidden or @type or @class or self::details"
-    + "".join(f" or self::{tag}" for tag in sorted(LAYOUT))
-    + "]"
-)
 
 
 def prune(root: etree._Element) -> list[Dropped]:
@@ -196,11 +193,23 @@ def prune(root: etree._Element) -> list[Dropped]:
         drop_element(el)
     total = punct_count(text_of(root))
     candidates: dict[etree._Element, tuple[str, str, int]] = {}
-    for el in _MAYBE_HIDDEN(root):  # every element _hidden or LAYOUT can name, in document order (C speed)
+    for el in root.iter(etree.Element):
         tag = el.tag
-        if tag in ("html", "body"):
+        if tag == "html" or tag == "body":
             continue
-        if _hidden(el, hidden_classes):
+        # _hidden(el, hidden_classes), inlined: this loop visits every element
+        style = el.get("style")
+        if (
+            style
+            and _HIDDEN_STYLE.search(style)
+            or el.get("hidden") is not None
+            or el.get("aria-hidden") == "true"
+            or el.get("type") == "hidden"
+            or tag == "details"
+            and el.get("open") is None
+            or (cls := el.get("class"))
+            and _class_hidden(cls, hidden_classes)
+        ):
             rule = "extract.hidden"
         elif tag in LAYOUT and not _inside_article(el):
             rule = "extract.layout"
