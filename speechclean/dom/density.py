@@ -207,7 +207,7 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
     tags: list[str] = []
     slot_names: dict[etree._Element, tuple[str, str]] = {}
     slot, local, chrome, named = out.slot, out.local, out.chrome, out.named
-    match = rules.match if rules is not None else None
+    match = rules.match_names if rules is not None else None
     first_class = _FIRST_CLASS
     for el in elements:
         parent = el.getparent()
@@ -230,11 +230,7 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
         is_named = False
         if match is not None and tag not in _NEVER_CHROME:
             ident = el.get("id")
-            if (
-                (cls is not None or ident is not None)
-                and (label := f"{cls or ''} {ident or ''}".strip().lower())
-                and (rule := match(label))
-            ):
+            if (cls is not None or ident is not None) and (rule := match(cls, ident)):
                 is_named = True
                 named.add(el)
                 if rule in WEAK_NAME_RULES:

@@ -333,6 +333,20 @@ class NameRules:
         patterns = [p for r in self.rules for p in r.patterns]
         self._any = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
         self._memo: dict[str, str | None] = {}
+        self._pairs: dict[tuple[str | None, str | None], str | None] = {}
+
+    def match_names(self, cls: str | None, ident: str | None) -> str | None:
+        """``match(label)`` for the label :func:`~speechclean.dom.parse.names` makes of a class and an
+        id value (memoised per pair: a page repeats its class values, so the label is built once)."""
+        try:
+            return self._pairs[(cls, ident)]
+        except KeyError:
+            pass
+        label = f"{cls or ''} {ident or ''}".strip().lower() if cls is not None or ident is not None else ""
+        found = self.match(label) if label else None
+        if len(self._pairs) < 100_000:
+            self._pairs[(cls, ident)] = found
+        return found
 
     def match(self, label: str) -> str | None:
         """The id of the first rule matching ``label``, or None."""
