@@ -91,7 +91,7 @@ _BRACKET_TAG = re.compile(r"\[[^\]]{1,6}\]$")  # 游民星空[整理]
 
 
 def _is_body(line: str) -> bool:
-    return cjk_count(line) >= BODY_MIN_CJK and punct_count(line) >= 2
+    return punct_count(line) >= 2 and cjk_count(line) >= BODY_MIN_CJK  # the cheaper count first
 
 
 def _is_end_marker(line: str) -> bool:
