@@ -23,7 +23,7 @@ def test_utf8_run_gate_is_the_regex(raw: bytes) -> None:
     assert M._has_utf8_run(raw) == (M._UTF8_RUN.search(raw) is not None)
 
 
-_CSS = st.lists(st.sampled_from(list(".#{},;: \nabx-_") + ["display", "none", "visibility", "hidden", "DISPLAY", "dİſplay", "Display"]), max_size=40)
+_CSS = st.lists(st.sampled_from(list(".#{},;: \nabx-_") + ["display", "none", "visibility", "hidden", "DISPLAY", "dİſplay", "Display", "dıſplay", "中文", "İ", "K"]), max_size=40)
 
 
 @settings(max_examples=500, deadline=None)
