@@ -196,35 +196,73 @@ def _slot_name(el: etree._Element) -> tuple[str, str]:
 
 
 def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
-    """Score every element of ``root``: slots and chrome top-down, then weights bottom-up."""
+    """Score every element of ``root``: slots and chrome top-down, then weights bottom-up.
+
+    Written for speed (it visits every element twice): each tag and class is read once, text
+    statistics are inlined, and a child's aggregate is one lookup that also tells an element from a
+    comment (whose tail counts all the same).
+    """
     out = Scores()
-    elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    elements = list(root.iter(etree.Element))  # elements only: no comments or processing instructions
+    tags: list[str] = []
     slot_names: dict[etree._Element, tuple[str, str]] = {}
+    slot, local, chrome, named = out.slot, out.local, out.chrome, out.named
+    match = rules.match_names if rules is not None else None
+    first_class = _FIRST_CLASS
     for el in elements:
         parent = el.getparent()
-        name = slot_names[el] = _slot_name(el)
-        out.slot[el] = hash((out.slot.get(parent, 0), name))
-        out.local[el] = hash((slot_names.get(parent) if parent is not None else None, name))
-        if rules and el.tag not in _NEVER_CHROME and (label := names(el)) and (rule := rules.match(label)):
-            out.named.add(el)
-            if rule in WEAK_NAME_RULES:
-                out.weak.add(el)
-            elif rule in THREAD_RULES:
-                out.thread.add(el)
-        if parent in out.chrome or el in out.named:
-            out.chrome.add(el)
+        tag = el.tag
+        tags.append(tag)
+        cls = el.get("class")
+        if cls:
+            first = first_class.get(cls)
+            if first is None:
+                parts = cls.split()
+                first = _DIGITS.sub("", parts[0]) if parts else ""
+                if len(first_class) < 50_000:
+                    first_class[cls] = first
+            name = (tag, first)
+        else:
+            name = (tag, "")
+        slot_names[el] = name
+        slot[el] = hash((slot.get(parent, 0), name))
+        local[el] = hash((slot_names.get(parent) if parent is not None else None, name))
+        is_named = False
+        if match is not None and tag not in _NEVER_CHROME:
+            ident = el.get("id")
+            if (cls is not None or ident is not None) and (rule := match(cls, ident)):
+                is_named = True
+                named.add(el)
+                if rule in WEAK_NAME_RULES:
+                    out.weak.add(el)
+                elif rule in THREAD_RULES:
+                    out.thread.add(el)
+        if is_named or parent in chrome:
+            chrome.add(el)
     inline: dict[etree._Element, tuple[int, float, int, int]] = {}
     cut: list[etree._Element] = []
     agg: dict[etree._Element, tuple[float, float, int, int, int, int]] = {}  # one lookup per child
-    for el in reversed(elements):
-        c, pr, m = _stats(el.text)
-        link = c if el.tag == "a" else 0
+    agg_get = agg.get
+    short, measure, memo_len = _short_stats, _measure, _MEMO_LEN
+    inline_tags = INLINE
+    own_of, block_of, beside = out.own, out.block, out.beside
+    score_of, chars_of, marks_of, links_of = out.score, out.chars, out.marks, out.links
+    net_of, net_marks_of = out.net, out.net_marks
+    for el, tag in zip(reversed(elements), reversed(tags)):
+        text = el.text
+        if text and not text.isspace():  # _stats, inlined
+            c, pr, m = short(text) if len(text) <= memo_len else measure(text)
+        else:
+            c, pr, m = 0, 0.0, 0
+        is_a = tag == "a"
+        link = c if is_a else 0
         score = net = lscore = lnet = 0.0
         tc, tm, tl = c, m, link
         nm = 0
         for child in el:
-            if isinstance(child.tag, str):
-                cs, cn, cnm, cc, cm, cl = agg[child]
+            a = agg_get(child)
+            if a is not None:  # an element (a comment has no aggregate, only its tail)
+                cs, cn, cnm, cc, cm, cl = a
                 if cs < 0 and 2 * cl >= cc:  # a link list
                     lscore += cs
                     lnet += cn
@@ -238,33 +276,39 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
                 if child in inline:
                     ic, ipr, im, il = inline.pop(child)
                     c, pr, m, link = c + ic, pr + ipr, m + im, link + il
-            cc, cpr, cm = _stats(child.tail)
-            c, pr, m, tc, tm = c + cc, pr + cpr, m + cm, tc + cc, tm + cm
-        if el.tag == "a":
+            tail = child.tail
+            if tail and not tail.isspace():
+                cc, cpr, cm = short(tail) if len(tail) <= memo_len else measure(tail)
+                c, pr, m, tc, tm = c + cc, pr + cpr, m + cm, tc + cc, tm + cm
+        if is_a:
             link, tl = c, tc
-        if el.tag in INLINE:
+        if tag in inline_tags:
             inline[el] = (c, pr, m, link)
-            out.own[el] = 0.0
+            own_of[el] = 0.0
         else:
-            out.block[el] = (c, m, link)
+            block_of[el] = (c, m, link)
             own = block_weight(c, pr, m, link)
             if m >= 2 and c < TEASER_LEN and _cut_off(el):
                 cut.append(el)
-            out.own[el] = own
+            own_of[el] = own
             score += own
             net += own
             nm += m
             if own > 0 and m >= 2 and lscore:
                 lscore *= LINK_BESIDE_FACTOR
                 lnet *= LINK_BESIDE_FACTOR
-                out.beside.add(el)
+                beside.add(el)
         score += lscore
         net += lnet
-        if el in out.chrome:
+        if el in chrome:
             net, nm = 0.0, 0
         agg[el] = (score, net, nm, tc, tm, tl)
-        out.score[el], out.chars[el], out.marks[el], out.links[el] = score, tc, tm, tl
-        out.net[el], out.net_marks[el] = net, nm
+        score_of[el] = score
+        chars_of[el] = tc
+        marks_of[el] = tm
+        links_of[el] = tl
+        net_of[el] = net
+        net_marks_of[el] = nm
     cut_set = set(cut)
     for el in [el for el in cut if _teaser(el, cut_set)]:
         _discount(el, out)

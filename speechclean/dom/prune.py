@@ -32,7 +32,7 @@ unless that rule's matches together hold most of its prose (``comment-item`` on 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -77,12 +77,59 @@ def css_hidden_classes(root: etree._Element) -> frozenset[str]:
     """
     found: set[str] = set()
     for style in root.iter("style"):
-        if style.text and ("none" in style.text or "hidden" in style.text):
-            css = _without_media(style.text) if "@media" in style.text else style.text
-            for m in _CSS_HIDDEN.finditer(css):
+        text = style.text  # each .text makes a new string of the whole sheet
+        if text and ("none" in text or "hidden" in text):
+            css = _without_media(text) if "@media" in text else text
+            for m in _css_hidden_matches(css):
                 found.add(m.group(1).lower())
                 found.update(c.strip(" .").lower() for c in m.group(0).split("{")[0].split(",")[1:])
     return frozenset(found)
+
+
+_HIDE_DECL = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+#: The only non-ASCII characters re.IGNORECASE matches to a letter of ``display none visibility hidden``.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
+
+
+def _hide_decls(css: str) -> Iterator[re.Match[str]]:
+    """``_HIDE_DECL.finditer(css)``. The sheet is lower-cased and its ``display`` and ``visibility``
+    words found by ``str.find``, each tried by the pattern there: a scan of every character by a
+    case-blind pattern costs 20 times more. Exact when lower() keeps every position and no character
+    folds to one of the words' letters (İ ı ſ); other sheets are scanned."""
+    low = css.lower()
+    if not css.isascii() and (len(low) != len(css) or any(c in css for c in _FOLDS_TO_ASCII)):
+        # lower() changed a length (İ), or a character re.IGNORECASE matches to an ASCII letter of the words
+        yield from _HIDE_DECL.finditer(css)
+        return
+    starts = []
+    for word in ("display", "visibility"):
+        at = low.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = low.find(word, at + len(word))
+    for at in sorted(starts):
+        if (m := _HIDE_DECL.match(css, at)) is not None:
+            yield m
+
+
+def _css_hidden_matches(css: str) -> Iterator[re.Match[str]]:
+    """``_CSS_HIDDEN.finditer(css)``, searched only in the rules that hide something.
+
+    A match holds no ``}``, so it lies in one ``}``-free segment (selectors and a rule's
+    declarations) holding a hiding declaration: those few segments are searched, not every
+    selector of the sheet against its whole rule.
+    """
+    end = -1
+    for decl in _hide_decls(css):
+        if decl.start() < end:
+            continue  # in the segment just searched
+        start = css.rfind("}", 0, decl.start()) + 1
+        end = css.find("}", decl.end())
+        if end < 0:
+            end = len(css)
+        yield from _CSS_HIDDEN.finditer(css, start, end)
 
 
 def _without_media(css: str) -> str:
@@ -116,18 +163,23 @@ def _hidden(el: etree._Element, hidden_classes: frozenset[str]) -> bool:
     if el.tag == "details" and el.get("open") is None:  # closed by default: only its summary shows
         return True
     if cls := el.get("class"):
-        found = _CLASS_MEMO.get((cls, hidden_classes))
-        if found is None:
-            low = cls.lower()
-            found = (
-                bool(_HIDDEN_CLASS.search(low))
-                or bool(hidden_classes)
-                and any(c in hidden_classes for c in low.split())
-            )
-            if len(_CLASS_MEMO) < 50_000:
-                _CLASS_MEMO[(cls, hidden_classes)] = found
-        return found
+        return _class_hidden(cls, hidden_classes)
     return False
+
+
+def _class_hidden(cls: str, hidden_classes: frozenset[str]) -> bool:
+    """True when a ``class`` value names a hiding class (memoised per value and page stylesheet)."""
+    found = _CLASS_MEMO.get((cls, hidden_classes))
+    if found is None:
+        low = cls.lower()
+        found = (
+            bool(_HIDDEN_CLASS.search(low))
+            or bool(hidden_classes)
+            and any(c in hidden_classes for c in low.split())
+        )
+        if len(_CLASS_MEMO) < 50_000:
+            _CLASS_MEMO[(cls, hidden_classes)] = found
+    return found
 
 
 _CLASS_MEMO: dict[tuple[str, frozenset[str]], bool] = {}
@@ -138,7 +190,7 @@ def prune(root: etree._Element) -> list[Dropped]:
     hidden_classes = css_hidden_classes(root)
     code: list[Dropped] = []
     gone_code: set[etree._Element] = set()
-    for el in [el for el in root.iter() if not isinstance(el.tag, str) or el.tag in CODE]:
+    for el in list(root.iter(etree.Comment, etree.ProcessingInstruction, etree.Entity, *CODE)):
         # comments, processing instructions, scripts and styles hold no visible text; controls
         # (<button>, <select>, <textarea>) and fallbacks (<noscript>, <iframe>) do: recorded
         if el.tag in CODE_TEXT and not any(a in gone_code for a in el.iterancestors()) and (text := flat(el)):
@@ -147,11 +199,23 @@ def prune(root: etree._Element) -> list[Dropped]:
         drop_element(el)
     total = punct_count(text_of(root))
     candidates: dict[etree._Element, tuple[str, str, int]] = {}
-    for el in root.iter():
+    for el in root.iter(etree.Element):
         tag = el.tag
-        if tag in ("html", "body"):
+        if tag == "html" or tag == "body":
             continue
-        if _hidden(el, hidden_classes):
+        # _hidden(el, hidden_classes), inlined: this loop visits every element
+        style = el.get("style")
+        if (
+            style
+            and _HIDDEN_STYLE.search(style)
+            or el.get("hidden") is not None
+            or el.get("aria-hidden") == "true"
+            or el.get("type") == "hidden"
+            or tag == "details"
+            and el.get("open") is None
+            or (cls := el.get("class"))
+            and _class_hidden(cls, hidden_classes)
+        ):
             rule = "extract.hidden"
         elif tag in LAYOUT and not _inside_article(el):
             rule = "extract.layout"
@@ -275,6 +339,20 @@ class NameRules:
         patterns = [p for r in self.rules for p in r.patterns]
         self._any = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
         self._memo: dict[str, str | None] = {}
+        self._pairs: dict[tuple[str | None, str | None], str | None] = {}
+
+    def match_names(self, cls: str | None, ident: str | None) -> str | None:
+        """``match(label)`` for the label :func:`~speechclean.dom.parse.names` makes of a class and an
+        id value (memoised per pair: a page repeats its class values, so the label is built once)."""
+        try:
+            return self._pairs[(cls, ident)]
+        except KeyError:
+            pass
+        label = f"{cls or ''} {ident or ''}".strip().lower() if cls is not None or ident is not None else ""
+        found = self.match(label) if label else None
+        if len(self._pairs) < 100_000:
+            self._pairs[(cls, ident)] = found
+        return found
 
     def match(self, label: str) -> str | None:
         """The id of the first rule matching ``label``, or None."""

@@ -148,6 +148,12 @@ def render_typed(el: etree._Element) -> tuple[str, list[tuple[str, ...]]]:
     return "\n".join(lines), line_kinds
 
 
+_TEXT_NODES = etree.XPath("descendant-or-self::text()", smart_strings=False)
+
+
 def flat(el: etree._Element) -> str:
-    """All text of ``el`` with whitespace runs collapsed: the cheap form kept in the audit trail."""
-    return " ".join(" ".join(el.itertext()).split())
+    """All text of ``el`` with whitespace runs collapsed: the cheap form kept in the audit trail.
+
+    The text nodes come from one XPath query, in document order (what ``el.itertext()`` yields).
+    """
+    return " ".join(" ".join(_TEXT_NODES(el)).split())  # type: ignore[arg-type]

@@ -88,21 +88,29 @@ def _clean_name(value: str) -> str | None:
         return None
     if value.lower() in w["placeholders"] or value in w["not_names"]:
         return None
-    if any(len(p) > NAME_MAX_LEN for p in re.split(r"[\s、,，&]", value)):
+    if any(len(p) > NAME_MAX_LEN for p in _NAME_PARTS.split(value)):
         return None
-    if _DIGITS.match(value) or not re.search(r"[\u4e00-\u9fffA-Za-z]", value):
+    if _DIGITS.match(value) or _LETTER.search(value) is None:
         return None
     return value
 
 
 def _clean_source(value: str) -> str | None:
     value = _drop_ui_words(value.strip(" \t:：/／·•-—,，、"))
-    value = re.sub(r"\[[^\]]{1,6}\]$", "", value).strip()  # 游民星空[整理]
+    value = _BRACKET_TAG.sub("", value).strip()  # 游民星空[整理]
     if not value or len(value) > 30 or _SENTENCE.search(value) or _DIGITS.match(value):
         return None
     if value.lower() in words()["names"]["placeholders"][:6]:
         return None
     return value
+
+
+_NAME_PARTS = re.compile(r"[\s、,，&]")
+_LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_BRACKET_TAG = re.compile(r"\[[^\]]{1,6}\]$")  # 游民星空[整理]
+_COLON = re.compile(r"\s{0,2}[:：]")
+_SLASH = re.compile(r"\s?[/／]")
+_SKIP = re.compile(r"\s{0,2}[:：/／]?\s{0,3}")
 
 
 def credits(line: str, *, lead: bool = False) -> list[Credit]:
@@ -128,8 +136,8 @@ def _read_credits(line: str, *, lead: bool = False) -> list[Credit]:
         label = m.group()
         end = m.end()
         rest = line[end:end + 3]
-        colon = bool(re.match(r"\s{0,2}[:：]", rest))
-        slash = bool(re.match(r"\s?[/／]", rest)) and label in ("文", "执笔", "图", "摄影")
+        colon = _COLON.match(rest) is not None
+        slash = _SLASH.match(rest) is not None and label in ("文", "执笔", "图", "摄影")
         if label == "文" and not (colon or slash):
             continue
         if label in ("时间", "日期", "時間") and not colon:
@@ -138,8 +146,8 @@ def _read_credits(line: str, *, lead: bool = False) -> list[Credit]:
             continue
         if kind_of[label] == "other" and not colon and label not in ("阅读", "浏览", "点击", "评论", "关注"):
             continue
-        skip = re.match(r"\s{0,2}[:：/／]?\s{0,3}", line[end:])
-        found.append((m.start(), end + (skip.end() if skip else 0), label, colon or slash))
+        skip = _SKIP.match(line, end)
+        found.append((m.start(), skip.end() if skip else end, label, colon or slash))
     out = []
     for i, (start, vstart, label, colon) in enumerate(found):
         kind = kind_of[label]

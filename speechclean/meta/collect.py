@@ -87,8 +87,11 @@ def _skeleton(s: str) -> str:
     return _NOT_ALNUM.sub("", s)
 
 
+_BRACKET_TAG = re.compile(r"\[[^\]]{1,6}\]$")  # 游民星空[整理]
+
+
 def _is_body(line: str) -> bool:
-    return cjk_count(line) >= BODY_MIN_CJK and punct_count(line) >= 2
+    return punct_count(line) >= 2 and cjk_count(line) >= BODY_MIN_CJK  # the cheaper count first
 
 
 def _is_end_marker(line: str) -> bool:
@@ -107,9 +110,7 @@ def title_line(lines: list[str], title: str | None, alternatives: tuple[str, ...
         return -1
     longest = max(len(w) for w in wants) * 2 + 40
     initials = {w[0] for w in wants}
-    skeletons = [
-        _skeleton(line) if len(line) <= longest and any(c in line for c in initials) else "" for line in lines
-    ]
+    skeletons = [_skeleton(line) if len(line) <= longest and not initials.isdisjoint(line) else "" for line in lines]
     first = -1
     for test in (
         lambda sk, w: sk == w,
@@ -142,7 +143,7 @@ def _byline_date(line: str, year: int | None, reference: _dt.date | None,
 def _unlabelled_name(text: str) -> str | None:
     """A byline's unlabelled name (an outlet or self-media account), or None."""
     text = _BADGES.sub("", text.strip(" ·•|｜"))
-    text = re.sub(r"\[[^\]]{1,6}\]$", "", text).strip()  # 游民星空[整理]
+    text = _BRACKET_TAG.sub("", text).strip()  # 游民星空[整理]
     first = text.split(" ")[0] if text else ""
     w = words()
     if not first or not _NAME_LIKE.match(first) or cjk_count(first) + sum(c.isalpha() for c in first) < 2:

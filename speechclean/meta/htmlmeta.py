@@ -52,9 +52,8 @@ def markup_facts(root: etree._Element) -> MarkupFacts:
     """Read ``<meta>``, JSON-LD, ``<time>`` and the canonical link from the whole document."""
     facts = MarkupFacts()
     by_name: dict[str, str] = {}
-    found: dict[str, list[etree._Element]] = {"meta": [], "script": [], "time": [], "link": []}
-    for el in root.iter("meta", "script", "time", "link"):
-        found[el.tag].append(el)
+    # one C walk per tag: no Python code runs for the other elements, and no tag string is made
+    found = {tag: list(root.iter(tag)) for tag in ("meta", "script", "time", "link")}
     for el in found["meta"]:
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
         content = (el.get("content") or "").strip()

@@ -22,6 +22,7 @@ _SKIP_SET = frozenset((*_SKIP, "head"))
 _TEXTS = etree.XPath("//body//text()")
 _ALL_TEXTS = etree.XPath("//text()")
 _FOLLOWING = etree.XPath("following::text()[position() <= $limit]")
+_UNSEEN: object = object()
 #: After a headline element, at most this many text nodes are read (bylines and credits sit near it).
 FOLLOWING_TEXTS = 6000
 
@@ -88,7 +89,9 @@ def lines_and_more(
             el = el.getparent()
             if el is None:
                 continue
-        key = block(el)
+        key = block_of.get(el, _UNSEEN)  # most text sits in an element already seen
+        if key is _UNSEEN:
+            key = block(el)
         if key is None:
             continue
         if key is not previous:

@@ -246,8 +246,8 @@ def repair_text(text: str, record: Record | None = None, entities: bool = True) 
 def _repair_once(text: str, record: Record | None) -> str:
     # Page-level gates, in C: without three UTF-8 characters in a row among the GB18030 bytes, or
     # a run of latin-1 mojibake, no run can be repaired and the per-run loop is skipped.
-    gbk = _UTF8_RUN.search(_gbk_bytes(text) if "\ufffd" in text else text.encode("gb18030", "replace")) is not None
-    latin = any(_LATIN.search(m.group()) for m in _LATIN_SPAN.finditer(text))
+    latin = _has_latin(text)
+    gbk = _has_utf8_run(_gbk_bytes(text) if "\ufffd" in text else text.encode("gb18030", "replace"))
     if not gbk and not latin:
         return text
     if (whole := _whole_text(text)) is not None:
@@ -277,6 +277,44 @@ def _repair_once(text: str, record: Record | None) -> str:
     if pieces:
         text = "".join(pieces) + text[last:]
     return text
+
+
+# Byte classes for the UTF-8 run gate: a lead byte of a three-byte sequence, a continuation byte, other.
+_UTF8_CLASSES = bytes(b"L"[0] if 0xE0 <= b <= 0xEF else b"C"[0] if 0x80 <= b <= 0xBF else b"."[0] for b in range(256))
+_UTF8_RUN_CLASSES = b"LCC" * 3
+
+
+def _has_utf8_run(raw: bytes) -> bool:
+    """``_UTF8_RUN.search(raw) is not None``: three UTF-8 three-byte sequences in a row, found by
+    mapping each byte to its class and searching a fixed string (two C passes, no regex engine)."""
+    return _UTF8_RUN_CLASSES in raw.translate(_UTF8_CLASSES)
+
+
+_NOT_LATIN_LETTER = bytes(range(0x80)) + b"\xa0"  # deleted: what is left are the characters _LATIN starts on
+_LATIN_NEIGHBOURS = frozenset(map(chr, range(0x80, 0x100))) | frozenset(_CP1252)
+
+
+def _has_latin(text: str) -> bool:
+    """True when some run of two or more latin-1/cp1252 characters holds one _LATIN matches.
+
+    The same answer as ``any(_LATIN.search(m.group()) for m in _LATIN_SPAN.finditer(text))``: a
+    character of U+0080–U+00FF but U+00A0 counts when a neighbour is latin-1 or cp1252 too. Those
+    characters are few on a Chinese page (·, ©, ×): found through the page's latin-1 characters (one
+    C encode) and ``str.find``, not a regex scan of every character.
+    """
+    if text.isascii():
+        return False
+    found = text.encode("latin-1", "ignore").translate(None, _NOT_LATIN_LETTER)
+    if not found:
+        return False
+    n = len(text)
+    for ch in set(found.decode("latin-1")):
+        i = text.find(ch)
+        while i >= 0:
+            if i and text[i - 1] in _LATIN_NEIGHBOURS or i + 1 < n and text[i + 1] in _LATIN_NEIGHBOURS:
+                return True
+            i = text.find(ch, i + 1)
+    return False
 
 
 def _entities(text: str, record: Record | None) -> str:
