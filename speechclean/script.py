@@ -82,7 +82,7 @@ class CharSet:
 
     def search(self, text: str) -> bool:
         """True when ``text`` holds a character of the set (one scan)."""
-        if self.sup is None or not _may_hold_astral(text):
+        if self.sup is None or not may_hold_astral(text):
             return self.bmp.search(text) is not None
         m = self.scan.search(text)
         while m is not None:
@@ -104,7 +104,7 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _CPYTHON = sys.implementation.name == "cpython"
 
 
-def _may_hold_astral(text: str) -> bool:
+def may_hold_astral(text: str) -> bool:
     """False when ``text`` surely holds no supplementary-plane character: CPython stores a string
     without one in at most 2 bytes a character, so its size tells in O(1); a scan otherwise."""
     if _CPYTHON and len(text) >= 64:
@@ -186,6 +186,7 @@ __all__ = [
     "Script",
     "has_kana_or_hangul",
     "judge",
+    "may_hold_astral",
     "lang_of",
     "script_counts",
     "script_of",

@@ -1,0 +1,80 @@
+"""The text path's speed rewrites give what the code they replaced gave (the old forms are written out here)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from speechclean.config import Options
+from speechclean.cuts import cut_all
+from speechclean.page import Page
+from speechclean.steps import convert as CV
+from speechclean.text import CJK_CLASS
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(list("當前的工作國們(dāng)(qián)（hǎo）?qūmen,:;!()。，、 \u00a0\n\"abcü\ue001\ufffd锟斤拷\u2502")),
+    max_size=80,
+)
+
+_T, _S = CV._TONED, CV._SYL_TONED
+_OLD_LOST = re.compile(rf"(?<=\?)[(（]?{_S}[)）]")
+_OLD_PLAIN = re.compile(rf"(?<=[{CJK_CLASS}])[(（]{CV._SYLLABLE}[)）]")
+_OLD_ONE_OR_LOST = re.compile(rf"[(（]{_S}[)）]|{_OLD_LOST.pattern}")
+_OLD_ALL = re.compile(f"{CV.PINYIN_TONED.pattern}|{_OLD_LOST.pattern}|{_OLD_PLAIN.pattern}")
+_OLD_GARBLE = re.compile(
+    rf"[\ue000-\uf8ff\ufffd]+|(?:锟斤拷)+|[\u2500-\u257f](?<=[{CJK_CLASS}].)[\u2500-\u257f]*(?=[{CJK_CLASS}])"
+)
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_class_led_pinyin_and_garble_patterns_match_as_before(text: str) -> None:
+    assert _spans(CV.PINYIN_LOST, text) == _spans(_OLD_LOST, text)
+    assert _spans(CV.PINYIN_PLAIN, text) == _spans(_OLD_PLAIN, text)
+    assert _spans(CV._ONE_OR_LOST, text) == _spans(_OLD_ONE_OR_LOST, text)
+    assert _spans(CV._ALL_TRUSTED, text) == _spans(_OLD_ALL, text)
+    assert _spans(CV._GARBLE, text) == _spans(_OLD_GARBLE, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_pinyin_probes_answer_as_the_patterns(text: str) -> None:
+    toned = sum(len(p.findall(text)) for p in CV._TONED_PROBES)
+    assert toned == len(CV.PINYIN_TONED.findall(text))
+    assert (CV._LOST_PROBE.search(text) is None) == (CV.PINYIN_LOST.search(text) is None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT, max_size=4))
+def test_strip_pinyin_records_what_cut_all_gives(lines: list[str]) -> None:
+    text = "\n".join(["當(dāng)前(qián)工(gōng)"] + lines)
+    page = Page(text=text, step="convert")
+    CV.strip_pinyin(page)
+    removals = [r for r in page.removals if r.rule == "convert.pinyin"]
+    pattern = CV._ALL_TRUSTED
+    expected = [(i, cut_all(pattern, line)) for i, line in enumerate(text.split("\n")) if pattern.search(line)]
+    assert [(r.line, r.text, r.context) for r in removals] == [(i, "".join(f), c) for i, (f, c, _) in expected]
+    assert page.text == "\n".join(cut_all(pattern, line)[2] for line in text.split("\n"))
+
+
+def _convert(text: str, fast: bool) -> tuple[object, ...]:
+    saved = CV._plain
+    if not fast:
+        CV._plain = lambda text: False  # type: ignore[assignment]
+    try:
+        page = CV.Convert(Options())(Page(text=text, step="convert"))
+    finally:
+        CV._plain = saved  # type: ignore[assignment]
+    return page.text, page.script, page.lang, page.flags, page.changes, page.repairs, page.removals
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("当前的工作国们後來乾\ue001\ufffd锟\u2502の한 ab,\n")), max_size=40))
+def test_plain_text_fast_path_is_what_the_step_would_do(text: str) -> None:
+    assert _convert(text, fast=True) == _convert(text, fast=False)
