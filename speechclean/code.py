@@ -56,6 +56,9 @@ _LETTER = re.compile("[A-Za-z]")
 _WEB_RESIDUE = re.compile(r"document\.write|_hmt|adsbygoogle|googletag|window\.location|\bfunction\s*\(\)\s*\{\s*var\s+\w+\s*=\s*document")
 
 
+#: A line whose first visible character is prose (what :func:`_score` decides first, on the stripped line).
+_PROSE_LINE = re.compile(rf"(?<!\s)\s*+{_PROSE_START.pattern}")  # (a run of spaces is scanned from its start only)
+
 #: Lines longer than this are judged on their start (code lines are short; long lines are prose or residue).
 _HEAD = 200
 #: Characters without which a line has no code shape at all.
@@ -73,9 +76,10 @@ def _score(line: str) -> int:
         return -1
     if _COMMENT.match(t):
         return 1
-    start = t[:_START]  # (一)卫生健康工作。…, 2021年，是… : prose from its first characters
-    if len(_CJK.findall(start)) >= PROSE_MIN_CJK_SHARE * len(start) > 0 and len(t) > _START:
-        return -1
+    if len(t) > _START:  # (一)卫生健康工作。…, 2021年，是… : prose from its first characters
+        start = t[:_START]
+        if len(_CJK.findall(start)) >= PROSE_MIN_CJK_SHARE * len(start):
+            return -1
     if _KEYWORD.match(t):
         return 2
     if _CODE_SIGN.search(t) is None and line[:1] != "\t" and line[:4] != "    ":
@@ -107,6 +111,37 @@ INLINE_CODE = re.compile(  # possessive runs: each start position costs a bounde
     r"`[^`\n]{1,200}+`|(?:[A-Za-z_][A-Za-z0-9_]{0,40}+\.){1,5}+[A-Za-z_][A-Za-z0-9_]{0,40}+\([ -~]{0,120}?\)"
     r"|[A-Za-z_][A-Za-z0-9_]{0,40}+\([^()\n\"']{0,60}+[\"'][ -~]{0,120}?\)"
 )
+
+
+#: Where a call's bracket opens (a name character right before it): every call of :data:`INLINE_CODE` has one.
+_CALL_BRACKET = re.compile(r"\((?<=[A-Za-z0-9_]\()")
+
+
+def _inline_code_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text`` holding a backtick or a call's bracket, in order: the only
+    lines that can hold inline code. Each line is found once (the scans go on after its end)."""
+    found: set[tuple[int, int]] = set()
+    for search in (lambda pos: text.find("`", pos), lambda pos: (m.start() if (m := _CALL_BRACKET.search(text, pos)) else -1)):
+        pos = 0
+        while (at := search(pos)) >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            found.add((start, end))
+            pos = end + 1
+    return sorted(found)
+
+
+def inline_code_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of :data:`INLINE_CODE` in ``text`` (what ``finditer`` gives): a match never crosses a
+    line, so only the lines that can hold one are scanned (the pattern has no cheap start to scan for).
+
+    >>> inline_code_spans("调用 fmt.Println(x) 即可\\n没有代码（真的）")
+    [(3, 17)]
+    """
+    if "`" not in text and "(" not in text:
+        return []
+    return [m.span() for start, end in _inline_code_lines(text) for m in INLINE_CODE.finditer(text, start, end)]
 
 
 def in_inline_code(line: str, start: int, end: int) -> bool:
@@ -152,8 +187,11 @@ def code_lines(lines: Sequence[str]) -> set[int]:
             else:
                 out.update(range(fence_open, i + 1))
                 fence_open = None
-    # code-shaped blocks: runs of lines scoring > 0, blank lines inside allowed
-    scores = [_score(line) for line in lines]
+    # code-shaped blocks: runs of lines scoring > 0, blank lines inside allowed. A line whose first
+    # visible character is prose scores -1 (:func:`_score`): only the others are scored.
+    scores = [-1] * n
+    for i in [i for i, line in enumerate(lines) if not _PROSE_LINE.match(line)]:
+        scores[i] = _score(lines[i])
     i = 0
     while i < n:
         if i in out:
@@ -181,4 +219,12 @@ def code_lines(lines: Sequence[str]) -> set[int]:
     return out
 
 
-__all__ = ["INLINE_CODE", "MIN_BLOCK_LINES", "code_lines", "code_score", "front_matter", "in_inline_code"]
+__all__ = [
+    "INLINE_CODE",
+    "MIN_BLOCK_LINES",
+    "code_lines",
+    "code_score",
+    "front_matter",
+    "in_inline_code",
+    "inline_code_spans",
+]

@@ -7,10 +7,12 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from speechclean.code import INLINE_CODE, inline_code_spans
 from speechclean.config import Options
 from speechclean.cuts import cut_all
 from speechclean.page import Page
 from speechclean.steps import convert as CV
+from speechclean.steps import punctuation as P
 from speechclean.text import CJK_CLASS
 
 _TEXT = st.text(
@@ -78,3 +80,58 @@ def _convert(text: str, fast: bool) -> tuple[object, ...]:
 @given(st.text(alphabet=st.sampled_from(list("当前的工作国们後來乾\ue001\ufffd锟\u2502の한 ab,\n")), max_size=40))
 def test_plain_text_fast_path_is_what_the_step_would_do(text: str) -> None:
     assert _convert(text, fast=True) == _convert(text, fast=False)
+
+
+_C = P.C
+_OLD_AFTER = {m: re.compile(f"{re.escape(m)}(?<=[{_C}]{re.escape(m)})") for m in ",:;?!"}
+_OLD_BEFORE = {m: re.compile(f"{re.escape(m)}(?=[{_C}])") for m in ",:;"}
+_OLD_LONE_PAREN = re.compile(f"[()](?<=[{_C}].)|[()](?=[{_C}])")
+_MARK_TEXT = st.text(alphabet=st.sampled_from(list(",:;?!()中文a1 .，。、；：？！\n")), max_size=60)
+_DOUBLE_TEXT = st.text(alphabet=st.sampled_from(list("，，。、；：？！中a\n")), max_size=60)
+
+
+def _old_halfwidth(text: str, page: Page) -> str:
+    text = P._sub(page, "h", P._MARK_RUN, lambda m: m.group().translate(P._MARKS_TABLE), text)
+    text = P._sub(page, "h", _OLD_LONE_PAREN, lambda m: P._HALF_TO_FULL[m.group()], text)
+    for patterns in (_OLD_AFTER, _OLD_BEFORE):
+        for mark, pattern in patterns.items():
+            text = P._sub(page, "h", pattern, P._HALF_TO_FULL[mark], text)
+    return text
+
+
+def _new_halfwidth(text: str, page: Page) -> str:
+    text = P._sub(page, "h", P._MARK_RUN, P._to_full, text)
+    for mark, pattern in P._SINGLE_MARK.items():
+        text = P._sub(page, "h", pattern, P._HALF_TO_FULL[mark], text)
+    return text
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MARK_TEXT)
+def test_single_marks_by_mark_convert_what_the_passes_in_turn_did(text: str) -> None:
+    old, new = Page(), Page()
+    assert _new_halfwidth(text, new) == _old_halfwidth(text, old)
+    assert new.changes == old.changes
+
+
+def _old_doubles(text: str, page: Page) -> str:
+    for pair, mark in P._COMMON_DOUBLES:
+        n = text.count(pair)
+        if n:
+            text = text.replace(pair, mark)
+            page.count("punctuation.doubled", n)
+    return P._sub(page, "punctuation.doubled", P._MARKS_RUN, lambda m: P._collapse(m.group()), text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_DOUBLE_TEXT)
+def test_doubles_run_by_run_give_what_the_whole_text_passes_gave(text: str) -> None:
+    old, new = Page(), Page()
+    assert P._doubles(text, new) == _old_doubles(text, old)
+    assert new.changes == old.changes
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("`ab_.(x)\"' 中\n，f(")), max_size=60))
+def test_inline_code_spans_are_the_pattern_s(text: str) -> None:
+    assert inline_code_spans(text) == [m.span() for m in INLINE_CODE.finditer(text)]
