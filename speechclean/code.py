@@ -56,8 +56,9 @@ _LETTER = re.compile("[A-Za-z]")
 _WEB_RESIDUE = re.compile(r"document\.write|_hmt|adsbygoogle|googletag|window\.location|\bfunction\s*\(\)\s*\{\s*var\s+\w+\s*=\s*document")
 
 
-#: A line whose first visible character is prose (what :func:`_score` decides first, on the stripped line).
-_PROSE_LINE = re.compile(rf"(?<!\s)\s*+{_PROSE_START.pattern}")  # (a run of spaces is scanned from its start only)
+#: A line whose first visible character is not prose: the only lines :func:`_score` may score above 0
+#: (blank lines score 0, lines starting with prose -1). A run of spaces is scanned from its start only.
+_CODE_CANDIDATE = re.compile(rf"(?<!\s)\s*+[^\s{_PROSE_START.pattern[1:-1]}]")
 
 #: Lines longer than this are judged on their start (code lines are short; long lines are prose or residue).
 _HEAD = 200
@@ -187,10 +188,10 @@ def code_lines(lines: Sequence[str]) -> set[int]:
             else:
                 out.update(range(fence_open, i + 1))
                 fence_open = None
-    # code-shaped blocks: runs of lines scoring > 0, blank lines inside allowed. A line whose first
-    # visible character is prose scores -1 (:func:`_score`): only the others are scored.
+    # code-shaped blocks: runs of lines scoring > 0, blank lines inside allowed. Only the lines that
+    # may score above 0 are scored (:data:`_CODE_CANDIDATE`); the walk tells blank lines by themselves.
     scores = [-1] * n
-    for i in [i for i, line in enumerate(lines) if not _PROSE_LINE.match(line)]:
+    for i in [i for i, line in enumerate(lines) if _CODE_CANDIDATE.match(line)]:
         scores[i] = _score(lines[i])
     i = 0
     while i < n:

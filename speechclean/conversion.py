@@ -20,7 +20,15 @@ from itertools import pairwise
 
 from .code import code_lines, code_score, front_matter
 from .page import Page
-from .script import has_kana_or_hangul, judge, lang_of, simplified_set, traditional_only, traditional_set
+from .script import (
+    _KANA_OR_HANGUL,
+    has_kana_or_hangul,
+    judge,
+    lang_of,
+    simplified_set,
+    traditional_only,
+    traditional_set,
+)
 
 
 @cache
@@ -49,12 +57,29 @@ def foreign_lines(lines: list[str]) -> set[int]:
 
 
 def protected_lines(text: str, lines: list[str] | None = None) -> set[int]:
-    """Lines no normalisation touches: code, front matter, Japanese and Korean lines."""
+    """Lines no normalisation touches: code, front matter, Japanese and Korean lines
+    (``lines``, when given, is ``text.split("\\n")``)."""
     lines = text.split("\n") if lines is None else lines
     out = code_lines(lines)
     if has_kana_or_hangul(text):
-        out |= foreign_lines(lines)
+        out |= {i for i in _lines_holding(_KANA_OR_HANGUL, text) if lang_of(lines[i]) in ("ja", "ko")}
     return out
+
+
+def _lines_holding(pattern: re.Pattern[str], text: str) -> list[int]:
+    """The numbers of the lines of ``text`` where ``pattern`` matches (what a search line by line finds,
+    for a pattern that matches within a line): one search per such line, going on after its end."""
+    found: list[int] = []
+    line = last = pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        at = m.start()
+        line += text.count("\n", last, at)
+        found.append(line)
+        end = text.find("\n", at)
+        if end < 0:
+            break
+        last, pos = at, end + 1
+    return found
 
 
 def page_lang(page: Page) -> str | None:

@@ -7,8 +7,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from speechclean.code import INLINE_CODE, inline_code_spans
+from speechclean.code import INLINE_CODE, code_lines, inline_code_spans
 from speechclean.config import Options
+from speechclean.conversion import foreign_lines, protected_lines
 from speechclean.cuts import cut_all
 from speechclean.page import Page
 from speechclean.steps import convert as CV
@@ -60,9 +61,10 @@ def test_strip_pinyin_records_what_cut_all_gives(lines: list[str]) -> None:
     CV.strip_pinyin(page)
     removals = [r for r in page.removals if r.rule == "convert.pinyin"]
     pattern = CV._ALL_TRUSTED
-    expected = [(i, cut_all(pattern, line)) for i, line in enumerate(text.split("\n")) if pattern.search(line)]
+    cut = [("(" in line or "（" in line or ")" in line) and pattern.search(line) for line in text.split("\n")]
+    expected = [(i, cut_all(pattern, line)) for i, line in enumerate(text.split("\n")) if cut[i]]
     assert [(r.line, r.text, r.context) for r in removals] == [(i, "".join(f), c) for i, (f, c, _) in expected]
-    assert page.text == "\n".join(cut_all(pattern, line)[2] for line in text.split("\n"))
+    assert page.text == "\n".join(cut_all(pattern, line)[2] if cut[i] else line for i, line in enumerate(text.split("\n")))
 
 
 def _convert(text: str, fast: bool) -> tuple[object, ...]:
@@ -100,6 +102,7 @@ def _old_halfwidth(text: str, page: Page) -> str:
 
 
 def _new_halfwidth(text: str, page: Page) -> str:
+    text = P._sub(page, "h", P._COMMA_PAIR_RUN, "，，", text)
     text = P._sub(page, "h", P._MARK_RUN, P._to_full, text)
     for mark, pattern in P._SINGLE_MARK.items():
         text = P._sub(page, "h", pattern, P._HALF_TO_FULL[mark], text)
@@ -135,3 +138,10 @@ def test_doubles_run_by_run_give_what_the_whole_text_passes_gave(text: str) -> N
 @given(st.text(alphabet=st.sampled_from(list("`ab_.(x)\"' 中\n，f(")), max_size=60))
 def test_inline_code_spans_are_the_pattern_s(text: str) -> None:
     assert inline_code_spans(text) == [m.span() for m in INLINE_CODE.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("日本語の文章한국어中文 a\n")), max_size=60))
+def test_protected_lines_find_the_foreign_lines_line_by_line(text: str) -> None:
+    lines = text.split("\n")
+    assert protected_lines(text) == code_lines(lines) | foreign_lines(lines)

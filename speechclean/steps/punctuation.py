@@ -92,6 +92,9 @@ _SINGLE_MARK = {
     for m in ",:;?!()"
 }
 _CHINESE = re.compile(f"[{C}]")
+#: The run of the anti-copy doubled comma, ``,,`` alone, as :data:`_MARK_RUN` takes it: by far the most
+#: common run, given a constant replacement in a pass of its own (runs never touch one another).
+_COMMA_PAIR_RUN = re.compile(f",,(?<!{_MARKS},,)(?!{_MARKS})(?:(?<=[{C}],,)|(?=[{C}]))")
 _STRAIGHT_QUOTE_LINE = re.compile(f'^(?=[^\\n]*")(?=[^\\n]*[{CJK_CLASS}])[^\\n]*$', re.MULTILINE)
 
 #: A run holding the anti-copy comma, or one mark doubled. ``、、`` is left alone: on paged
@@ -110,6 +113,7 @@ _OPENERS_LINE = re.compile(f"^([{_OPENERS}]++)\n(?=[^\n])", re.MULTILINE)
 _ORPHAN = re.compile(f"^{_ORPHAN_RUN}", re.MULTILINE)
 _ORPHAN_START = "”，。、；：？！"  # the characters an orphan run starts with
 _ORPHAN_HINT = re.compile(f"\n[{_ORPHAN_START}]")  # a line starting with one (led by the literal: a fast scan)
+_ORPHAN_AFTER_NEWLINE = re.compile(f"\n{_ORPHAN_RUN}")  # :data:`_ORPHAN` past the first line, led by the literal
 _OPENER_HINT = re.compile(f"\n(?<=[{_OPENERS}]\n)")  # an opener ending a line (the same)
 
 
@@ -127,20 +131,22 @@ def _paren(m: re.Match[str]) -> str:
     return f"（{inner}）" if chinese else m.group()
 
 
+_QUOTE_MARKS = re.compile('([“”"])')
+
+
 def _quotes(m: re.Match[str]) -> str:
-    line = m.group()
-    out = []
+    parts = _QUOTE_MARKS.split(m.group())  # the text between quotes, then each quote (odd indices)
     open_ = False
-    for ch in line:
-        if ch == "“":
+    for k in range(1, len(parts), 2):
+        quote = parts[k]
+        if quote == "“":
             open_ = True
-        elif ch == "”":
+        elif quote == "”":
             open_ = False
-        elif ch == '"':
-            ch = "”" if open_ else "“"
+        else:
+            parts[k] = "”" if open_ else "“"
             open_ = not open_
-        out.append(ch)
-    return "".join(out)
+    return "".join(parts)
 
 
 def _collapse(run: str) -> str:
@@ -168,32 +174,26 @@ def _to_full(m: re.Match[str]) -> str:
     return m.group().translate(_MARKS_TABLE)
 
 
+#: The anti-copy comma before another mark (what the common pairs start with), giving that mark.
+_ANTI_COPY = re.compile("，(?=([，。、；？！：]))")
+
+
 def _doubles(text: str, page: Page | None) -> str:
-    """Anti-copy doubles: the common pairs replaced in turn, then what is left of each run collapsed
-    (:func:`_collapse`), counted as before. Every pair lies inside a run of marks (:data:`_MARKS_RUN`)
-    and a replacement never joins two runs, so each run is fixed on its own in one scan of the text."""
-    pairs = runs = 0
-    collapsed = False
+    """Anti-copy doubles: the common pairs by plain replacement, the rest by pattern. A pair only goes
+    (its comma is dropped), so a pair missing from the text never appears later: one scan tells which
+    pairs to replace, instead of counting each."""
+    present = set(_ANTI_COPY.findall(text))
+    for pair, mark in _COMMON_DOUBLES:
+        if pair[1] in present:
+            n = text.count(pair)
+            if n:
+                text = text.replace(pair, mark)
+                _count(page, "punctuation.doubled", n)
+    return _sub(page, "punctuation.doubled", _MARKS_RUN, _collapse_match, text)
 
-    def fix(m: re.Match[str]) -> str:
-        nonlocal pairs, runs, collapsed
-        run = m.group()
-        for pair, mark in _COMMON_DOUBLES:
-            if pair in run:
-                pairs += run.count(pair)
-                run = run.replace(pair, mark)
-        if len(run) < 2:
-            return run
-        runs += 1
-        new = _collapse(run)
-        collapsed = collapsed or new != run
-        return new
 
-    text = _MARKS_RUN.sub(fix, text)
-    _count(page, "punctuation.doubled", pairs)
-    if collapsed:  # (the collapse pass counted every run it saw, when it changed one)
-        _count(page, "punctuation.doubled", runs)
-    return text
+def _collapse_match(m: re.Match[str]) -> str:
+    return _collapse(m.group())
 
 
 _HOLD = "\ue0ff"  # stands for one protected span while the rules run (a neutral, non-Chinese character)
@@ -253,6 +253,8 @@ def _normalize(text: str, page: Page | None = None) -> str:
         if "(" not in text or ")" not in text or (new := _sub(page, "punctuation.halfwidth", _PAIR, _paren, text)) == text:
             break
         text = new
+    if ",," in text:
+        text = _sub(page, "punctuation.halfwidth", _COMMA_PAIR_RUN, "，，", text)
     text = _sub(page, "punctuation.halfwidth", _MARK_RUN, _to_full, text)
     for mark, pattern in _SINGLE_MARK.items():
         if mark in text:
@@ -266,7 +268,11 @@ def _normalize(text: str, page: Page | None = None) -> str:
             text = _LINE_EDGE_SPACE.sub("", text)
     text = _doubles(text, page)
     if text[:1] in _ORPHAN_START or _ORPHAN_HINT.search(text):  # a line must start with one
-        text = _sub(page, "punctuation.orphan", _ORPHAN, "", text)
+        # (_ORPHAN on the first line, then after each newline: the same cuts, literal-led)
+        first = _ORPHAN.match(text)
+        n = first is not None
+        text, more = _ORPHAN_AFTER_NEWLINE.subn("\n", text[first.end() :] if first else text)
+        _count(page, "punctuation.orphan", n + more)
     return text
 
 
