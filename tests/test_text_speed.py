@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from speechclean import conversion as CO
 from speechclean.code import INLINE_CODE, code_lines, inline_code_spans
 from speechclean.config import Options
 from speechclean.conversion import foreign_lines, protected_lines
@@ -145,3 +147,24 @@ def test_inline_code_spans_are_the_pattern_s(text: str) -> None:
 def test_protected_lines_find_the_foreign_lines_line_by_line(text: str) -> None:
     lines = text.split("\n")
     assert protected_lines(text) == code_lines(lines) | foreign_lines(lines)
+
+
+def _old_resolve(verdicts: list[str | None]) -> list[bool]:
+    out = [v == "hant" for v in verdicts]
+    judged = [i for i, v in enumerate(verdicts) if v is not None]
+    edges = [-1, *judged, len(verdicts)]
+    for a, b in pairwise(edges):
+        if b - a > 1:
+            sides = [verdicts[x] for x in (a, b) if 0 <= x < len(verdicts)]
+            if sides and all(x == "hant" for x in sides):
+                out[a + 1 : b] = [True] * (b - a - 1)
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("我們國後來这们国乾坤 a\n\n")), max_size=60), st.sets(st.integers(0, 12)))
+def test_verdicts_of_all_lines_are_each_line_s(text: str, protected: set[int]) -> None:
+    lines = text.split("\n")
+    verdicts = CO._verdicts(text, lines, protected)
+    assert verdicts == [None if i in protected else CO._verdict(line) for i, line in enumerate(lines)]
+    assert CO._resolve(verdicts) == _old_resolve(verdicts)

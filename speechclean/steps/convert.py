@@ -35,7 +35,7 @@ import re
 from functools import cache
 from itertools import accumulate, islice
 
-from ..conversion import convert_text, converter, flag_foreign, foreign_lines, page_lang
+from ..conversion import convert_text, converter, flag_foreign, foreign_lines_of, page_lang
 from ..cuts import WIDTH
 from ..page import Page
 from ..script import HANGUL_CLASS, KANA_CLASS, has_kana_or_hangul, may_hold_astral, traditional_set
@@ -199,7 +199,7 @@ class Convert(Step):
         else:
             if page.text and has_kana_or_hangul(page.text):
                 lines = page.text.split("\n")
-                flag_foreign(page, lines, foreign_lines(lines))
+                flag_foreign(page, lines, foreign_lines_of(page.text, lines))
             convert_text(page, self.options.convert)
         flag_garbled(page)
         return page
