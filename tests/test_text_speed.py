@@ -8,8 +8,9 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from speechclean import code
 from speechclean import conversion as CO
-from speechclean.code import INLINE_CODE, code_lines, inline_code_spans
+from speechclean.code import INLINE_CODE, code_lines, front_matter, inline_code_spans
 from speechclean.config import Options
 from speechclean.conversion import foreign_lines, protected_lines
 from speechclean.cuts import cut_all
@@ -168,3 +169,47 @@ def test_verdicts_of_all_lines_are_each_line_s(text: str, protected: set[int]) -
     verdicts = CO._verdicts(text, lines, protected)
     assert verdicts == [None if i in protected else CO._verdict(line) for i, line in enumerate(lines)]
     assert CO._resolve(verdicts) == _old_resolve(verdicts)
+
+
+def _old_code_lines(lines: list[str]) -> set[int]:
+    out = set(front_matter(lines))
+    fence_open = None
+    for i, line in enumerate(lines):
+        if ("`" in line or "~" in line) and code._FENCE.match(line):
+            if fence_open is None:
+                fence_open = i
+            else:
+                out.update(range(fence_open, i + 1))
+                fence_open = None
+    scores = [code._score(line) for line in lines]
+    i, n = 0, len(lines)
+    while i < n:
+        if i in out or scores[i] <= 0:
+            i += 1
+            continue
+        start, scored, strong, last, j = i, [], 0, i, i
+        while j < n and j not in out:
+            if not lines[j].strip():
+                j += 1
+                continue
+            if scores[j] <= 0:
+                break
+            scored.append(j)
+            strong += scores[j] == 2
+            last = j
+            j += 1
+        if len(scored) >= code.MIN_BLOCK_LINES and strong:
+            out.update(range(start, last + 1))
+        i = last + 1
+    return out
+
+
+_CODE_LINE = st.sampled_from(["", "  ", "def f():", "    return x;", "}", "x = 1", "a := b", "```", "~~~", "---",
+                              "title: 好", "同志们：", "（一）加强领导。", "1、今年的工作很重要，大家要落实好各项任务和要求。",
+                              "// 注释", "\u3000正文。", "x = 1\n}", "print('x')", "$ ls -l \\\\", "@Override", "#include <x>"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CODE_LINE, max_size=14))
+def test_code_lines_scoring_only_candidates_finds_what_scoring_all_did(lines: list[str]) -> None:
+    assert code_lines(lines) == _old_code_lines(lines)
