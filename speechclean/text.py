@@ -45,7 +45,7 @@ def is_cjk(ch: str) -> bool:
 
 def cjk_count(text: str) -> int:
     """Number of CJK ideographs in ``text``."""
-    return len(text) - len(CJK_RUN.sub("", text))  # (one scan, one string: faster than counting the runs)
+    return sum(map(len, CJK_RUN.findall(text)))
 
 
 def visible_len(text: str) -> int:
