@@ -132,9 +132,15 @@ def _old_doubles(text: str, page: Page) -> str:
 @settings(max_examples=500, deadline=None)
 @given(_DOUBLE_TEXT)
 def test_doubles_run_by_run_give_what_the_whole_text_passes_gave(text: str) -> None:
-    old, new = Page(), Page()
-    assert P._doubles(text, new) == _old_doubles(text, old)
-    assert new.changes == old.changes
+    saved = P.RUN_BY_RUN_MAX
+    try:
+        for most in (saved, 0):  # run by run, and by whole-text passes
+            P.RUN_BY_RUN_MAX = most
+            old, new = Page(), Page()
+            assert P._doubles(text, new) == _old_doubles(text, old)
+            assert new.changes == old.changes
+    finally:
+        P.RUN_BY_RUN_MAX = saved
 
 
 @settings(max_examples=300, deadline=None)

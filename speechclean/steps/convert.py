@@ -38,7 +38,14 @@ from itertools import accumulate, islice
 from ..conversion import convert_text, converter, flag_foreign, foreign_lines_of, page_lang
 from ..cuts import WIDTH
 from ..page import Page
-from ..script import HANGUL_CLASS, KANA_CLASS, has_kana_or_hangul, may_hold_astral, traditional_set
+from ..script import (
+    HANGUL_CLASS,
+    KANA_CLASS,
+    has_kana_or_hangul,
+    known_without_kana_or_hangul,
+    may_hold_astral,
+    traditional_set,
+)
 from ..text import CJK_CLASS
 from . import Step
 
@@ -179,7 +186,10 @@ def _plain(text: str) -> bool:
     character): one scan instead of the three the step would make to find nothing."""
     if traditional_set().sup is not None and may_hold_astral(text):
         return False
-    return _special().search(text) is None
+    if _special().search(text) is not None:
+        return False
+    known_without_kana_or_hangul(text)  # the punctuation step gets this very string next
+    return True
 
 
 class Convert(Step):

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from itertools import islice
 
 from ..code import inline_code_spans
 from ..conversion import page_lang, protected_lines
@@ -78,7 +79,7 @@ _PAIR_ROUNDS = 8  # nesting levels converted (each round is linear)
 #: Runs of two or more ASCII marks next to Chinese (rare; decided as a whole so the result is stable).
 #: Linear: a run is tried only from its first mark, and taken whole (possessive).
 #: (Led by the mark class, the "not after a mark" test a lookbehind over it: the engine scans for the class.)
-_MARK_RUN = re.compile(f"[,:;?!()](?<![,:;?!()][,:;?!()])(?:(?<=[{C}][,:;?!()])[,:;?!()]++|[,:;?!()]++(?=[{C}]))")
+_MARK_RUN = re.compile(f"[,:;?!()](?=[,:;?!()])(?<![,:;?!()][,:;?!()])(?:(?<=[{C}][,:;?!()])[,:;?!()]++|[,:;?!()]++(?=[{C}]))")
 #: One ASCII mark not next to another (a mark next to one belongs to a run, which :data:`_MARK_RUN`
 #: takes whole or not at all): after Chinese, or (separators and brackets) before it. One literal-led
 #: pattern per mark with a constant replacement. Runs and single marks never touch, so converting them
@@ -178,18 +179,50 @@ def _to_full(m: re.Match[str]) -> str:
 _ANTI_COPY = re.compile("，(?=([，。、；？！：]))")
 
 
+#: Up to this many runs of marks, :func:`_doubles` fixes them one by one; past it (an anti-copy page),
+#: by whole-text passes.
+RUN_BY_RUN_MAX = 2000
+
+
 def _doubles(text: str, page: Page | None) -> str:
-    """Anti-copy doubles: the common pairs by plain replacement, the rest by pattern. A pair only goes
-    (its comma is dropped), so a pair missing from the text never appears later: one scan tells which
-    pairs to replace, instead of counting each."""
-    present = set(_ANTI_COPY.findall(text))
-    for pair, mark in _COMMON_DOUBLES:
-        if pair[1] in present:
-            n = text.count(pair)
-            if n:
-                text = text.replace(pair, mark)
-                _count(page, "punctuation.doubled", n)
-    return _sub(page, "punctuation.doubled", _MARKS_RUN, _collapse_match, text)
+    """Anti-copy doubles: the common pairs by plain replacement, then the rest by pattern
+    (:func:`_collapse`). Every pair lies inside a run of marks (:data:`_MARKS_RUN`) and a replacement
+    never joins two runs, so a text with few runs has them fixed one by one after one scan; a text with
+    many gets whole-text passes, told by one scan which pairs it holds (a pair only loses its comma, so
+    a pair missing from the text never appears later)."""
+    spans = [m.span() for m in islice(_MARKS_RUN.finditer(text), RUN_BY_RUN_MAX + 1)]
+    if not spans:
+        return text
+    if len(spans) > RUN_BY_RUN_MAX:
+        present = set(_ANTI_COPY.findall(text))
+        for pair, mark in _COMMON_DOUBLES:
+            if pair[1] in present:
+                n = text.count(pair)
+                if n:
+                    text = text.replace(pair, mark)
+                    _count(page, "punctuation.doubled", n)
+        return _sub(page, "punctuation.doubled", _MARKS_RUN, _collapse_match, text)
+    pieces: list[str] = []
+    last = pairs = runs = 0
+    collapsed = False
+    for start, end in spans:
+        run = text[start:end]
+        for pair, mark in _COMMON_DOUBLES:
+            if pair in run:
+                pairs += run.count(pair)
+                run = run.replace(pair, mark)
+        if len(run) >= 2:  # what the pattern pass then finds
+            runs += 1
+            new = _collapse(run)
+            collapsed = collapsed or new != run
+            run = new
+        pieces += (text[last:start], run)
+        last = end
+    pieces.append(text[last:])
+    _count(page, "punctuation.doubled", pairs)
+    if collapsed:  # (the pattern pass counts every run it finds when it changes one)
+        _count(page, "punctuation.doubled", runs)
+    return "".join(pieces)
 
 
 def _collapse_match(m: re.Match[str]) -> str:
