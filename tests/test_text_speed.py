@@ -16,6 +16,7 @@ from speechclean.conversion import foreign_lines, protected_lines
 from speechclean.cuts import cut_all
 from speechclean.page import Page
 from speechclean.steps import convert as CV
+from speechclean.steps import doubles as D
 from speechclean.steps import punctuation as P
 from speechclean.text import CJK_CLASS
 
@@ -121,26 +122,26 @@ def test_single_marks_by_mark_convert_what_the_passes_in_turn_did(text: str) -> 
 
 
 def _old_doubles(text: str, page: Page) -> str:
-    for pair, mark in P._COMMON_DOUBLES:
+    for pair, mark in D._COMMON_DOUBLES:
         n = text.count(pair)
         if n:
             text = text.replace(pair, mark)
             page.count("punctuation.doubled", n)
-    return P._sub(page, "punctuation.doubled", P._MARKS_RUN, lambda m: P._collapse(m.group()), text)
+    return P._sub(page, "punctuation.doubled", D._MARKS_RUN, lambda m: D._collapse(m.group()), text)
 
 
 @settings(max_examples=500, deadline=None)
 @given(_DOUBLE_TEXT)
 def test_doubles_run_by_run_give_what_the_whole_text_passes_gave(text: str) -> None:
-    saved = P.RUN_BY_RUN_MAX
+    saved = D.RUN_BY_RUN_MAX
     try:
         for most in (saved, 0):  # run by run, and by whole-text passes
-            P.RUN_BY_RUN_MAX = most
+            D.RUN_BY_RUN_MAX = most
             old, new = Page(), Page()
-            assert P._doubles(text, new) == _old_doubles(text, old)
+            assert D.collapse_doubles(text, new) == _old_doubles(text, old)
             assert new.changes == old.changes
     finally:
-        P.RUN_BY_RUN_MAX = saved
+        D.RUN_BY_RUN_MAX = saved
 
 
 @settings(max_examples=300, deadline=None)

@@ -29,13 +29,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from itertools import islice
 
 from ..code import inline_code_spans
 from ..conversion import page_lang, protected_lines
 from ..page import Page
 from ..text import CJK_CLASS
 from . import Step
+from .doubles import collapse_doubles
 
 _FW_PUNCT = "，。、；：？！“”‘’（）《》【】…—·「」『』〈〉〔〕"
 #: Chinese context: an ideograph or a full-width mark.
@@ -98,12 +98,6 @@ _CHINESE = re.compile(f"[{C}]")
 _COMMA_PAIR_RUN = re.compile(f",,(?<!{_MARKS},,)(?!{_MARKS})(?:(?<=[{C}],,)|(?=[{C}]))")
 _STRAIGHT_QUOTE_LINE = re.compile(f'^(?=[^\\n]*")(?=[^\\n]*[{CJK_CLASS}])[^\\n]*$', re.MULTILINE)
 
-#: A run holding the anti-copy comma, or one mark doubled. ``、、`` is left alone: on paged
-#: documents it is a page counter followed by the text's own mark (``3、、基层``), which the
-#: structure step takes apart.
-_MARKS_RUN = re.compile("[，、；：。？！][，、；：。？！]+")
-#: The anti-copy pairs seen most, each with the mark it stands for (what ``_collapse`` gives).
-_COMMON_DOUBLES = (("，，", "，"), ("，。", "。"), ("，、", "、"), ("，；", "；"), ("，？", "？"), ("，！", "！"), ("，：", "："))
 _ORPHAN_RUN = "(?:”(?=[，。、；：？！])|[，。、；：？！])[，。、；：？！”]*"
 #: A line that starts with marks continuing the line before it (text split at an inline element:
 #: ``雄县\n、容城县``): the marks go back to the end of that line, nothing is lost.
@@ -150,20 +144,6 @@ def _quotes(m: re.Match[str]) -> str:
     return "".join(parts)
 
 
-def _collapse(run: str) -> str:
-    if "，" not in run and not (len(set(run)) == 1 and run[0] in "；：。"):
-        return run  # ？！ ！！ are meant; 、、 is left to the structure step
-    if set(run) == {"。"} and len(run) >= 3:
-        return run  # an ellipsis typed with 。: the author's, kept
-    strong = "".join(ch for ch in run if ch in "？！")
-    if strong:
-        return strong[:2]
-    for mark in "。；：、":
-        if mark in run:
-            return mark
-    return "，"
-
-
 def _sub(page: Page | None, rule: str, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str], text: str) -> str:
     new, n = pattern.subn(repl, text)
     if n and new != text:
@@ -173,60 +153,6 @@ def _sub(page: Page | None, rule: str, pattern: re.Pattern[str], repl: str | Cal
 
 def _to_full(m: re.Match[str]) -> str:
     return m.group().translate(_MARKS_TABLE)
-
-
-#: The anti-copy comma before another mark (what the common pairs start with), giving that mark.
-_ANTI_COPY = re.compile("，(?=([，。、；？！：]))")
-
-
-#: Up to this many runs of marks, :func:`_doubles` fixes them one by one; past it (an anti-copy page),
-#: by whole-text passes.
-RUN_BY_RUN_MAX = 2000
-
-
-def _doubles(text: str, page: Page | None) -> str:
-    """Anti-copy doubles: the common pairs by plain replacement, then the rest by pattern
-    (:func:`_collapse`). Every pair lies inside a run of marks (:data:`_MARKS_RUN`) and a replacement
-    never joins two runs, so a text with few runs has them fixed one by one after one scan; a text with
-    many gets whole-text passes, told by one scan which pairs it holds (a pair only loses its comma, so
-    a pair missing from the text never appears later)."""
-    spans = [m.span() for m in islice(_MARKS_RUN.finditer(text), RUN_BY_RUN_MAX + 1)]
-    if not spans:
-        return text
-    if len(spans) > RUN_BY_RUN_MAX:
-        present = set(_ANTI_COPY.findall(text))
-        for pair, mark in _COMMON_DOUBLES:
-            if pair[1] in present:
-                n = text.count(pair)
-                if n:
-                    text = text.replace(pair, mark)
-                    _count(page, "punctuation.doubled", n)
-        return _sub(page, "punctuation.doubled", _MARKS_RUN, _collapse_match, text)
-    pieces: list[str] = []
-    last = pairs = runs = 0
-    collapsed = False
-    for start, end in spans:
-        run = text[start:end]
-        for pair, mark in _COMMON_DOUBLES:
-            if pair in run:
-                pairs += run.count(pair)
-                run = run.replace(pair, mark)
-        if len(run) >= 2:  # what the pattern pass then finds
-            runs += 1
-            new = _collapse(run)
-            collapsed = collapsed or new != run
-            run = new
-        pieces += (text[last:start], run)
-        last = end
-    pieces.append(text[last:])
-    _count(page, "punctuation.doubled", pairs)
-    if collapsed:  # (the pattern pass counts every run it finds when it changes one)
-        _count(page, "punctuation.doubled", runs)
-    return "".join(pieces)
-
-
-def _collapse_match(m: re.Match[str]) -> str:
-    return _collapse(m.group())
 
 
 _HOLD = "\ue0ff"  # stands for one protected span while the rules run (a neutral, non-Chinese character)
@@ -299,7 +225,7 @@ def _normalize(text: str, page: Page | None = None) -> str:
             text = _MULTI_SPACE.sub(" ", text)
         if text[:1] == " " or text[-1:] == " " or _SPACE_BY_NEWLINE.search(text):
             text = _LINE_EDGE_SPACE.sub("", text)
-    text = _doubles(text, page)
+    text = collapse_doubles(text, page)
     if text[:1] in _ORPHAN_START or _ORPHAN_HINT.search(text):  # a line must start with one
         # (_ORPHAN on the first line, then after each newline: the same cuts, literal-led)
         first = _ORPHAN.match(text)
