@@ -17,7 +17,8 @@ before paragraphs were judged (any character t2s changes), so ``(check - gate) /
 script check adds.
 
 A profile follows, written into the output: ms per step of the pipeline on each input (as
-``Cleaner.run`` runs them), the boilerplate step's stages (rules, body, classifier), and the HTML path
+``Cleaner.run`` runs them), the convert and punctuation steps' stages (pinyin, script check, protected
+lines, the punctuation rules), the boilerplate step's stages (rules, body, classifier), and the HTML path
 on the 62 gne_tests pages (``../shared/corpus/extraction/gne_tests``, skipped when absent): ms per
 page of ``clean()`` against ``trafilatura.bare_extraction`` in the same run (ratio, median of
 ``--repeat`` passes), ms per step, and the extract step's stages (lxml's parse against our DOM work).
@@ -141,6 +142,26 @@ def engines(bigs: dict[str, str], repeat: int) -> None:
         rules._prefilter = saved
 
 
+#: Stages of the convert step: pinyin stripping, the one-scan test for a plain Simplified page, the
+#: script check (inside convert_text, with the conversion itself), garbled spans.
+CONVERT_STAGES = [
+    ("speechclean.steps.convert", "strip_pinyin"),
+    ("speechclean.steps.convert", "_plain"),
+    ("speechclean.steps.convert", "convert_text"),
+    ("speechclean.conversion", "script_check"),
+    ("speechclean.conversion", "protected_lines"),
+    ("speechclean.steps.convert", "flag_garbled"),
+]
+#: Stages of the punctuation step: the protected (code, foreign) lines, inline code, the rules
+#: (_normalize, which holds the anti-copy doubles).
+PUNCTUATION_STAGES = [
+    ("speechclean.steps.punctuation", "protected_lines"),
+    ("speechclean.steps.punctuation", "inline_code_spans"),
+    ("speechclean.steps.punctuation", "_normalize"),
+    ("speechclean.steps.punctuation", "_doubles"),
+]
+
+
 def text_profile(bigs: dict[str, str]) -> None:
     from profile_steps import BOILERPLATE_STAGES, print_profile, stage_profile, step_profile
 
@@ -149,6 +170,11 @@ def text_profile(bigs: dict[str, str]) -> None:
         mb = len(big.encode("utf-8")) / 1e6
         steps = step_profile(cleaner, [big])
         print_profile(f"profile: ms per step, {name} ({mb:.2f} MB; MB/s of the step alone)", steps, mb)
+        convert_nested = "convert_text holds script_check, which holds protected_lines"
+        for step, stages, nested in (("convert", CONVERT_STAGES, convert_nested),
+                                     ("punctuation", PUNCTUATION_STAGES, "_normalize holds _doubles")):
+            ms = stage_profile(cleaner, [big], stages)
+            print_profile(f"profile: {step} stages, {name} (nested: {nested}; % of the step)", ms, total=steps.get(step))
         stages = stage_profile(cleaner, [big], BOILERPLATE_STAGES)
         print_profile(f"profile: boilerplate stages, {name} (nested: layout holds first_match, _classify holds"
                       " judge; % of the step)", stages, total=steps.get("boilerplate"))

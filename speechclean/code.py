@@ -33,6 +33,7 @@ _FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
 _FRONT_FENCE = re.compile(r"^---\s*$")
 _YAML_LINE = re.compile(r"^(?:[A-Za-z_][\w-]{0,40}\s*:(?:\s|$)|\s+\S|-\s)")
 _CJK = re.compile(f"[{CJK_CLASS}]")
+_CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
 _SPACE = re.compile(r"\s")
 _CLOSER = re.compile(r"^[)\]}]+[;,)\]]*$|^}\s*(?:else|catch|finally|while)\b")
 _KEYWORD = re.compile(
@@ -56,6 +57,27 @@ _LETTER = re.compile("[A-Za-z]")
 _WEB_RESIDUE = re.compile(r"document\.write|_hmt|adsbygoogle|googletag|window\.location|\bfunction\s*\(\)\s*\{\s*var\s+\w+\s*=\s*document")
 
 
+#: A line whose first visible character is not prose: the only lines :func:`_score` may score above 0
+#: (blank lines score 0, lines starting with prose -1). A run of spaces is scanned from its start only.
+_CODE_CANDIDATE = re.compile(rf"(?<!\s)\s*+[^\s{_PROSE_START.pattern[1:-1]}]")
+#: The same at the start of every line but the first of a text, led by the newline (a fast scan).
+_CODE_CANDIDATE_LINE = re.compile(rf"\n[^\S\n]*+[^\s{_PROSE_START.pattern[1:-1]}]")
+
+
+def _candidates(lines: Sequence[str], text: str) -> list[int]:
+    """The lines :data:`_CODE_CANDIDATE` matches, in order: found in ``text`` (the lines joined), one
+    match per line (line by line when a line holds a newline of its own)."""
+    if text.count("\n") != len(lines) - 1:
+        return [i for i, line in enumerate(lines) if _CODE_CANDIDATE.match(line)]
+    found = [0] if lines and _CODE_CANDIDATE.match(lines[0]) else []
+    line = last = 0
+    for m in _CODE_CANDIDATE_LINE.finditer(text):
+        at = m.start()
+        line += text.count("\n", last, at + 1)
+        found.append(line)
+        last = at + 1
+    return found
+
 #: Lines longer than this are judged on their start (code lines are short; long lines are prose or residue).
 _HEAD = 200
 #: Characters without which a line has no code shape at all.
@@ -73,15 +95,16 @@ def _score(line: str) -> int:
         return -1
     if _COMMENT.match(t):
         return 1
-    start = t[:_START]  # (一)卫生健康工作。…, 2021年，是… : prose from its first characters
-    if len(_CJK.findall(start)) >= PROSE_MIN_CJK_SHARE * len(start) > 0 and len(t) > _START:
-        return -1
+    if len(t) > _START:  # (一)卫生健康工作。…, 2021年，是… : prose from its first characters
+        start = t[:_START]
+        if len(start) - len(_CJK_RUN.sub("", start)) >= PROSE_MIN_CJK_SHARE * len(start):  # (its ideographs)
+            return -1
     if _KEYWORD.match(t):
         return 2
     if _CODE_SIGN.search(t) is None and line[:1] != "\t" and line[:4] != "    ":
         return 0
     head = t[:_HEAD]
-    cjk = len(_CJK.findall(head))
+    cjk = len(head) - len(_CJK_RUN.sub("", head))
     if cjk and cjk >= PROSE_MIN_CJK_SHARE * (len(head) - len(_SPACE.findall(head))):
         return -1
     if len(t) > 4 * _HEAD or _CSS.search(head) or _WEB_RESIDUE.search(head):
@@ -107,6 +130,37 @@ INLINE_CODE = re.compile(  # possessive runs: each start position costs a bounde
     r"`[^`\n]{1,200}+`|(?:[A-Za-z_][A-Za-z0-9_]{0,40}+\.){1,5}+[A-Za-z_][A-Za-z0-9_]{0,40}+\([ -~]{0,120}?\)"
     r"|[A-Za-z_][A-Za-z0-9_]{0,40}+\([^()\n\"']{0,60}+[\"'][ -~]{0,120}?\)"
 )
+
+
+#: Where a call's bracket opens (a name character right before it): every call of :data:`INLINE_CODE` has one.
+_CALL_BRACKET = re.compile(r"\((?<=[A-Za-z0-9_]\()")
+
+
+def _inline_code_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text`` holding a backtick or a call's bracket, in order: the only
+    lines that can hold inline code. Each line is found once (the scans go on after its end)."""
+    found: set[tuple[int, int]] = set()
+    for search in (lambda pos: text.find("`", pos), lambda pos: (m.start() if (m := _CALL_BRACKET.search(text, pos)) else -1)):
+        pos = 0
+        while (at := search(pos)) >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            found.add((start, end))
+            pos = end + 1
+    return sorted(found)
+
+
+def inline_code_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of :data:`INLINE_CODE` in ``text`` (what ``finditer`` gives): a match never crosses a
+    line, so only the lines that can hold one are scanned (the pattern has no cheap start to scan for).
+
+    >>> inline_code_spans("调用 fmt.Println(x) 即可\\n没有代码（真的）")
+    [(3, 17)]
+    """
+    if "`" not in text and "(" not in text:
+        return []
+    return [m.span() for start, end in _inline_code_lines(text) for m in INLINE_CODE.finditer(text, start, end)]
 
 
 def in_inline_code(line: str, start: int, end: int) -> bool:
@@ -145,22 +199,26 @@ def code_lines(lines: Sequence[str]) -> set[int]:
     n = len(lines)
     # fenced blocks
     fence_open: int | None = None
-    for i, line in enumerate(lines):
-        if ("`" in line or "~" in line) and _FENCE.match(line):
-            if fence_open is None:
-                fence_open = i
-            else:
-                out.update(range(fence_open, i + 1))
-                fence_open = None
-    # code-shaped blocks: runs of lines scoring > 0, blank lines inside allowed
-    scores = [_score(line) for line in lines]
-    i = 0
-    while i < n:
-        if i in out:
-            i += 1
-            continue
-        if scores[i] <= 0:
-            i += 1
+    text = "\n".join(lines)
+    fenced = "```" in text or "~~~" in text  # what a fence needs
+    for i in [i for i, line in enumerate(lines) if ("`" in line or "~" in line) and _FENCE.match(line)] if fenced else []:
+        if fence_open is None:
+            fence_open = i
+        else:
+            out.update(range(fence_open, i + 1))
+            fence_open = None
+    # code-shaped blocks: runs of lines scoring > 0, blank lines inside allowed. Only the lines that
+    # may score above 0 are scored (:data:`_CODE_CANDIDATE`), and a block can only start at one scoring
+    # above 0 (the walk tells blank lines by themselves).
+    scores = [-1] * n
+    starts = []
+    for i in _candidates(lines, text):
+        scores[i] = _score(lines[i])
+        if scores[i] > 0:
+            starts.append(i)
+    after = 0  # the first line a block may start at (the lines before it are walked)
+    for i in starts:
+        if i < after or i in out:
             continue
         start, scored, strong, last = i, [], 0, i
         j = i
@@ -177,8 +235,16 @@ def code_lines(lines: Sequence[str]) -> set[int]:
             j += 1
         if len(scored) >= MIN_BLOCK_LINES and strong:
             out.update(range(start, last + 1))
-        i = last + 1
+        after = last + 1
     return out
 
 
-__all__ = ["INLINE_CODE", "MIN_BLOCK_LINES", "code_lines", "code_score", "front_matter", "in_inline_code"]
+__all__ = [
+    "INLINE_CODE",
+    "MIN_BLOCK_LINES",
+    "code_lines",
+    "code_score",
+    "front_matter",
+    "in_inline_code",
+    "inline_code_spans",
+]

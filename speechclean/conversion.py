@@ -16,11 +16,20 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cache
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from .code import code_lines, code_score, front_matter
 from .page import Page
-from .script import has_kana_or_hangul, judge, lang_of, simplified_set, traditional_only, traditional_set
+from .script import (
+    _KANA_OR_HANGUL,
+    has_kana_or_hangul,
+    judge,
+    lang_of,
+    may_hold_astral,
+    simplified_set,
+    traditional_only,
+    traditional_set,
+)
 
 
 @cache
@@ -49,12 +58,34 @@ def foreign_lines(lines: list[str]) -> set[int]:
 
 
 def protected_lines(text: str, lines: list[str] | None = None) -> set[int]:
-    """Lines no normalisation touches: code, front matter, Japanese and Korean lines."""
+    """Lines no normalisation touches: code, front matter, Japanese and Korean lines
+    (``lines``, when given, is ``text.split("\\n")``)."""
     lines = text.split("\n") if lines is None else lines
     out = code_lines(lines)
     if has_kana_or_hangul(text):
-        out |= foreign_lines(lines)
+        out |= foreign_lines_of(text, lines)
     return out
+
+
+def foreign_lines_of(text: str, lines: list[str]) -> set[int]:
+    """:func:`foreign_lines` of ``lines``, which is ``text.split("\\n")``: one search per line holding kana or hangul."""
+    return {i for i in _lines_holding(_KANA_OR_HANGUL, text) if lang_of(lines[i]) in ("ja", "ko")}
+
+
+def _lines_holding(pattern: re.Pattern[str], text: str) -> list[int]:
+    """The numbers of the lines of ``text`` where ``pattern`` matches (what a search line by line finds,
+    for a pattern that matches within a line): one search per such line, going on after its end."""
+    found: list[int] = []
+    line = last = pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        at = m.start()
+        line += text.count("\n", last, at)
+        found.append(line)
+        end = text.find("\n", at)
+        if end < 0:
+            break
+        last, pos = at, end + 1
+    return found
 
 
 def page_lang(page: Page) -> str | None:
@@ -82,12 +113,34 @@ def _resolve(verdicts: list[str | None]) -> list[bool]:
     judged = [i for i, v in enumerate(verdicts) if v is not None]
     # a run of lines without evidence between two judged lines (or a page edge) is Traditional when
     # every judged line next to it is
-    edges = [-1, *judged, len(verdicts)]
+    n = len(verdicts)
+    edges = [-1, *judged, n]
     for a, b in pairwise(edges):
-        if b - a > 1:
-            sides = [verdicts[x] for x in (a, b) if 0 <= x < len(verdicts)]
-            if sides and all(x == "hant" for x in sides):
-                out[a + 1 : b] = [True] * (b - a - 1)
+        if b - a > 1 and (a >= 0 or b < n) and (a < 0 or verdicts[a] == "hant") and (b >= n or verdicts[b] == "hant"):
+            out[a + 1 : b] = [True] * (b - a - 1)
+    return out
+
+
+def _verdicts(text: str, lines: list[str], protected: set[int]) -> list[str | None]:
+    """:func:`_verdict` of every line not protected (None for the protected ones): the lines holding
+    Traditional-only and Simplified-only characters are found by one search per such line, and only
+    the lines holding both are counted."""
+    trad, simp = traditional_set(), simplified_set()
+    if (trad.sup is not None or simp.sup is not None) and may_hold_astral(text):
+        return [None if i in protected else _verdict(line) for i, line in enumerate(lines)]
+    with_trad, with_simp = set(_lines_holding(trad.bmp, text)), set(_lines_holding(simp.bmp, text))
+    out: list[str | None] = [None] * len(lines)
+    for i in with_trad - protected:
+        if i not in with_simp:
+            out[i] = "hant"
+            continue
+        # both kinds: Traditional when they outnumber the Simplified-only ones (:func:`judge`); the
+        # scan for them stops once there is one more
+        line = lines[i]
+        more = next(islice(trad.bmp.finditer(line), len(simp.bmp.findall(line)), None), None)
+        out[i] = "hant" if more is not None else "hans"
+    for i in with_simp - with_trad - protected:
+        out[i] = "hans"
     return out
 
 
@@ -165,7 +218,7 @@ def script_check(text: str) -> Plan:
     protected = protected_lines(text, lines)
     if whole and not protected:  # a Traditional page: one phrase-aware conversion
         return Plan("hant", lines=lines)
-    verdicts = [None if i in protected else _verdict(line) for i, line in enumerate(lines)]
+    verdicts = _verdicts(text, lines, protected)
     hant = _resolve(verdicts)
     for i in protected:
         hant[i] = False
@@ -238,6 +291,7 @@ __all__ = [
     "converter",
     "flag_foreign",
     "foreign_lines",
+    "foreign_lines_of",
     "page_lang",
     "protected_lines",
     "script_check",

@@ -82,7 +82,7 @@ class CharSet:
 
     def search(self, text: str) -> bool:
         """True when ``text`` holds a character of the set (one scan)."""
-        if self.sup is None or not _may_hold_astral(text):
+        if self.sup is None or not may_hold_astral(text):
             return self.bmp.search(text) is not None
         m = self.scan.search(text)
         while m is not None:
@@ -104,7 +104,7 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _CPYTHON = sys.implementation.name == "cpython"
 
 
-def _may_hold_astral(text: str) -> bool:
+def may_hold_astral(text: str) -> bool:
     """False when ``text`` surely holds no supplementary-plane character: CPython stores a string
     without one in at most 2 bytes a character, so its size tells in O(1); a scan otherwise."""
     if _CPYTHON and len(text) >= 64:
@@ -174,9 +174,24 @@ def lang_of(text: str) -> Lang | None:
     return "other" if _LATIN_WORD.search(text) or any(ch.isalpha() for ch in text) else None
 
 
+#: The last long text known to hold no kana or hangul, by identity (one slot): a step that scanned a
+#: page for them tells the next step, which gets the very same string, without a second scan.
+_KNOWN_WITHOUT: list[str] = [""]
+_REMEMBER_FROM = 4096
+
+
 def has_kana_or_hangul(text: str) -> bool:
     """True when ``text`` holds any kana or hangul (one fast scan)."""
+    if text is _KNOWN_WITHOUT[0] and text:
+        return False
     return _KANA_OR_HANGUL.search(text) is not None
+
+
+def known_without_kana_or_hangul(text: str) -> None:
+    """Record that ``text`` holds no kana or hangul (its caller scanned it), so that
+    :func:`has_kana_or_hangul` answers for this very string without scanning it again."""
+    if len(text) >= _REMEMBER_FROM:
+        _KNOWN_WITHOUT[0] = text
 
 
 __all__ = [
@@ -186,7 +201,9 @@ __all__ = [
     "Script",
     "has_kana_or_hangul",
     "judge",
+    "known_without_kana_or_hangul",
     "lang_of",
+    "may_hold_astral",
     "script_counts",
     "script_of",
     "simplified_only",

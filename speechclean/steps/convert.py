@@ -33,12 +33,19 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cache
-from itertools import islice
+from itertools import accumulate, islice
 
-from ..conversion import convert_text, converter, flag_foreign, foreign_lines, page_lang
-from ..cuts import cut_all
+from ..conversion import convert_text, converter, flag_foreign, foreign_lines_of, page_lang
+from ..cuts import WIDTH
 from ..page import Page
-from ..script import has_kana_or_hangul
+from ..script import (
+    HANGUL_CLASS,
+    KANA_CLASS,
+    has_kana_or_hangul,
+    known_without_kana_or_hangul,
+    may_hold_astral,
+    traditional_set,
+)
 from ..text import CJK_CLASS
 from . import Step
 
@@ -46,22 +53,43 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _SYL_TONED = rf"[a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}"
 #: An annotation with a tone mark: 當(dāng), 國（guó）; after a garbled glyph too (倪^(guò)).
 PINYIN_TONED = re.compile(rf"[(（]{_SYL_TONED}(?:\s{_SYL_TONED})*[)）]")
+# The patterns below start with one character class (what a match can start with) and check the
+# context with a lookbehind over that character: the regex engine then scans for the class instead of
+# trying a leading lookbehind at every position (several times faster on long text, same matches).
+_LEAD = f"[(（a-zü{_TONED}]"
+#: After a lost character ("?"), the rest of its annotation: with its opening bracket, or without.
+_LOST_BODY = (
+    rf"(?<=\?[(（]){_SYL_TONED}[)）]"
+    rf"|(?<=\?[a-zü])[a-zü]{{0,4}}[{_TONED}][a-zü]{{0,5}}[)）]"
+    rf"|(?<=\?[{_TONED}])[a-zü]{{0,5}}[)）]"
+)
 #: A lost character ("?") followed by what is left of its annotation: ?qū)
-PINYIN_LOST = re.compile(rf"(?<=\?)[(（]?{_SYL_TONED}[)）]")
+PINYIN_LOST = re.compile(f"{_LEAD}(?:{_LOST_BODY})")
 #: Pinyin syllable without a tone mark (neutral tone: 們(men)); trusted only on pages with toned ones.
 _SYLLABLE = (
     r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
     r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ve|ue|a|o|e|i|u|ü|v)"
 )
-PINYIN_PLAIN = re.compile(rf"(?<=[{CJK_CLASS}])[(（]{_SYLLABLE}[)）]")
+_PLAIN_BODY = rf"(?<=[{CJK_CLASS}][(（]){_SYLLABLE}[)）]"
+PINYIN_PLAIN = re.compile(rf"[(（]{_PLAIN_BODY}")
 _MIN_TONED_FOR_PLAIN = 3
-_ONE_OR_LOST = re.compile(rf"[(（]{_SYL_TONED}[)）]|{PINYIN_LOST.pattern}")
-_ALL_TRUSTED = re.compile(f"{PINYIN_TONED.pattern}|{PINYIN_LOST.pattern}|{PINYIN_PLAIN.pattern}")
+#: ``[(（]{syllable}[)）]`` or :data:`PINYIN_LOST`, in that order.
+_ONE_OR_LOST = re.compile(rf"{_LEAD}(?:(?<=[(（]){_SYL_TONED}[)）]|{_LOST_BODY})")
+#: :data:`PINYIN_TONED`, :data:`PINYIN_LOST` or :data:`PINYIN_PLAIN`, in that order.
+_ALL_TRUSTED = re.compile(
+    rf"{_LEAD}(?:(?<=[(（]){_SYL_TONED}(?:\s{_SYL_TONED})*[)）]|{_LOST_BODY}|{_PLAIN_BODY})"
+)
+#: :data:`PINYIN_TONED` split by its opening bracket, and :data:`PINYIN_LOST` from its "?" on.
+_TONED_PROBES = tuple(re.compile(rf"{b}{_SYL_TONED}(?:\s{_SYL_TONED})*[)）]") for b in ("\\(", "（"))
+_LOST_PROBE = re.compile(rf"\?[(（]?{_SYL_TONED}[)）]")
+#: The same, each match one group: ``split`` gives the line's pieces and what stands between them in one scan.
+_CUT = {p: re.compile(f"({p.pattern})") for p in (_ONE_OR_LOST, _ALL_TRUSTED)}
 
 #: Private Use Area glyphs (font obfuscation), U+FFFD, the classic 锟斤拷 of double-decoded U+FFFD,
 #: and box-drawing characters wedged between ideographs (GBK bytes read as another codec).
-_GARBLE = re.compile(  # each branch starts with the glyph it looks for, so the scan is fast
-    rf"[\ue000-\uf8ff\ufffd]+|(?:锟斤拷)+|[\u2500-\u257f](?<=[{CJK_CLASS}].)[\u2500-\u257f]*(?=[{CJK_CLASS}])"
+_GARBLE = re.compile(  # one leading class, each branch checked by a lookbehind over it, so the scan is fast
+    rf"[\ue000-\uf8ff\ufffd锟\u2500-\u257f](?:(?<=[\ue000-\uf8ff\ufffd])[\ue000-\uf8ff\ufffd]*"
+    rf"|(?<=锟)斤拷(?:锟斤拷)*|(?<=[{CJK_CLASS}][\u2500-\u257f])[\u2500-\u257f]*(?=[{CJK_CLASS}]))"
 )
 _GARBLE_ANY = re.compile("[\ue000-\uf8ff\ufffd\u2500-\u257f锟]")  # one fast scan decides whether to look closer
 _GARBLE_CONTEXT = 4
@@ -103,21 +131,30 @@ def strip_pinyin(page: Page) -> None:
     text = page.text
     if "(" not in text and "（" not in text and ")" not in text:
         return
-    toned = sum(1 for _ in islice(PINYIN_TONED.finditer(text), _MIN_TONED_FOR_PLAIN))
-    if not toned and PINYIN_LOST.search(text) is None:
+    # (the probes start with a literal, which the regex engine scans for fastest: same answers as
+    # PINYIN_TONED, whose matches hold no bracket inside and so never overlap, and PINYIN_LOST)
+    toned = sum(1 for probe in _TONED_PROBES for _ in islice(probe.finditer(text), _MIN_TONED_FOR_PLAIN))
+    if not toned and ("?" not in text or _LOST_PROBE.search(text) is None):
         return
+    toned = min(toned, _MIN_TONED_FOR_PLAIN)
     # A page stuffed with annotations: every kind goes. A page with one or two: only the one-syllable
     # annotation of one character (當(dāng)); a gloss of a word (滟滪(yàn yù)) is the author's.
-    pattern = _ALL_TRUSTED if toned >= _MIN_TONED_FOR_PLAIN else _ONE_OR_LOST
+    cut = _CUT[_ALL_TRUSTED if toned >= _MIN_TONED_FOR_PLAIN else _ONE_OR_LOST]
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if "(" not in line and "（" not in line and ")" not in line:
             continue
-        found, context, rest = cut_all(pattern, line)  # one scan: findall + cut_context + sub
-        if not found:
+        parts = cut.split(line)  # one scan: the gaps between the pieces, and the pieces
+        if len(parts) == 1:
             continue
-        for m in PINYIN_LOST.finditer(line):
-            page.flag("garbled.lost-character", line[max(0, m.start() - 3) : m.end() + 3], i)
+        found, gaps = parts[1::2], parts[::2]
+        rest = "".join(gaps)
+        # what each piece followed once the earlier ones are cut (speechclean.cuts.cut_context)
+        ends = list(accumulate(map(len, gaps[:-1])))
+        context = tuple([rest[e - WIDTH if e > WIDTH else 0 : e] for e in ends])
+        if "?" in line:
+            for m in PINYIN_LOST.finditer(line):
+                page.flag("garbled.lost-character", line[max(0, m.start() - 3) : m.end() + 3], i)
         page.remove("convert.pinyin", "".join(found), i, span=True, context=context)
         lines[i] = rest
     page.text = "\n".join(lines)
@@ -136,6 +173,25 @@ def flag_garbled(page: Page) -> None:
         page.flag(kind, text[s:e], lines(m.start()))
 
 
+@cache
+def _special() -> re.Pattern[str]:
+    """Every character the step acts on past :func:`strip_pinyin`: a Traditional-only one (Basic
+    Multilingual Plane), kana, hangul, a garbled glyph (:data:`_GARBLE_ANY`)."""
+    trad = traditional_set().bmp.pattern
+    return re.compile(f"{trad[:-1]}{KANA_CLASS}{HANGUL_CLASS}\ue000-\uf8ff\ufffd\u2500-\u257f锟]")
+
+
+def _plain(text: str) -> bool:
+    """True when ``text`` holds none of :func:`_special` (and surely no supplementary Traditional-only
+    character): one scan instead of the three the step would make to find nothing."""
+    if traditional_set().sup is not None and may_hold_astral(text):
+        return False
+    if _special().search(text) is not None:
+        return False
+    known_without_kana_or_hangul(text)  # the punctuation step gets this very string next
+    return True
+
+
 class Convert(Step):
     """Strip pinyin annotations, convert Traditional paragraphs to Simplified, flag garbled spans."""
 
@@ -145,12 +201,15 @@ class Convert(Step):
         if self.options.pinyin:
             strip_pinyin(page)
         lang = page_lang(page)
+        if lang not in ("ja", "ko", "other") and page.text and _plain(page.text):
+            page.script = "hans"  # what the script check says of such a text; nothing to convert or flag
+            return page
         if lang in ("ja", "ko", "other"):
             page.flag(f"lang.{lang}", page.text[:40])  # not Chinese: not converted, punctuation kept
         else:
             if page.text and has_kana_or_hangul(page.text):
                 lines = page.text.split("\n")
-                flag_foreign(page, lines, foreign_lines(lines))
+                flag_foreign(page, lines, foreign_lines_of(page.text, lines))
             convert_text(page, self.options.convert)
         flag_garbled(page)
         return page

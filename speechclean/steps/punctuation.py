@@ -27,13 +27,15 @@ that is not Chinese (``page.lang``): their quotes, commas and spacing are not Ch
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
-from ..code import INLINE_CODE as _INLINE_CODE
+from ..code import inline_code_spans
 from ..conversion import page_lang, protected_lines
 from ..page import Page
 from ..text import CJK_CLASS
 from . import Step
+from .doubles import collapse_doubles
 
 _FW_PUNCT = "，。、；：？！“”‘’（）《》【】…—·「」『』〈〉〔〕"
 #: Chinese context: an ideograph or a full-width mark.
@@ -50,6 +52,9 @@ _FULLWIDTH_ALNUM = str.maketrans(
     {chr(c): chr(c - 0xFEE0) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}
 )
 _FULLWIDTH_ALNUM_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+#: :data:`_EXOTIC` and :data:`_FULLWIDTH_ALNUM_RE` in one scan (the space passes neither make nor take a
+#: full-width letter).
+_EXOTIC_OR_FULLWIDTH = re.compile(f"[{_INVISIBLES}{_WIDE_SPACES}\t\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 def _wide_space_in_cjk(space: str) -> re.Pattern[str]:
@@ -64,6 +69,7 @@ _OTHER_SPACE = re.compile(f"[{_WIDE_SPACES}\t]")
 _SPACE_BY_PUNCT = re.compile(f" (?<=[{C}] ) *(?=[{_FW_PUNCT}])| (?<=[{_FW_PUNCT}] ) *(?=[{C}])")
 _MULTI_SPACE = re.compile(" {2,}")
 _LINE_EDGE_SPACE = re.compile(r"^ +|(?<! ) ++$", re.MULTILINE)  # trailing: from the run's first space only
+_SPACE_BY_NEWLINE = re.compile(r"\n(?:(?<= \n)| )")  # led by the literal: a fast scan
 
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _MARKS_TABLE = str.maketrans(_HALF_TO_FULL)
@@ -73,19 +79,25 @@ _PAIR_ROUNDS = 8  # nesting levels converted (each round is linear)
 #: Runs of two or more ASCII marks next to Chinese (rare; decided as a whole so the result is stable).
 #: Linear: a run is tried only from its first mark, and taken whole (possessive).
 #: (Led by the mark class, the "not after a mark" test a lookbehind over it: the engine scans for the class.)
-_MARK_RUN = re.compile(f"[,:;?!()](?<![,:;?!()][,:;?!()])(?:(?<=[{C}][,:;?!()])[,:;?!()]++|[,:;?!()]++(?=[{C}]))")
-#: One ASCII mark: after Chinese, or (separators only) before it. One pattern per mark, constant replacement.
-_MARK_AFTER = {m: re.compile(f"{re.escape(m)}(?<=[{C}]{re.escape(m)})") for m in ",:;?!"}
-_MARK_BEFORE = {m: re.compile(f"{re.escape(m)}(?=[{C}])") for m in ",:;"}
-_LONE_PAREN = re.compile(f"[()](?<=[{C}].)|[()](?=[{C}])")
+_MARK_RUN = re.compile(f"[,:;?!()](?=[,:;?!()])(?<![,:;?!()][,:;?!()])(?:(?<=[{C}][,:;?!()])[,:;?!()]++|[,:;?!()]++(?=[{C}]))")
+#: One ASCII mark not next to another (a mark next to one belongs to a run, which :data:`_MARK_RUN`
+#: takes whole or not at all): after Chinese, or (separators and brackets) before it. One literal-led
+#: pattern per mark with a constant replacement. Runs and single marks never touch, so converting them
+#: in any order gives the same text (what runs, brackets, marks after and marks before in turn gave).
+_MARKS = "[,:;?!()]"
+_SINGLE_MARK = {
+    m: re.compile(
+        f"{re.escape(m)}(?:(?<=[{C}]{re.escape(m)})(?!{_MARKS})"
+        + (f"|(?<!{_MARKS}{re.escape(m)})(?=[{C}]))" if m in ",:;()" else ")")
+    )
+    for m in ",:;?!()"
+}
+_CHINESE = re.compile(f"[{C}]")
+#: The run of the anti-copy doubled comma, ``,,`` alone, as :data:`_MARK_RUN` takes it: by far the most
+#: common run, given a constant replacement in a pass of its own (runs never touch one another).
+_COMMA_PAIR_RUN = re.compile(f",,(?<!{_MARKS},,)(?!{_MARKS})(?:(?<=[{C}],,)|(?=[{C}]))")
 _STRAIGHT_QUOTE_LINE = re.compile(f'^(?=[^\\n]*")(?=[^\\n]*[{CJK_CLASS}])[^\\n]*$', re.MULTILINE)
 
-#: A run holding the anti-copy comma, or one mark doubled. ``、、`` is left alone: on paged
-#: documents it is a page counter followed by the text's own mark (``3、、基层``), which the
-#: structure step takes apart.
-_MARKS_RUN = re.compile("[，、；：。？！][，、；：。？！]+")
-#: The anti-copy pairs seen most, each with the mark it stands for (what ``_collapse`` gives).
-_COMMON_DOUBLES = (("，，", "，"), ("，。", "。"), ("，、", "、"), ("，；", "；"), ("，？", "？"), ("，！", "！"), ("，：", "："))
 _ORPHAN_RUN = "(?:”(?=[，。、；：？！])|[，。、；：？！])[，。、；：？！”]*"
 #: A line that starts with marks continuing the line before it (text split at an inline element:
 #: ``雄县\n、容城县``): the marks go back to the end of that line, nothing is lost.
@@ -95,6 +107,9 @@ _OPENERS = "（【《「『“‘"
 _OPENERS_LINE = re.compile(f"^([{_OPENERS}]++)\n(?=[^\n])", re.MULTILINE)
 _ORPHAN = re.compile(f"^{_ORPHAN_RUN}", re.MULTILINE)
 _ORPHAN_START = "”，。、；：？！"  # the characters an orphan run starts with
+_ORPHAN_HINT = re.compile(f"\n[{_ORPHAN_START}]")  # a line starting with one (led by the literal: a fast scan)
+_ORPHAN_AFTER_NEWLINE = re.compile(f"\n{_ORPHAN_RUN}")  # :data:`_ORPHAN` past the first line, led by the literal
+_OPENER_HINT = re.compile(f"\n(?<=[{_OPENERS}]\n)")  # an opener ending a line (the same)
 
 
 def _count(page: Page | None, rule: str, n: int) -> None:
@@ -107,39 +122,26 @@ def _paren(m: re.Match[str]) -> str:
     text = m.string
     before = text[m.start() - 1] if m.start() else ""
     after = text[m.end()] if m.end() < len(text) else ""
-    chinese = re.search(f"[{C}]", inner) or re.match(f"[{C}]", before or " ") or re.match(f"[{C}]", after or " ")
+    chinese = _CHINESE.search(inner) or _CHINESE.match(before or " ") or _CHINESE.match(after or " ")
     return f"（{inner}）" if chinese else m.group()
 
 
+_QUOTE_MARKS = re.compile('([“”"])')
+
+
 def _quotes(m: re.Match[str]) -> str:
-    line = m.group()
-    out = []
+    parts = _QUOTE_MARKS.split(m.group())  # the text between quotes, then each quote (odd indices)
     open_ = False
-    for ch in line:
-        if ch == "“":
+    for k in range(1, len(parts), 2):
+        quote = parts[k]
+        if quote == "“":
             open_ = True
-        elif ch == "”":
+        elif quote == "”":
             open_ = False
-        elif ch == '"':
-            ch = "”" if open_ else "“"
+        else:
+            parts[k] = "”" if open_ else "“"
             open_ = not open_
-        out.append(ch)
-    return "".join(out)
-
-
-def _collapse(m: re.Match[str]) -> str:
-    run = m.group()
-    if "，" not in run and not (len(set(run)) == 1 and run[0] in "；：。"):
-        return run  # ？！ ！！ are meant; 、、 is left to the structure step
-    if set(run) == {"。"} and len(run) >= 3:
-        return run  # an ellipsis typed with 。: the author's, kept
-    strong = "".join(ch for ch in run if ch in "？！")
-    if strong:
-        return strong[:2]
-    for mark in "。；：、":
-        if mark in run:
-            return mark
-    return "，"
+    return "".join(parts)
 
 
 def _sub(page: Page | None, rule: str, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str], text: str) -> str:
@@ -147,6 +149,10 @@ def _sub(page: Page | None, rule: str, pattern: re.Pattern[str], repl: str | Cal
     if n and new != text:
         _count(page, rule, n)
     return new
+
+
+def _to_full(m: re.Match[str]) -> str:
+    return m.group().translate(_MARKS_TABLE)
 
 
 _HOLD = "\ue0ff"  # stands for one protected span while the rules run (a neutral, non-Chinese character)
@@ -161,9 +167,12 @@ def normalize(text: str, page: Page | None = None) -> str:
     '调用 fmt.Println("a", b) 即可，很简单。'
     """
     if ("`" in text or "(" in text) and _HOLD not in text:
-        held = _INLINE_CODE.findall(text)
-        if held:
-            out = _normalize(_INLINE_CODE.sub(_HOLD, text), page).split(_HOLD)
+        spans = inline_code_spans(text)
+        if spans:
+            held = [text[s:e] for s, e in spans]
+            ends = [0] + [e for _, e in spans]
+            starts = [s for s, _ in spans] + [len(text)]
+            out = _normalize(_HOLD.join(text[e:s] for e, s in zip(ends, starts)), page).split(_HOLD)
             if len(out) == len(held) + 1:
                 return "".join(x for pair in zip(out, [*held, ""]) for x in pair)
     return _normalize(text, page)
@@ -176,15 +185,20 @@ def _normalize(text: str, page: Page | None = None) -> str:
             if joined == text:
                 break
             text = joined
-        text = _sub(page, "punctuation.orphan-joined", _OPENERS_LINE, "\\1", text)
-    exotic = set(_EXOTIC.findall(text))
+        if _OPENER_HINT.search(text):
+            text = _sub(page, "punctuation.orphan-joined", _OPENERS_LINE, "\\1", text)
+    found = Counter(_EXOTIC_OR_FULLWIDTH.findall(text))
+    exotic = {c for c in found if not _FULLWIDTH_ALNUM_RE.match(c)}
     if exotic:
         if any(_INVISIBLE.match(c) for c in exotic):
             text = _sub(page, "punctuation.invisible", _INVISIBLE, "", text)
+        spaces = sum(n for c, n in found.items() if _OTHER_SPACE.match(c))  # wide ones and tabs
+        before = len(text)
         for space in sorted(c for c in exotic if _IS_WIDE_SPACE.match(c)):
             text = _sub(page, "punctuation.space", _wide_space_in_cjk(space), "", text)
-        text = _OTHER_SPACE.sub(" ", text)
-    if _FULLWIDTH_ALNUM_RE.search(text):
+        if before - len(text) < spaces:  # (those passes only delete wide spaces) some are left
+            text = _OTHER_SPACE.sub(" ", text)
+    if len(exotic) < len(found):
         new = text.translate(_FULLWIDTH_ALNUM)
         _count(page, "punctuation.fullwidth-alnum", int(new != text))
         text = new
@@ -198,13 +212,10 @@ def _normalize(text: str, page: Page | None = None) -> str:
         if "(" not in text or ")" not in text or (new := _sub(page, "punctuation.halfwidth", _PAIR, _paren, text)) == text:
             break
         text = new
-    text = _sub(page, "punctuation.halfwidth", _MARK_RUN, lambda m: m.group().translate(_MARKS_TABLE), text)
-    if "(" in text or ")" in text:
-        text = _sub(page, "punctuation.halfwidth", _LONE_PAREN, lambda m: _HALF_TO_FULL[m.group()], text)
-    for mark, pattern in _MARK_AFTER.items():
-        if mark in text:
-            text = _sub(page, "punctuation.halfwidth", pattern, _HALF_TO_FULL[mark], text)
-    for mark, pattern in _MARK_BEFORE.items():
+    if ",," in text:
+        text = _sub(page, "punctuation.halfwidth", _COMMA_PAIR_RUN, "，，", text)
+    text = _sub(page, "punctuation.halfwidth", _MARK_RUN, _to_full, text)
+    for mark, pattern in _SINGLE_MARK.items():
         if mark in text:
             text = _sub(page, "punctuation.halfwidth", pattern, _HALF_TO_FULL[mark], text)
     # spaces last: the marks next to them are Chinese by now
@@ -212,17 +223,15 @@ def _normalize(text: str, page: Page | None = None) -> str:
         text = _sub(page, "punctuation.space", _SPACE_BY_PUNCT, "", text)
         if "  " in text:
             text = _MULTI_SPACE.sub(" ", text)
-        if " \n" in text or "\n " in text or text[:1] == " " or text[-1:] == " ":
+        if text[:1] == " " or text[-1:] == " " or _SPACE_BY_NEWLINE.search(text):
             text = _LINE_EDGE_SPACE.sub("", text)
-    # anti-copy doubles (the common pairs by plain replacement, the rest by pattern), then orphans
-    for pair, mark in _COMMON_DOUBLES:
-        n = text.count(pair)
-        if n:
-            text = text.replace(pair, mark)
-            _count(page, "punctuation.doubled", n)
-    text = _sub(page, "punctuation.doubled", _MARKS_RUN, _collapse, text)
-    if text[:1] in _ORPHAN_START or any(f"\n{c}" in text for c in _ORPHAN_START):  # a line must start with one
-        text = _sub(page, "punctuation.orphan", _ORPHAN, "", text)
+    text = collapse_doubles(text, page)
+    if text[:1] in _ORPHAN_START or _ORPHAN_HINT.search(text):  # a line must start with one
+        # (_ORPHAN on the first line, then after each newline: the same cuts, literal-led)
+        first = _ORPHAN.match(text)
+        n = first is not None
+        text, more = _ORPHAN_AFTER_NEWLINE.subn("\n", text[first.end() :] if first else text)
+        _count(page, "punctuation.orphan", n + more)
     return text
 
 
