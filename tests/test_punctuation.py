@@ -80,6 +80,13 @@ def test_marks_continuing_the_line_before_join_it() -> None:
     assert normalize("包括雄县\n、容城县\n、安新县\n，于2017年成立。") == "包括雄县、\n容城县、\n安新县，\n于2017年成立。"
 
 
+def test_a_closing_mark_made_full_width_joins_the_line_before_as_a_full_width_one_does() -> None:
+    # `)` at a line start becomes `）` in Chinese context; `）` at a line start goes back to the line before,
+    # so the half-width one must too, or cleaning the output again would move it (idempotence)
+    assert normalize("功能一致\n)标签") == normalize("功能一致\n）标签") == "功能一致）\n标签"
+    assert normalize(normalize("功能一致\n)标签")) == "功能一致）\n标签"
+
+
 def test_brackets_and_ascii_marks_on_their_own_line_join_their_text() -> None:
     assert normalize("二选一（功能\n完全一致\n）\n标签") == "二选一（功能\n完全一致）\n\n标签"
     assert normalize("安新县\n（\n含周边地区\n）") == "安新县\n（含周边地区）\n"

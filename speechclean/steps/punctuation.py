@@ -178,13 +178,18 @@ def normalize(text: str, page: Page | None = None) -> str:
     return _normalize(text, page)
 
 
+def _join_orphans(text: str, page: Page | None) -> str:
+    for _ in range(4):  # a chain of such lines (雄县\n、\n容城县\n、) moves up one line per pass
+        joined = _sub(page, "punctuation.orphan-joined", _ORPHAN_CONTINUES, "\\1\n", text)
+        if joined == text:
+            break
+        text = joined
+    return text
+
+
 def _normalize(text: str, page: Page | None = None) -> str:
     if "\n" in text:  # first, so that the marks moved are normalised with their new neighbours
-        for _ in range(4):  # a chain of such lines (雄县\n、\n容城县\n、) moves up one line per pass
-            joined = _sub(page, "punctuation.orphan-joined", _ORPHAN_CONTINUES, "\\1\n", text)
-            if joined == text:
-                break
-            text = joined
+        text = _join_orphans(text, page)
         if _OPENER_HINT.search(text):
             text = _sub(page, "punctuation.orphan-joined", _OPENERS_LINE, "\\1", text)
     found = Counter(_EXOTIC_OR_FULLWIDTH.findall(text))
@@ -226,6 +231,8 @@ def _normalize(text: str, page: Page | None = None) -> str:
         if text[:1] == " " or text[-1:] == " " or _SPACE_BY_NEWLINE.search(text):
             text = _LINE_EDGE_SPACE.sub("", text)
     text = collapse_doubles(text, page)
+    if "\n）" in text or "\n”" in text:  # a `)` or `"` made full-width above continues the line before, as
+        text = _join_orphans(text, page)  # it would have had it been full-width already (idempotence)
     if text[:1] in _ORPHAN_START or _ORPHAN_HINT.search(text):  # a line must start with one
         # (_ORPHAN on the first line, then after each newline: the same cuts, literal-led)
         first = _ORPHAN.match(text)
