@@ -2,7 +2,7 @@
 
 1. **Scaling** — pages/s and MB/s of ``Cleaner.pipe`` with 1 and 2 workers on the shared real
    HTML pages (``../shared/corpus/extraction/**/*.html``, skipped when absent) and on text
-   records (the seed pages repeated). Target: 2 workers >= 1.8x one worker. Pool start-up
+   records (the seed pages repeated). Target (issue 16): 2 workers >= 1.85x one worker. Pool start-up
    is inside the timing.
 2. **CLI overhead** — the same input through ``speechclean`` (in-process ``cli.main``: a
    directory of the HTML pages, and a JSONL file of the text records, output written to a
