@@ -43,6 +43,10 @@ from . import Step
 DENSITY_MIN_BODY_SHARE = 0.4
 #: A keyword line right after a body paragraph is a paper's own (摘要… 关键词：…), not a site's tag list.
 _OWN_KEYWORDS = re.compile(r"^\s*+[【\[]?+\s*+(?:关键词|关键字|Key\s*+words?)\s*+[】\]]?+\s*+[:：]?", re.IGNORECASE)
+#: A line of at most this many ASCII symbols between two lines of text is a piece of them (an operator, a
+#: quote or a shell prompt the page set apart: ``set http_proxy`` / ``=`` / ``http``), not stray chrome.
+INLINE_SYMBOL_MAX_LEN = 3
+_ASCII_SYMBOLS = re.compile(r"^[!-/:-=?@\[-`{}~]++$")  # not | or >: the separators of menus and trails
 
 
 class RuleSet:
@@ -160,6 +164,17 @@ def _ends_list(line: str) -> bool:
     return is_heading(line) or ends_sentence(line) and cjk_count(line) >= 2
 
 
+def _ends_tail_list(line: str) -> bool:
+    """After the body, a list under a chrome heading (tags, related titles) ends where readers speak: a
+    remark that ends on ！ or ？, or a reply to someone (``@name …``) — comments, not list items."""
+    if line[:1] in "@＠":
+        return True
+    end = len(line)
+    while end and not line[end - 1].isalnum() and line[end - 1] not in "！？!?":  # past emoji: 理念！👍👍
+        end -= 1
+    return end > 0 and line[end - 1] in "！？!?" and cjk_count(line) >= 2
+
+
 @dataclass
 class Layout:
     """What the boilerplate step knows of a page before the classifier: the lines (original, stripped,
@@ -239,6 +254,22 @@ def layout(text: str, rules: RuleSet, density: bool = True) -> Layout:
     return lay
 
 
+def _keep_inline_symbols(lay: Layout, drops: dict[int, str], chrome: dict[int, tuple[float, tuple[str, ...]]]) -> None:
+    """A short line of ASCII symbols that the stray-punctuation rule named, between two lines that stay,
+    is a piece of the text around it (inline code, a quote, an operator set on its own line): kept.
+    Decided after the classifier, on the lines that stay, so that cleaning again decides the same."""
+    nonblank = [i for i, v in enumerate(lay.view) if v]
+    for k in range(1, len(nonblank) - 1):
+        i = nonblank[k]
+        if drops.get(i) != "boilerplate.stray-punctuation":
+            continue
+        v = lay.view[i]
+        if len(v) > INLINE_SYMBOL_MAX_LEN or not _ASCII_SYMBOLS.match(v):
+            continue
+        if all(j not in drops and j not in chrome for j in (nonblank[k - 1], nonblank[k + 1])):
+            del drops[i]
+
+
 def _rule_drops(lay: Layout, rules: RuleSet) -> dict[int, str]:
     """The lines the rules drop, with the rule of each: named lines, and the lists under block rules."""
     drops: dict[int, str] = {}
@@ -252,7 +283,7 @@ def _rule_drops(lay: Layout, rules: RuleSet) -> dict[int, str]:
         drops[i - 1] = rule.id
         if rule.scope == "block":  # the list under the heading, up to the next body line
             z = lay.zone(i - 1)
-            while i < n and not lay.body[i] and (z == "tail" or not _ends_list(lay.view[i])):
+            while i < n and not lay.body[i] and not (_ends_tail_list if z == "tail" else _ends_list)(lay.view[i]):
                 if lay.view[i]:
                     nxt = rules.first_match(lay.view[i], z)
                     drops[i] = nxt.id if nxt else rule.id
@@ -312,6 +343,7 @@ class Boilerplate(Step):
         lay = layout(page.text, rules, self.options.density)
         drops = _rule_drops(lay, rules)
         chrome = _classify(lay, drops) if self.options.density else {}
+        _keep_inline_symbols(lay, drops, chrome)
         repeated = repeated_lines(page, lay.stripped, lay.body, self.options)  # the site's chrome: {line: pages}
         code = code_lines(lay.lines)  # code and front matter are content: kept exactly (speechclean.code)
         ed = LineEditor(page)

@@ -259,9 +259,12 @@ def _header_lines(page: Page, lines: list[str]) -> tuple[str | None, set[int]]:
     first_body = next((i for i, s in enumerate(lines) if is_body(s)), len(lines))
     keys = [_key(s) for s in lines]  # cheap: long lines get ""
     counts: dict[str, int] = {}
-    for key in keys:
+    said: set[str] = set()  # keys a copy of which ends a sentence: a repeated remark (元旦快乐！), not a title
+    for s, key in zip(lines, keys):
         if key:
             counts[key] = counts.get(key, 0) + 1
+            if s.rstrip()[-1:] in TERMINAL:
+                said.add(key)
     preface = next(
         (t for r in page.removals if r.rule == "boilerplate.editor-preface"
          and (m := _PREFACE_TITLE.search(r.text)) and len(_key(t := clean_title(m.group(1)))) >= 4),
@@ -279,7 +282,7 @@ def _header_lines(page: Page, lines: list[str]) -> tuple[str | None, set[int]]:
         key = keys[i]
         if len(key) < 4:  # also excludes the "" of long lines
             continue
-        if counts[key] >= 2:
+        if counts[key] >= 2 and key not in said:
             repeated.add(i)
             twice = twice or clean_title(s)
         elif framed is None and first_chrome is not None and first_chrome <= i + 1:
