@@ -53,3 +53,61 @@ def test_comments_under_a_tag_list_end_the_list() -> None:
     page = clean(text)
     assert "工作总结" not in page.text and "会议纪要" not in page.text
     assert "我喜欢这个设计理念！" in page.text and "@小王 哈哈哈" in page.text
+
+
+# -- a text page quoting markup is a text page ----------------------------------------------------
+def test_a_tutorial_quoting_inline_tags_is_text_and_keeps_its_code() -> None:
+    from speechclean.steps.extract import html_evidence
+
+    text = ("调用系统功能\n\n使用<a>能快速调用电话和短信功能，关键在于格式要准确，否则会被移动端浏览器忽略。\n\n"
+            "<!-- 拨打电话 -->\n<a href=\"tel:10086\">拨打电话给客服</a>\n\n<!-- 发送短信 -->\n<a href=\"sms:10086\">发送短信给客服</a>\n"
+            "<input type=\"file\" accept=\"image/*\">\n")
+    assert html_evidence(text) is None
+    page = speechclean.clean(text)
+    assert page.kind == "text" and "否则会被移动端浏览器忽略" in page.text and "拨打电话给客服" in page.text
+    assert html_evidence("<div><a href='/a'>首页</a></div>\n<div><a href='/b'>新闻</a></div>\n" + "正文内容。" * 20) == "markup"
+
+
+# -- a site's name stamped at the ends of clauses -------------------------------------------------
+STAMPED = """一文吃透 Kotlin 中的函数家族：稿子汇
+细看这些叫法，貌似用都会用稿子汇。但要论其个中区别乃至实现原理，则难以讲得明白。
+Kotlin 中定义方法的时候，如果函数体是单个表达式，可以进行函数简化稿子汇
+简化的形式是直接赋值：不仅可以省略花括号，还可以省略返回类型稿子汇
+这样子的写法很接近于日常表达习惯稿子汇，简单明了。
+反编译之后发现其采用的是三元运算符的写法稿子汇"""
+
+
+def test_a_name_stamped_at_clause_ends_is_cut_and_the_sentences_read_whole() -> None:
+    page = clean(STAMPED)
+    assert "稿子汇" not in page.text + (page.title or "")
+    assert "这样子的写法很接近于日常表达习惯，简单明了。" in page.text and "貌似用都会用。但要论其" in page.text
+    cuts = [r for r in page.removals if r.rule == "chrome.watermark"]
+    assert len(cuts) == 6 and all(r.span for r in cuts[1:])
+
+
+def test_phrases_prose_repeats_at_clause_ends_are_not_stamps() -> None:
+    text = ("第四章 中国式现代化创造人类文明新形态\n报告认为，中国式现代化，创造了人类文明新形态。不同于西方式现代化。\n"
+            "中国共产党带领人民走出了中国式现代化道路，创造了人类文明新形态，拓展了发展中国家走向现代化的途径。\n"
+            "中国式现代化作为人类文明新形态，与全球其他文明相互借鉴。\n第四章 中国式现代化创造人类文明新形态\n"
+            "一级标题\n二级标题\n三级标题\n四级标题\n")
+    page = clean(text)
+    assert not [r for r in page.removals if r.rule == "chrome.watermark"]
+
+
+def test_a_stamp_goes_on_traditional_pages_with_convert_off() -> None:
+    page = clean(STAMPED.replace("稿子汇", "稿子匯").replace("这样子的写法", "這樣子的寫法"), convert="off")
+    assert "稿子匯" not in page.text and "這樣子的寫法很接近于日常表达习惯，简单明了。" in page.text
+
+
+# -- credits glued inside a line ------------------------------------------------------------------
+def test_credits_glued_inside_a_line_are_cut_and_the_rest_stays() -> None:
+    line = "原标题：软件开发中的理性决定作者 | 邹欣 责编 | 梦依丹出品 | CSDN（ID:CSDNnews）问题来了，我们在商言商，怎么能让更多的人付钱使用我们的产品呢？"
+    page = clean(line + "\n" + BODY)
+    assert "邹欣" not in page.text and "梦依丹" not in page.text and "CSDNnews" not in page.text
+    assert "原标题：软件开发中的理性决定问题来了，我们在商言商" in page.text
+    assert [r.rule for r in page.removals if r.step == "boilerplate"] == ["boilerplate.inline-credits"]
+
+
+def test_one_bar_credit_inside_prose_is_not_cut() -> None:
+    line = "这本书的作者 | 张三 在序言里写道，读书要读原著。我们认真读了三遍，收获很大。"
+    assert clean(line + "\n" + BODY).text.startswith(line)

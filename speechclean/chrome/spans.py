@@ -52,6 +52,8 @@ def may_match(rule_id: str, line: str) -> bool:
         return "TOC" in line
     if rule_id == "boilerplate.seo-inline":
         return "入口" in line
+    if rule_id == "boilerplate.inline-credits":
+        return "|" in line or "｜" in line
     if rule_id == "boilerplate.inline-marker":
         return "编辑本段" in line or "正文" in line
     return True

@@ -29,6 +29,7 @@ from ..chrome.kinds import is_body, is_title_like, keeps_at_edge
 from ..chrome.model import model
 from ..chrome.spans import keep_span, may_match
 from ..chrome.view import simplified_lines
+from ..chrome.watermark import watermarks
 from ..code import code_lines, front_matter
 from ..lines import LineEditor
 from ..literals import Prefilter, required_any
@@ -184,7 +185,7 @@ class Layout:
     stripped: list[str]
     view: list[str]
     lengths: list[int]
-    cuts: list[list[tuple[Rule, str]]]
+    cuts: list[list[tuple[str, str]]]
     named: list[Rule | None]
     body: list[bool]
     first: int | None
@@ -202,10 +203,11 @@ class Layout:
         return "head" if i < self.first else "tail" if i > self.last else "main"
 
 
-def _cut_spans(rules: RuleSet, stripped: list[str], view: list[str]) -> list[list[tuple[Rule, str]]]:
+def _cut_spans(rules: RuleSet, stripped: list[str], view: list[str]) -> list[list[tuple[str, str]]]:
     """Cut the span rules' matches (jammers, watermarks, inline page markers) out of every line, in place;
-    return what was cut from each line."""
-    cuts: list[list[tuple[Rule, str]]] = [[] for _ in stripped]
+    then a site name stamped at the ends of clauses all over the page (:mod:`speechclean.chrome.watermark`).
+    Return what was cut from each line, with the rule or signal of each cut."""
+    cuts: list[list[tuple[str, str]]] = [[] for _ in stripped]
     for rule in rules.span_rules:
         for i, v in enumerate(view):
             if not v or not may_match(rule.id, v) or not rule.fits(v):
@@ -213,15 +215,30 @@ def _cut_spans(rules: RuleSet, stripped: list[str], view: list[str]) -> list[lis
             spans = [sp for sp in rule.spans(v) if keep_span(rule.id, v, *sp)]
             if not spans or any(veto.search(v) for veto in rule._vetoes):
                 continue
-            s = stripped[i]
-            same = len(s) == len(v)
-            for start, end in reversed(spans):
-                cuts[i].append((rule, (s if same else v)[start:end]))
-                if same:
-                    s = s[:start] + s[end:]
-                v = v[:start] + v[end:]
-            stripped[i], view[i] = (s.strip() if same else v.strip()), v.strip()
+            _cut(cuts, stripped, view, i, rule.id, spans)
+    by_line: dict[int, list[tuple[int, int]]] = {}
+    for i, start, end in watermarks(view):
+        by_line.setdefault(i, []).append((start, end))
+    for i, spans in by_line.items():
+        _cut(cuts, stripped, view, i, WATERMARK, spans)
     return cuts
+
+
+#: The signal that cuts a site's name stamped all over a page.
+WATERMARK = "chrome.watermark"
+
+
+def _cut(cuts: list[list[tuple[str, str]]], stripped: list[str], view: list[str], i: int, rule_id: str,
+         spans: list[tuple[int, int]]) -> None:
+    """Cut ``spans`` (of the view, in order, not overlapping) out of line ``i`` of both texts."""
+    s, v = stripped[i], view[i]
+    same = len(s) == len(v)
+    for start, end in reversed(spans):
+        cuts[i].append((rule_id, (s if same else v)[start:end]))
+        if same:
+            s = s[:start] + s[end:]
+        v = v[:start] + v[end:]
+    stripped[i], view[i] = (s.strip() if same else v.strip()), v.strip()
 
 
 def layout(text: str, rules: RuleSet, density: bool = True) -> Layout:
@@ -358,7 +375,7 @@ class Boilerplate(Step):
             verdict = chrome.get(i) if s and rule is None else None
             kept = bool(s) and rule is None and verdict is None
             for cut, piece in lay.cuts[i]:  # cut from a kept line: a span of it; otherwise a piece before it
-                page.remove(cut.id, piece, len(ed.out), span=kept)
+                page.remove(cut, piece, len(ed.out), span=kept)
             if not s:
                 ed.drop(i, "", "")
             elif kept and i in repeated:
