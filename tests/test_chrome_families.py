@@ -111,3 +111,15 @@ def test_credits_glued_inside_a_line_are_cut_and_the_rest_stays() -> None:
 def test_one_bar_credit_inside_prose_is_not_cut() -> None:
     line = "这本书的作者 | 张三 在序言里写道，读书要读原著。我们认真读了三遍，收获很大。"
     assert clean(line + "\n" + BODY).text.startswith(line)
+
+
+# -- jammers with few digits or few glued symbols -------------------------------------------------
+def test_jammers_of_letters_and_symbols_or_letters_and_digits_are_cut() -> None:
+    page = clean("% H, N8 ]: q: }. q! v（一）讲话稿的概念& J* D0 x: J2 [* c5 C6 w\n" + BODY)
+    assert page.text.startswith("（一）讲话稿的概念\n")
+    assert sum(r.rule == "boilerplate.jammer" for r in page.removals) == 2
+
+
+def test_formulas_and_code_with_short_tokens_are_not_jammers() -> None:
+    for line in ("设 x1 + x2 + x3 = y1 ，求解。", "交换两个变量：a, b = b, a 即可。", "令 f = a * b + c ，则结果为正。"):
+        assert clean(line + "\n" + BODY).text.startswith(line), line

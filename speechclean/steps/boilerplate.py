@@ -272,18 +272,20 @@ def layout(text: str, rules: RuleSet, density: bool = True) -> Layout:
 
 
 def _keep_inline_symbols(lay: Layout, drops: dict[int, str], chrome: dict[int, tuple[float, tuple[str, ...]]]) -> None:
-    """A short line of ASCII symbols that the stray-punctuation rule named, between two lines that stay,
+    """A short line of ASCII symbols that the stray-punctuation rule named, between lines that stay,
     is a piece of the text around it (inline code, a quote, an operator set on its own line): kept.
     Decided after the classifier, on the lines that stay, so that cleaning again decides the same."""
     nonblank = [i for i, v in enumerate(lay.view) if v]
-    for k in range(1, len(nonblank) - 1):
-        i = nonblank[k]
+    for k, i in enumerate(nonblank):
         if drops.get(i) != "boilerplate.stray-punctuation":
             continue
         v = lay.view[i]
         if len(v) > INLINE_SYMBOL_MAX_LEN or not _ASCII_SYMBOLS.match(v):
             continue
-        if all(j not in drops and j not in chrome for j in (nonblank[k - 1], nonblank[k + 1])):
+        # The page's edge is no chrome either: what the structure step takes away around the line (a
+        # title, a repeated header) must not change the verdict when the result is cleaned again.
+        around = nonblank[max(0, k - 1) : k] + nonblank[k + 1 : k + 2]
+        if all(j not in drops and j not in chrome for j in around):
             del drops[i]
 
 
