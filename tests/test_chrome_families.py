@@ -123,3 +123,24 @@ def test_jammers_of_letters_and_symbols_or_letters_and_digits_are_cut() -> None:
 def test_formulas_and_code_with_short_tokens_are_not_jammers() -> None:
     for line in ("设 x1 + x2 + x3 = y1 ，求解。", "交换两个变量：a, b = b, a 即可。", "令 f = a * b + c ，则结果为正。"):
         assert clean(line + "\n" + BODY).text.startswith(line), line
+
+
+# -- titles ---------------------------------------------------------------------------------------
+def test_the_line_above_the_articles_metadata_is_the_title_not_a_menu_item() -> None:
+    text = ("• 聊天消息\n• 系统消息\n会员中心\n创作中心\n完善资料让更多小伙伴认识你，还能领取20积分哦，立即完善>\n"
+            "深入理解RESTful Api设计\n来源：某某技术 作者：张三 2022-06-14 15:43\n" + BODY)
+    page = clean(text)
+    assert page.title == "深入理解RESTful Api设计"
+
+
+def test_a_sidebar_label_is_never_the_title() -> None:
+    page = clean("某某网，免费下载，在线观看，高清无码\n正文内容\n工作指引（征求意见稿）-免费阅读\n" + BODY + "\n" + BODY)
+    assert page.title == "工作指引（征求意见稿）"
+    assert "免费阅读" not in page.text
+
+
+def test_a_list_under_related_links_stops_at_the_title_above_its_date() -> None:
+    text = ("当前位置：首页 » 服务存储 » 什么存储器需要随时存储电荷\n扩展阅读\n怎么引入js 2023-08-31 21:54:13\n"
+            "什么存储器需要随时存储电荷\n发布时间： 2022-01-13 03:50:56\n" + BODY)
+    page = clean(text)
+    assert page.title == "什么存储器需要随时存储电荷" and "引入js" not in page.text

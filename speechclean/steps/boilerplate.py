@@ -303,11 +303,24 @@ def _rule_drops(lay: Layout, rules: RuleSet) -> dict[int, str]:
         if rule.scope == "block":  # the list under the heading, up to the next body line
             z = lay.zone(i - 1)
             while i < n and not lay.body[i] and not (_ends_tail_list if z == "tail" else _ends_list)(lay.view[i]):
+                if lay.view[i] and _above_metadata(lay, i):
+                    break  # the article's title, right above its own metadata, ends the list
                 if lay.view[i]:
                     nxt = rules.first_match(lay.view[i], z)
                     drops[i] = nxt.id if nxt else rule.id
                 i += 1
     return drops
+
+
+def _above_metadata(lay: Layout, i: int) -> bool:
+    """Line ``i`` is title-like and the next non-empty line is metadata (发布时间：…): an article's title."""
+    if not is_title_like(lay.view[i]):
+        return False
+    for j in range(i + 1, min(len(lay.view), i + 4)):
+        if lay.view[j]:
+            r = lay.named[j]
+            return r is not None and r.id == "boilerplate.metadata"
+    return False
 
 
 def _edges(view: list[str], lengths: list[int], body: list[bool], suspect: list[bool], density: bool) -> tuple[int | None, int | None]:
