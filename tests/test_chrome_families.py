@@ -144,3 +144,30 @@ def test_a_list_under_related_links_stops_at_the_title_above_its_date() -> None:
             "什么存储器需要随时存储电荷\n发布时间： 2022-01-13 03:50:56\n" + BODY)
     page = clean(text)
     assert page.title == "什么存储器需要随时存储电荷" and "引入js" not in page.text
+
+
+# -- lists, nav runs and glued links --------------------------------------------------------------
+def test_editor_picks_go_with_their_titles_up_to_the_next_article() -> None:
+    text = ("大学生实习报告范文第1篇\n" + BODY + "\n特此证明。\n编辑推荐：\n小编推荐：标准实习报告格式\n暑假实习报告\n实习证明大全\n"
+            "大学生实习报告范文第2篇\n" + BODY)
+    page = clean(text)
+    assert "暑假实习报告" not in page.text and "实习证明大全" not in page.text and "标准实习报告格式" not in page.text
+    assert [d.title for d in page.documents] == ["大学生实习报告范文第1篇", "大学生实习报告范文第2篇"]
+
+
+def test_a_nav_run_without_separators_goes() -> None:
+    page = clean("网站首页节日演讲稿爱国纪念日演讲稿工作学习演讲稿青春励志演讲稿\n" + BODY)
+    assert page.text == BODY
+
+
+def test_a_related_link_and_a_slogan_glued_to_lines_are_cut() -> None:
+    page = clean("（1）什么存储器需要随时存储电荷扩展阅读\n" + BODY + "稿子汇，范文学习文库")
+    assert page.text == "（1）什么存储器需要随时存储电荷\n" + BODY
+
+
+def test_advert_headlines_under_recommended_reading_go_and_prose_stays() -> None:
+    text = BODY + "\n推荐阅读：\n专为初中生打造的超强笔记术，实现学渣变学霸的华丽转身\n97%的学生不知道的中考作文潜规则：想要作文提高15分，得这样学\n"
+    page = clean(text)
+    assert page.text == BODY
+    text = BODY + "\n相关文章\n" + BODY
+    assert clean(text).text.count(BODY) == 2

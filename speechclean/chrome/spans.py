@@ -68,6 +68,10 @@ def may_match(rule_id: str, line: str) -> bool:
         return "入口" in line
     if rule_id == "boilerplate.inline-credits":
         return "|" in line or "｜" in line
+    if rule_id == "boilerplate.inline-related":
+        return "阅读" in line
+    if rule_id == "boilerplate.trailing-slogan":
+        return line[-1:] in "网站库坛区家" or line.rstrip()[-1:] in "网站库坛区家"
     if rule_id == "boilerplate.inline-marker":
         return "编辑本段" in line or "正文" in line
     return True

@@ -36,7 +36,7 @@ from ..literals import Prefilter, required_any
 from ..page import Page
 from ..rules import Rule, builtin, check_unique, resolve
 from ..sites.apply import repeated_lines
-from ..text import cjk_count, ends_sentence, is_heading, visible_len
+from ..text import SENTENCE_END, cjk_count, ends_sentence, is_heading, visible_len
 from . import Step
 
 #: The density signal only judges pages whose body holds at least this share of the visible characters
@@ -161,8 +161,11 @@ def _body_lines(stripped: list[str], suspect: list[bool], memo: dict[str, bool] 
 
 
 def _ends_list(line: str) -> bool:
-    """Inside the body, a list under a chrome heading ends at a heading or a sentence."""
-    return is_heading(line) or ends_sentence(line) and cjk_count(line) >= 2
+    """Inside the body, a list under a chrome heading ends at a heading, a sentence or an article's title
+    (…范文第2篇)."""
+    from .structure import is_document_title  # late: structure builds on this module's measures
+
+    return is_heading(line) or ends_sentence(line) and cjk_count(line) >= 2 or is_document_title(line)
 
 
 def _ends_tail_list(line: str) -> bool:
@@ -271,6 +274,12 @@ def layout(text: str, rules: RuleSet, density: bool = True) -> Layout:
     return lay
 
 
+def _may_be_taken(line: str) -> bool:
+    """Whether the structure step may take ``line`` away as a title or a repeated header (title-like, and
+    ending on no mark that a title never ends on)."""
+    return is_title_like(line) and line[-1:] not in "。！？!?…；;：:，,、"
+
+
 def _keep_inline_symbols(lay: Layout, drops: dict[int, str], chrome: dict[int, tuple[float, tuple[str, ...]]]) -> None:
     """A short line of ASCII symbols that the stray-punctuation rule named, between lines that stay,
     is a piece of the text around it (inline code, a quote, an operator set on its own line): kept.
@@ -282,10 +291,12 @@ def _keep_inline_symbols(lay: Layout, drops: dict[int, str], chrome: dict[int, t
         v = lay.view[i]
         if len(v) > INLINE_SYMBOL_MAX_LEN or not _ASCII_SYMBOLS.match(v):
             continue
-        # The page's edge is no chrome either: what the structure step takes away around the line (a
-        # title, a repeated header) must not change the verdict when the result is cleaned again.
-        around = nonblank[max(0, k - 1) : k] + nonblank[k + 1 : k + 2]
-        if all(j not in drops and j not in chrome for j in around):
+        if k == 0 or k + 1 == len(nonblank):
+            continue
+        # Neighbours that stay whatever the structure step takes away later (a title, a repeated header:
+        # title-like lines), so that cleaning the result again decides the same.
+        around = (nonblank[k - 1], nonblank[k + 1])
+        if all(j not in drops and j not in chrome and not _may_be_taken(lay.view[j]) for j in around):
             del drops[i]
 
 
@@ -302,7 +313,9 @@ def _rule_drops(lay: Layout, rules: RuleSet) -> dict[int, str]:
         drops[i - 1] = rule.id
         if rule.scope == "block":  # the list under the heading, up to the next body line
             z = lay.zone(i - 1)
-            while i < n and not lay.body[i] and not (_ends_tail_list if z == "tail" else _ends_list)(lay.view[i]):
+            while i < n and not (lay.body[i] and not _headline(lay.view[i], lay.lengths[i])) and not (
+                _ends_tail_list if z == "tail" else _ends_list
+            )(lay.view[i]):
                 if lay.view[i] and _above_metadata(lay, i):
                     break  # the article's title, right above its own metadata, ends the list
                 if lay.view[i]:
@@ -310,6 +323,15 @@ def _rule_drops(lay: Layout, rules: RuleSet) -> dict[int, str]:
                     drops[i] = nxt.id if nxt else rule.id
                 i += 1
     return drops
+
+
+#: A dense line this short that ends on no mark is a headline in a list (an advert's title), not prose.
+HEADLINE_MAX_LEN = 60
+
+
+def _headline(line: str, length: int) -> bool:
+    """A dense line that reads as a headline: short and ending on no mark (…想要作文提高15分，得这样学)."""
+    return length <= HEADLINE_MAX_LEN and line[-1:] not in SENTENCE_END
 
 
 def _above_metadata(lay: Layout, i: int) -> bool:
