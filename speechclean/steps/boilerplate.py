@@ -274,30 +274,30 @@ def layout(text: str, rules: RuleSet, density: bool = True) -> Layout:
     return lay
 
 
-def _may_be_taken(line: str) -> bool:
-    """Whether the structure step may take ``line`` away as a title or a repeated header (title-like, and
-    ending on no mark that a title never ends on)."""
-    return is_title_like(line) and line[-1:] not in "。！？!?…；;：:，,、"
-
-
 def _keep_inline_symbols(lay: Layout, drops: dict[int, str], chrome: dict[int, tuple[float, tuple[str, ...]]]) -> None:
-    """A short line of ASCII symbols that the stray-punctuation rule named, between lines that stay,
-    is a piece of the text around it (inline code, a quote, an operator set on its own line): kept.
-    Decided after the classifier, on the lines that stay, so that cleaning again decides the same."""
+    """Short lines of ASCII symbols that the stray-punctuation rule named, between lines that stay, are
+    pieces of the text around them (inline code, a quote, an operator set on its own line): kept.
+
+    Decided after the classifier, on the lines that stay, for a run of such lines at once, with the page's
+    edge counting as a line that stays: what the structure step takes away later (a title, a repeated
+    header) then leaves the verdict the same when the result is cleaned again."""
     nonblank = [i for i, v in enumerate(lay.view) if v]
-    for k, i in enumerate(nonblank):
-        if drops.get(i) != "boilerplate.stray-punctuation":
+    symbol = [drops.get(i) == "boilerplate.stray-punctuation" and len(lay.view[i]) <= INLINE_SYMBOL_MAX_LEN
+              and _ASCII_SYMBOLS.match(lay.view[i]) is not None for i in nonblank]
+    k = 0
+    while k < len(nonblank):
+        if not symbol[k]:
+            k += 1
             continue
-        v = lay.view[i]
-        if len(v) > INLINE_SYMBOL_MAX_LEN or not _ASCII_SYMBOLS.match(v):
-            continue
-        if k == 0 or k + 1 == len(nonblank):
-            continue
-        # Neighbours that stay whatever the structure step takes away later (a title, a repeated header:
-        # title-like lines), so that cleaning the result again decides the same.
-        around = (nonblank[k - 1], nonblank[k + 1])
-        if all(j not in drops and j not in chrome and not _may_be_taken(lay.view[j]) for j in around):
-            del drops[i]
+        j = k
+        while j < len(nonblank) and symbol[j]:
+            j += 1
+        around = nonblank[k - 1 : k] if k else []
+        around += nonblank[j : j + 1]
+        if all(m not in drops and m not in chrome for m in around):
+            for m in nonblank[k:j]:
+                del drops[m]
+        k = j
 
 
 def _rule_drops(lay: Layout, rules: RuleSet) -> dict[int, str]:

@@ -331,7 +331,8 @@ def _may_be_title(line: str) -> bool:
 def find_title(page: Page) -> None:
     """Set ``page.title`` (unless the HTML gave one) and drop the lines that repeat it."""
     lines = page.text.split("\n")
-    confirmed, repeated = _header_lines(page, lines)
+    code = code_lines(lines)  # code is content: never a title, never dropped as one
+    confirmed, repeated = _header_lines(page, ["" if i in code else s for i, s in enumerate(lines)])
     if page.title is None:
         page.title = confirmed
     if not page.title and not repeated:
@@ -339,7 +340,7 @@ def find_title(page: Page) -> None:
     keys = {k for t in (page.title, confirmed) if t and (k := _key(t))}
     ed = LineEditor(page)
     for i, s in enumerate(lines):
-        if is_document_title(s):
+        if i in code or is_document_title(s):
             ed.keep(i)
         elif _key(s) in keys:
             ed.drop(i, "structure.title")
