@@ -171,3 +171,26 @@ def test_advert_headlines_under_recommended_reading_go_and_prose_stays() -> None
     assert page.text == BODY
     text = BODY + "\n相关文章\n" + BODY
     assert clean(text).text.count(BODY) == 2
+
+
+# -- menus before the body, labels, free-service adverts ------------------------------------------
+def test_a_bulleted_menu_before_the_body_goes_as_a_whole_and_the_title_stays() -> None:
+    menu = "\n".join(f"• {w}" for w in ("聊天消息", "系统消息", "评论与回复", "下载海量资料", "学习在线课程", "观看技术视频", "写文章/发帖/加入社区"))
+    text = "登录后你可以\n" + menu + "\n会员中心\n深入理解接口设计\n来源：某某技术 作者：张三 2022-06-14 15:43\n" + "\n".join([BODY * 2] * 4)
+    page = clean(text)
+    assert "下载海量资料" not in page.text and "写文章" not in page.text and "聊天消息" not in page.text
+    assert page.title == "深入理解接口设计"
+    menu_cut = [r for r in page.removals if r.rule == "chrome.line" and "nb.menu" in r.cues]
+    assert menu_cut and all(r.score is not None for r in menu_cut)
+
+
+def test_a_bulleted_list_inside_the_body_stays() -> None:
+    items = "\n".join(f"• {w}" for w in ("网络上的所有事物都被抽象为资源", "每个资源都有唯一的标识符", "同一个资源具有多种表现形式", "对资源的操作不改变标识符", "所有的操作都是无状态的"))
+    text = BODY + "\n原则\n" + items + "\n" + BODY
+    assert clean(text).text == text
+
+
+def test_a_content_label_and_a_free_service_advert_go() -> None:
+    page = clean("正文内容\n免费测运势 免费批八字：\n" + BODY)
+    assert page.text == BODY
+    assert "全面实行免费教育、免费医疗。" in clean(BODY + "\n全面实行免费教育、免费医疗。").text

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..chrome.classify import judge
+from ..chrome.classify import MENU_ITEM_MAX_LEN, judge
 from ..chrome.kinds import is_body, is_title_like, keeps_at_edge
 from ..chrome.model import model
 from ..chrome.spans import keep_span, may_match
@@ -362,6 +362,44 @@ def _edges(view: list[str], lengths: list[int], body: list[bool], suspect: list[
 MAX_ROUNDS = 3
 
 
+#: A run of at least this many short lines outside the body (ending no sentence)…
+MENU_MIN_LINES = 5
+#: …whose lines score this much on average (a line a rule names counts 1)…
+MENU_MIN_MEAN = 0.75
+#: …is a menu as a whole: its lines scoring at least this go with it (not a title-like line, which may be
+#: the article's title between the site's header and the article's metadata, unless it is bulleted).
+MENU_LINE_FLOOR = 0.5
+_MENU_BULLET = re.compile(r"^[•·▪◦●○■□◆◇►▶※]")
+
+
+def _menu_run_lines(lay: Layout, drops: dict[int, str], verdicts: dict[int, tuple[float, tuple[str, ...]]]) -> set[int]:
+    """The judged lines of chrome-like runs before or after the body (a menu, a login bar) that go as a
+    whole: a run of chrome goes together even where each line alone scores just under the threshold."""
+    if lay.first is None or lay.last is None or not lay.density:
+        return set()
+    out: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= MENU_MIN_LINES:
+            scores = [1.0 if i in drops else verdicts[i][0] for i in run]
+            if sum(scores) / len(scores) >= MENU_MIN_MEAN:
+                out.update(i for i in run if i in verdicts and verdicts[i][0] >= MENU_LINE_FLOOR
+                           and (_MENU_BULLET.match(lay.view[i]) or not is_title_like(lay.view[i])))
+        run.clear()
+
+    for i, v in enumerate(lay.view):
+        if not v:
+            continue
+        outside = i < lay.first or i > lay.last
+        if outside and (i in drops or i in verdicts and lay.lengths[i] <= MENU_ITEM_MAX_LEN and not ends_sentence(v)):
+            run.append(i)
+        else:
+            close()
+    close()
+    return out
+
+
 def _classify(lay: Layout, drops: dict[int, str]) -> dict[int, tuple[float, tuple[str, ...]]]:
     """The classifier's verdicts on the lines the rules leave, iterated to a fixed point."""
     threshold = model().threshold
@@ -370,6 +408,10 @@ def _classify(lay: Layout, drops: dict[int, str]) -> dict[int, tuple[float, tupl
     cues: dict[str, dict[str, float]] = {}
     verdicts = judge(lay.view, decided, lay.body, edges=(lay.first, lay.last) if lay.density else (None, None), memo=cues)
     dropped = {i for i, (p, _) in verdicts.items() if p >= threshold}
+    for i in _menu_run_lines(lay, drops, verdicts) - dropped:
+        p, why = verdicts[i]
+        verdicts[i] = (p, ("nb.menu", *why[:2]))
+        dropped.add(i)
     new = set(dropped)
     for _ in range(MAX_ROUNDS):
         if not new:
