@@ -36,19 +36,38 @@ _COUNTERS = frozenset("一二三四五六七八九十百第0123456789")
 MIN_PROSE_ENDS = 2
 _CLAUSE_MARK = re.compile(r"[，。！？；、：,.!?;:]")
 _CLAUSE_END = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{3,}+)(?=[，。！？；、,.!?;]|\s*+$)")
+_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]++$")
 #: What a watermark at the end of a line leaves dangling before it (标题：站名, 标题-站名).
 _DANGLING = "：:-_|｜—–·"
 
 
 def watermarks(lines: list[str]) -> list[tuple[int, int, int]]:
     """``(line, start, end)`` of every watermark occurrence on the page (spans to cut, in line order)."""
-    found: dict[str, list[tuple[int, int]]] = {}
-    glued: dict[str, set[str]] = {}
+    # A stamp ends at least MIN_LINE_ENDS lines bare: one look at each line's end rules most pages out.
+    bare: dict[str, int] = {}
+    for line in lines:
+        t = line.rstrip()[-MIN_LEN:]
+        if len(t) == MIN_LEN and _IDEOGRAPHS.match(t):
+            bare[t] = bare.get(t, 0) + 1
+    if not any(c >= MIN_LINE_ENDS for c in bare.values()):
+        return []
+    ends: list[tuple[int, str, int]] = []
+    tails: dict[str, int] = {}
     for i, line in enumerate(lines):
         if len(line) < MIN_LEN:
             continue
         for m in _CLAUSE_END.finditer(line):
-            run, end = m.group(1), m.end(1)
+            run = m.group(1)
+            ends.append((i, run, m.end(1)))
+            tails[run[-MIN_LEN:]] = tails.get(run[-MIN_LEN:], 0) + 1
+    # A watermark's last MIN_LEN ideographs end as many clauses as it does: most pages stop here.
+    frequent = {t for t, c in tails.items() if c >= MIN_COUNT}
+    if not frequent:
+        return []
+    found: dict[str, list[tuple[int, int]]] = {}
+    glued: dict[str, set[str]] = {}
+    for i, run, end in ends:
+        if run[-MIN_LEN:] in frequent:
             for n in range(MIN_LEN, min(MAX_LEN, len(run)) + 1):
                 w = run[-n:]
                 found.setdefault(w, []).append((i, end))
