@@ -32,7 +32,7 @@ _FUNCTION_START = frozenset("的了是和在地得着与及之等们中上下不
 _FUNCTION_INSIDE = frozenset("的了着地得之与和及是")
 #: A series (一级标题, 二级标题) is glued to counters, not to words.
 _COUNTERS = frozenset("一二三四五六七八九十百第0123456789")
-#: A stamp ends bare at least this many lines that hold a clause before it (prose lines, not headings).
+#: A stamp ends bare at least this many different lines that hold a clause before it (prose, not headings).
 MIN_PROSE_ENDS = 2
 _CLAUSE_MARK = re.compile(r"[，。！？；、：,.!?;:]")
 _CLAUSE_END = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{3,}+)(?=[，。！？；、,.!?;]|\s*+$)")
@@ -43,25 +43,35 @@ _DANGLING = "：:-_|｜—–·"
 
 def watermarks(lines: list[str]) -> list[tuple[int, int, int]]:
     """``(line, start, end)`` of every watermark occurrence on the page (spans to cut, in line order)."""
-    # A stamp ends at least MIN_LINE_ENDS lines bare: one look at each line's end rules most pages out.
+    # A stamp ends at least MIN_LINE_ENDS lines bare, MIN_PROSE_ENDS different lines of prose among them:
+    # one look at each line's end rules most pages out (pages that repeat themselves too).
     bare: dict[str, int] = {}
+    prose: dict[str, set[str]] = {}
     for line in lines:
-        t = line.rstrip()[-MIN_LEN:]
+        s = line.rstrip()
+        t = s[-MIN_LEN:]
         if len(t) == MIN_LEN and _IDEOGRAPHS.match(t):
             bare[t] = bare.get(t, 0) + 1
-    if not any(c >= MIN_LINE_ENDS for c in bare.values()):
+            if _CLAUSE_MARK.search(s, 0, len(s) - MIN_LEN) and len(prose.setdefault(t, set())) < MIN_PROSE_ENDS:
+                prose[t].add(s)
+    if not any(c >= MIN_LINE_ENDS and len(prose.get(t, ())) >= MIN_PROSE_ENDS for t, c in bare.items()):
         return []
     ends: list[tuple[int, str, int]] = []
     tails: dict[str, int] = {}
+    runs: dict[str, set[str]] = {}
     for i, line in enumerate(lines):
         if len(line) < MIN_LEN:
             continue
         for m in _CLAUSE_END.finditer(line):
             run = m.group(1)
             ends.append((i, run, m.end(1)))
-            tails[run[-MIN_LEN:]] = tails.get(run[-MIN_LEN:], 0) + 1
-    # A watermark's last MIN_LEN ideographs end as many clauses as it does: most pages stop here.
-    frequent = {t for t, c in tails.items() if c >= MIN_COUNT}
+            t = run[-MIN_LEN:]
+            tails[t] = tails.get(t, 0) + 1
+            if len(runs.setdefault(t, set())) < MIN_GLUED:
+                runs[t].add(run)
+    # A watermark's last MIN_LEN ideographs end as many clauses as it does, in as many different runs as
+    # the words it is glued to: most pages (and pages that repeat themselves) stop here.
+    frequent = {t for t, c in tails.items() if c >= MIN_COUNT and len(runs[t]) >= MIN_GLUED}
     if not frequent:
         return []
     found: dict[str, list[tuple[int, int]]] = {}
@@ -84,8 +94,8 @@ def watermarks(lines: list[str]) -> list[tuple[int, int, int]]:
             continue
         if text.count(w) != len(found[w]) or len({i for i, _ in found[w]}) < MIN_COUNT - 1:
             continue  # it also occurs inside sentences: a phrase of the text
-        bare = [lines[i][: end - len(w)].rstrip(_DANGLING + " ") for i, end in found[w] if not lines[i][end:].strip()]
-        if len(bare) < MIN_LINE_ENDS or sum(1 for b in bare if _CLAUSE_MARK.search(b)) < MIN_PROSE_ENDS:
+        before = [lines[i][: end - len(w)].rstrip(_DANGLING + " ") for i, end in found[w] if not lines[i][end:].strip()]
+        if len(before) < MIN_LINE_ENDS or len({b for b in before if _CLAUSE_MARK.search(b)}) < MIN_PROSE_ENDS:
             continue  # prose ends its sentences with a mark, headings repeat words; a stamp ends lines bare
         chosen.append(w)
     out = []

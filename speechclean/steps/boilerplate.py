@@ -24,9 +24,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..chrome.classify import MENU_ITEM_MAX_LEN, judge
+from ..chrome.classify import judge
 from ..chrome.kinds import is_body, is_title_like, keeps_at_edge
 from ..chrome.model import model
+from ..chrome.runs import above_metadata, ends_list, ends_tail_list, headline, keep_inline_symbols, menu_run_lines
 from ..chrome.spans import keep_span, may_match
 from ..chrome.view import simplified_lines
 from ..chrome.watermark import watermarks
@@ -36,7 +37,7 @@ from ..literals import Prefilter, required_any
 from ..page import Page
 from ..rules import Rule, builtin, check_unique, resolve
 from ..sites.apply import repeated_lines
-from ..text import SENTENCE_END, cjk_count, ends_sentence, is_heading, visible_len
+from ..text import visible_len
 from . import Step
 
 #: The density signal only judges pages whose body holds at least this share of the visible characters
@@ -44,10 +45,6 @@ from . import Step
 DENSITY_MIN_BODY_SHARE = 0.4
 #: A keyword line right after a body paragraph is a paper's own (摘要… 关键词：…), not a site's tag list.
 _OWN_KEYWORDS = re.compile(r"^\s*+[【\[]?+\s*+(?:关键词|关键字|Key\s*+words?)\s*+[】\]]?+\s*+[:：]?", re.IGNORECASE)
-#: A line of at most this many ASCII symbols between two lines of text is a piece of them (an operator, a
-#: quote or a shell prompt the page set apart: ``set http_proxy`` / ``=`` / ``http``), not stray chrome.
-INLINE_SYMBOL_MAX_LEN = 3
-_ASCII_SYMBOLS = re.compile(r"^[!-/:-=?@\[-`{}~]++$")  # not | or >: the separators of menus and trails
 
 
 class RuleSet:
@@ -160,25 +157,6 @@ def _body_lines(stripped: list[str], suspect: list[bool], memo: dict[str, bool] 
     return body
 
 
-def _ends_list(line: str) -> bool:
-    """Inside the body, a list under a chrome heading ends at a heading, a sentence or an article's title
-    (…范文第2篇)."""
-    from .structure import is_document_title  # late: structure builds on this module's measures
-
-    return is_heading(line) or ends_sentence(line) and cjk_count(line) >= 2 or is_document_title(line)
-
-
-def _ends_tail_list(line: str) -> bool:
-    """After the body, a list under a chrome heading (tags, related titles) ends where readers speak: a
-    remark that ends on ！ or ？, or a reply to someone (``@name …``) — comments, not list items."""
-    if line[:1] in "@＠":
-        return True
-    end = len(line)
-    while end and not line[end - 1].isalnum() and line[end - 1] not in "！？!?":  # past emoji: 理念！👍👍
-        end -= 1
-    return end > 0 and line[end - 1] in "！？!?" and cjk_count(line) >= 2
-
-
 @dataclass
 class Layout:
     """What the boilerplate step knows of a page before the classifier: the lines (original, stripped,
@@ -274,32 +252,6 @@ def layout(text: str, rules: RuleSet, density: bool = True) -> Layout:
     return lay
 
 
-def _keep_inline_symbols(lay: Layout, drops: dict[int, str], chrome: dict[int, tuple[float, tuple[str, ...]]]) -> None:
-    """Short lines of ASCII symbols that the stray-punctuation rule named, between lines that stay, are
-    pieces of the text around them (inline code, a quote, an operator set on its own line): kept.
-
-    Decided after the classifier, on the lines that stay, for a run of such lines at once, with the page's
-    edge counting as a line that stays: what the structure step takes away later (a title, a repeated
-    header) then leaves the verdict the same when the result is cleaned again."""
-    nonblank = [i for i, v in enumerate(lay.view) if v]
-    symbol = [drops.get(i) == "boilerplate.stray-punctuation" and len(lay.view[i]) <= INLINE_SYMBOL_MAX_LEN
-              and _ASCII_SYMBOLS.match(lay.view[i]) is not None for i in nonblank]
-    k = 0
-    while k < len(nonblank):
-        if not symbol[k]:
-            k += 1
-            continue
-        j = k
-        while j < len(nonblank) and symbol[j]:
-            j += 1
-        around = nonblank[k - 1 : k] if k else []
-        around += nonblank[j : j + 1]
-        if all(m not in drops and m not in chrome for m in around):
-            for m in nonblank[k:j]:
-                del drops[m]
-        k = j
-
-
 def _rule_drops(lay: Layout, rules: RuleSet) -> dict[int, str]:
     """The lines the rules drop, with the rule of each: named lines, and the lists under block rules."""
     drops: dict[int, str] = {}
@@ -313,36 +265,16 @@ def _rule_drops(lay: Layout, rules: RuleSet) -> dict[int, str]:
         drops[i - 1] = rule.id
         if rule.scope == "block":  # the list under the heading, up to the next body line
             z = lay.zone(i - 1)
-            while i < n and not (lay.body[i] and not _headline(lay.view[i], lay.lengths[i])) and not (
-                _ends_tail_list if z == "tail" else _ends_list
+            while i < n and not (lay.body[i] and not headline(lay.view[i], lay.lengths[i])) and not (
+                ends_tail_list if z == "tail" else ends_list
             )(lay.view[i]):
-                if lay.view[i] and _above_metadata(lay, i):
+                if lay.view[i] and above_metadata(lay, i):
                     break  # the article's title, right above its own metadata, ends the list
                 if lay.view[i]:
                     nxt = rules.first_match(lay.view[i], z)
                     drops[i] = nxt.id if nxt else rule.id
                 i += 1
     return drops
-
-
-#: A dense line this short that ends on no mark is a headline in a list (an advert's title), not prose.
-HEADLINE_MAX_LEN = 60
-
-
-def _headline(line: str, length: int) -> bool:
-    """A dense line that reads as a headline: short and ending on no mark (…想要作文提高15分，得这样学)."""
-    return length <= HEADLINE_MAX_LEN and line[-1:] not in SENTENCE_END
-
-
-def _above_metadata(lay: Layout, i: int) -> bool:
-    """Line ``i`` is title-like and the next non-empty line is metadata (发布时间：…): an article's title."""
-    if not is_title_like(lay.view[i]):
-        return False
-    for j in range(i + 1, min(len(lay.view), i + 4)):
-        if lay.view[j]:
-            r = lay.named[j]
-            return r is not None and r.id == "boilerplate.metadata"
-    return False
 
 
 def _edges(view: list[str], lengths: list[int], body: list[bool], suspect: list[bool], density: bool) -> tuple[int | None, int | None]:
@@ -362,44 +294,6 @@ def _edges(view: list[str], lengths: list[int], body: list[bool], suspect: list[
 MAX_ROUNDS = 3
 
 
-#: A run of at least this many short lines outside the body (ending no sentence)…
-MENU_MIN_LINES = 5
-#: …whose lines score this much on average (a line a rule names counts 1)…
-MENU_MIN_MEAN = 0.75
-#: …is a menu as a whole: its lines scoring at least this go with it (not a title-like line, which may be
-#: the article's title between the site's header and the article's metadata, unless it is bulleted).
-MENU_LINE_FLOOR = 0.5
-_MENU_BULLET = re.compile(r"^[•·▪◦●○■□◆◇►▶※]")
-
-
-def _menu_run_lines(lay: Layout, drops: dict[int, str], verdicts: dict[int, tuple[float, tuple[str, ...]]]) -> set[int]:
-    """The judged lines of chrome-like runs before or after the body (a menu, a login bar) that go as a
-    whole: a run of chrome goes together even where each line alone scores just under the threshold."""
-    if lay.first is None or lay.last is None or not lay.density:
-        return set()
-    out: set[int] = set()
-    run: list[int] = []
-
-    def close() -> None:
-        if len(run) >= MENU_MIN_LINES:
-            scores = [1.0 if i in drops else verdicts[i][0] for i in run]
-            if sum(scores) / len(scores) >= MENU_MIN_MEAN:
-                out.update(i for i in run if i in verdicts and verdicts[i][0] >= MENU_LINE_FLOOR
-                           and (_MENU_BULLET.match(lay.view[i]) or not is_title_like(lay.view[i])))
-        run.clear()
-
-    for i, v in enumerate(lay.view):
-        if not v:
-            continue
-        outside = i < lay.first or i > lay.last
-        if outside and (i in drops or i in verdicts and lay.lengths[i] <= MENU_ITEM_MAX_LEN and not ends_sentence(v)):
-            run.append(i)
-        else:
-            close()
-    close()
-    return out
-
-
 def _classify(lay: Layout, drops: dict[int, str]) -> dict[int, tuple[float, tuple[str, ...]]]:
     """The classifier's verdicts on the lines the rules leave, iterated to a fixed point."""
     threshold = model().threshold
@@ -408,7 +302,7 @@ def _classify(lay: Layout, drops: dict[int, str]) -> dict[int, tuple[float, tupl
     cues: dict[str, dict[str, float]] = {}
     verdicts = judge(lay.view, decided, lay.body, edges=(lay.first, lay.last) if lay.density else (None, None), memo=cues)
     dropped = {i for i, (p, _) in verdicts.items() if p >= threshold}
-    for i in _menu_run_lines(lay, drops, verdicts) - dropped:
+    for i in menu_run_lines(lay, drops, verdicts) - dropped:
         p, why = verdicts[i]
         verdicts[i] = (p, ("nb.menu", *why[:2]))
         dropped.add(i)
@@ -439,7 +333,7 @@ class Boilerplate(Step):
         lay = layout(page.text, rules, self.options.density)
         drops = _rule_drops(lay, rules)
         chrome = _classify(lay, drops) if self.options.density else {}
-        _keep_inline_symbols(lay, drops, chrome)
+        keep_inline_symbols(lay, drops, chrome)
         repeated = repeated_lines(page, lay.stripped, lay.body, self.options)  # the site's chrome: {line: pages}
         code = code_lines(lay.lines)  # code and front matter are content: kept exactly (speechclean.code)
         ed = LineEditor(page)
