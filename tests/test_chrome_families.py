@@ -194,3 +194,14 @@ def test_a_content_label_and_a_free_service_advert_go() -> None:
     page = clean("正文内容\n免费测运势 免费批八字：\n" + BODY)
     assert page.text == BODY
     assert "全面实行免费教育、免费医疗。" in clean(BODY + "\n全面实行免费教育、免费医疗。").text
+
+
+def test_hex_numbered_section_headings_are_headings() -> None:
+    text = ("某某论坛 发表于 2022-11-14 23:07\n本帖最后由 张三 于 2022-11-16 17:19 编辑\n0x00 前言\n声明：仅作技术交流，请勿恶意利用。"
+            + BODY + "\n0x01 分析\n" + BODY)
+    page = clean(text)
+    assert "0x00 前言" in page.text and "0x01 分析" in page.text
+    from speechclean.chrome.classify import _reads_as_heading
+    from speechclean.chrome.cues import line_cues
+
+    assert _reads_as_heading("0x00 前言", line_cues("0x00 前言")) and not _reads_as_heading("0x00 0x01", line_cues("0x00 0x01"))

@@ -34,6 +34,8 @@ LEAD_HEADING_MAX_LEN = 30
 
 Cues = dict[str, float]
 _MENU_ITEM = re.compile(r"^[•·▪◦●○■□◆◇►▶※]")
+#: Tech posts number their sections in hexadecimal (0x00 前言, 0x01 分析).
+_HEX_COUNTER = re.compile(r"^0x[0-9A-Fa-f]{1,4}+[ \t\u3000]*+[\u4e00-\u9fff]")
 #: Cues that make a heading-shaped line suspect (a heading names no chrome word, date, address or count).
 _SUSPECT_CUES = ("shape.date", "shape.domain", "shape.file", "shape.count", "shape.bracketed")
 
@@ -45,7 +47,8 @@ def _reads_as_heading(line: str, cues: Cues, leads: bool = False) -> bool:
     a stray line."""
     if _MENU_ITEM.match(line):  # a bulleted item reads with its list, never as a heading on its own
         return False
-    if not (leads or is_title_like(line) or is_heading(line) and visible_len(line) <= HEADING_MAX_LEN):
+    numbered = is_heading(line) or _HEX_COUNTER.match(line) is not None  # 一、… 1.2 … and 0x01 分析
+    if not (leads or is_title_like(line) or numbered and visible_len(line) <= HEADING_MAX_LEN):
         return False
     return not any(v > 0 and (k.startswith("vocab.") or k in _SUSPECT_CUES) for k, v in cues.items())
 
