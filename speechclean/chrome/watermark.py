@@ -35,7 +35,8 @@ _COUNTERS = frozenset("一二三四五六七八九十百第0123456789")
 #: A stamp ends bare at least this many different lines that hold a clause before it (prose, not headings).
 MIN_PROSE_ENDS = 2
 _CLAUSE_MARK = re.compile(r"[，。！？；、：,.!?;:]")
-_CLAUSE_END = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{3,}+)(?=[，。！？；、,.!?;]|\s*+$)")
+#: The marks a clause ends on (a stamp stands right before one, or bare at the end of a line).
+_MARKS = frozenset("，。！？；、,.!?;")
 _IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]++$")
 #: What a watermark at the end of a line leaves dangling before it (标题：站名, 标题-站名).
 _DANGLING = "：:-_|｜—–·"
@@ -54,21 +55,29 @@ def watermarks(lines: list[str]) -> list[tuple[int, int, int]]:
             bare[t] = bare.get(t, 0) + 1
             if _CLAUSE_MARK.search(s, 0, len(s) - MIN_LEN) and len(prose.setdefault(t, set())) < MIN_PROSE_ENDS:
                 prose[t].add(s)
-    if not any(c >= MIN_LINE_ENDS and len(prose.get(t, ())) >= MIN_PROSE_ENDS for t, c in bare.items()):
+    passing = {t for t, c in bare.items() if c >= MIN_LINE_ENDS and len(prose.get(t, ())) >= MIN_PROSE_ENDS}
+    if not passing:
         return []
+    # Every clause a passing tail ends (before a mark, or bare at the end of a line), with the run of
+    # ideographs it ends (as far back as a watermark and the ideograph it is glued to reach).
     ends: list[tuple[int, str, int]] = []
     tails: dict[str, int] = {}
     runs: dict[str, set[str]] = {}
     for i, line in enumerate(lines):
-        if len(line) < MIN_LEN:
-            continue
-        for m in _CLAUSE_END.finditer(line):
-            run = m.group(1)
-            ends.append((i, run, m.end(1)))
-            t = run[-MIN_LEN:]
-            tails[t] = tails.get(t, 0) + 1
-            if len(runs.setdefault(t, set())) < MIN_GLUED:
-                runs[t].add(run)
+        for t in passing:
+            p = line.find(t)
+            while p >= 0:
+                e = p + MIN_LEN
+                if line[e : e + 1] in _MARKS if line[e : e + 1].strip() else not line[e:].strip():
+                    b = p
+                    while b > 0 and e - b <= MAX_LEN and "\u4e00" <= line[b - 1] <= "\u9fff":
+                        b -= 1
+                    run = line[b:e]
+                    ends.append((i, run, e))
+                    tails[t] = tails.get(t, 0) + 1
+                    if len(runs.setdefault(t, set())) < MIN_GLUED:
+                        runs[t].add(run)
+                p = line.find(t, p + 1)
     # A watermark's last MIN_LEN ideographs end as many clauses as it does, in as many different runs as
     # the words it is glued to: most pages (and pages that repeat themselves) stop here.
     frequent = {t for t, c in tails.items() if c >= MIN_COUNT and len(runs[t]) >= MIN_GLUED}
