@@ -13,6 +13,8 @@ chrome-like lines goes together and a short line between body paragraphs stays a
 
 from __future__ import annotations
 
+import re
+
 from ..text import is_heading, visible_len
 from .cues import line_cues, neighbour_cues
 from .kinds import is_title_like, keeps_at_edge
@@ -31,6 +33,9 @@ JUDGE_MAX_LEN = 200
 LEAD_HEADING_MAX_LEN = 30
 
 Cues = dict[str, float]
+_MENU_ITEM = re.compile(r"^[•·▪◦●○■□◆◇►▶※]")
+#: Tech posts number their sections in hexadecimal (0x00 前言, 0x01 分析).
+_HEX_COUNTER = re.compile(r"^0x[0-9A-Fa-f]{1,4}+[ \t\u3000]*+[\u4e00-\u9fff]")
 #: Cues that make a heading-shaped line suspect (a heading names no chrome word, date, address or count).
 _SUSPECT_CUES = ("shape.date", "shape.domain", "shape.file", "shape.count", "shape.bracketed")
 
@@ -40,7 +45,10 @@ def _reads_as_heading(line: str, cues: Cues, leads: bool = False) -> bool:
     ``leads`` a body paragraph) that names nothing a site would: content, not judged — the title a site
     prints above its article looks like chrome to its neighbours, and losing it costs more than keeping
     a stray line."""
-    if not (leads or is_title_like(line) or is_heading(line) and visible_len(line) <= HEADING_MAX_LEN):
+    if _MENU_ITEM.match(line):  # a bulleted item reads with its list, never as a heading on its own
+        return False
+    numbered = is_heading(line) or _HEX_COUNTER.match(line) is not None  # 一、… 1.2 … and 0x01 分析
+    if not (leads or is_title_like(line) or numbered and visible_len(line) <= HEADING_MAX_LEN):
         return False
     return not any(v > 0 and (k.startswith("vocab.") or k in _SUSPECT_CUES) for k, v in cues.items())
 
@@ -98,13 +106,44 @@ def stage_two(order: list[int], cues: dict[int, Cues], base: dict[int, float], d
               length: list[int]) -> dict[int, Cues]:
     """The second-stage cues: each judged line's own cues plus its neighbours' first-stage scores."""
     full = {i: (1.0 if decided[i] else base.get(i, 0.0)) for i in order}
+    runs = menu_runs(order, cues, decided, body, length)
     out: dict[int, Cues] = {}
     for k, i in enumerate(order):
         if i in cues:
             f = dict(cues[i])
             f.update(neighbour_cues(k, order, full, body, length))
+            if runs[k] >= MENU_RUN_MIN:
+                f["nb.menu_run"] = min(runs[k], MENU_RUN_CAP) / MENU_RUN_CAP
             out[i] = f
     return out
+
+
+#: A menu is a run of at least this many short lines that end no sentence (rule-named lines count)…
+MENU_RUN_MIN = 3
+#: …its cue saturating at this many lines…
+MENU_RUN_CAP = 8
+#: …each at most this long.
+MENU_ITEM_MAX_LEN = 20
+
+
+def menu_runs(order: list[int], cues: dict[int, Cues], decided: list[bool], body: list[bool], length: list[int]) -> list[int]:
+    """For each line of ``order``, the length of the run of menu-like lines it stands in (0 if it is not
+    one): short, not body, ending no sentence, or named by a rule — a menu, a tag cloud, a login bar."""
+    like = [decided[i] or (i in cues and not body[i] and length[i] <= MENU_ITEM_MAX_LEN
+                           and not cues[i].get("shape.ends_sentence")) for i in order]
+    runs = [0] * len(order)
+    k = 0
+    while k < len(order):
+        if not like[k]:
+            k += 1
+            continue
+        j = k
+        while j < len(order) and like[j]:
+            j += 1
+        for m in range(k, j):
+            runs[m] = j - k
+        k = j
+    return runs
 
 
 def judge(

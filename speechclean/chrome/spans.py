@@ -8,6 +8,8 @@
 True
 >>> keep_span("boilerplate.jammer", "x = a + b ; c", 0, 13), keep_span("boilerplate.jammer", "`a, b = b, a`", 0, 13)
 (False, False)
+>>> keep_span("boilerplate.jammer", "% H, N8 ]: q: }. q! v", 0, 21), keep_span("boilerplate.jammer", "x1 + x2 + x3 = y1", 0, 17)
+(True, False)
 """
 
 from __future__ import annotations
@@ -27,13 +29,25 @@ _DIGIT = re.compile(r"[0-9]")
 _SYMBOL = re.compile(r"[^A-Za-z0-9\s]")
 
 
+#: Or: at least this many tokens glue two kinds of character (letter, digit, symbol: ``D0``, ``J*``), at least
+#: ``JAMMER_MIN_MIXED - 1`` of them a symbol, with digits or bare symbols among the rest (``& J* D0 x: J2 [* c5``).
+JAMMER_MIN_GLUED = 4
+_LETTER = re.compile(r"[A-Za-z]")
+
+
 def _is_jammer(text: str) -> bool:
     tokens = text.split()
     if len(tokens) < JAMMER_MIN_TOKENS:
         return False
     mixed = sum(1 for t in tokens if _ALNUM.search(t) and _SYMBOL.search(t))
     digits = sum(1 for t in tokens if _DIGIT.search(t))
-    return mixed >= JAMMER_MIN_MIXED and digits >= JAMMER_MIN_DIGITS
+    if mixed >= JAMMER_MIN_MIXED and digits >= JAMMER_MIN_DIGITS:
+        return True
+    if mixed < JAMMER_MIN_MIXED - 1:
+        return False
+    glued = sum(1 for t in tokens if bool(_LETTER.search(t)) + bool(_DIGIT.search(t)) + bool(_SYMBOL.search(t)) >= 2)
+    bare = sum(1 for t in tokens if not _ALNUM.search(t))
+    return glued >= JAMMER_MIN_GLUED and (digits >= JAMMER_MIN_DIGITS or bare >= 2)
 
 
 _ADDRESS_MARKS = ("www.", "m.", "wap.", "bbs.", "://")
@@ -52,6 +66,12 @@ def may_match(rule_id: str, line: str) -> bool:
         return "TOC" in line
     if rule_id == "boilerplate.seo-inline":
         return "入口" in line
+    if rule_id == "boilerplate.inline-credits":
+        return "|" in line or "｜" in line
+    if rule_id == "boilerplate.inline-related":
+        return "阅读" in line
+    if rule_id == "boilerplate.trailing-slogan":
+        return line[-1:] in "网站库坛区家" or line.rstrip()[-1:] in "网站库坛区家"
     if rule_id == "boilerplate.inline-marker":
         return "编辑本段" in line or "正文" in line
     return True

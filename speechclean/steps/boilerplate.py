@@ -27,15 +27,17 @@ from functools import lru_cache
 from ..chrome.classify import judge
 from ..chrome.kinds import is_body, is_title_like, keeps_at_edge
 from ..chrome.model import model
+from ..chrome.runs import above_metadata, ends_list, ends_tail_list, headline, keep_inline_symbols, menu_run_lines
 from ..chrome.spans import keep_span, may_match
 from ..chrome.view import simplified_lines
+from ..chrome.watermark import watermarks
 from ..code import code_lines, front_matter
 from ..lines import LineEditor
 from ..literals import Prefilter, required_any
 from ..page import Page
 from ..rules import Rule, builtin, check_unique, resolve
 from ..sites.apply import repeated_lines
-from ..text import cjk_count, ends_sentence, is_heading, visible_len
+from ..text import visible_len
 from . import Step
 
 #: The density signal only judges pages whose body holds at least this share of the visible characters
@@ -155,11 +157,6 @@ def _body_lines(stripped: list[str], suspect: list[bool], memo: dict[str, bool] 
     return body
 
 
-def _ends_list(line: str) -> bool:
-    """Inside the body, a list under a chrome heading ends at a heading or a sentence."""
-    return is_heading(line) or ends_sentence(line) and cjk_count(line) >= 2
-
-
 @dataclass
 class Layout:
     """What the boilerplate step knows of a page before the classifier: the lines (original, stripped,
@@ -169,7 +166,7 @@ class Layout:
     stripped: list[str]
     view: list[str]
     lengths: list[int]
-    cuts: list[list[tuple[Rule, str]]]
+    cuts: list[list[tuple[str, str]]]
     named: list[Rule | None]
     body: list[bool]
     first: int | None
@@ -187,10 +184,11 @@ class Layout:
         return "head" if i < self.first else "tail" if i > self.last else "main"
 
 
-def _cut_spans(rules: RuleSet, stripped: list[str], view: list[str]) -> list[list[tuple[Rule, str]]]:
+def _cut_spans(rules: RuleSet, stripped: list[str], view: list[str]) -> list[list[tuple[str, str]]]:
     """Cut the span rules' matches (jammers, watermarks, inline page markers) out of every line, in place;
-    return what was cut from each line."""
-    cuts: list[list[tuple[Rule, str]]] = [[] for _ in stripped]
+    then a site name stamped at the ends of clauses all over the page (:mod:`speechclean.chrome.watermark`).
+    Return what was cut from each line, with the rule or signal of each cut."""
+    cuts: list[list[tuple[str, str]]] = [[] for _ in stripped]
     for rule in rules.span_rules:
         for i, v in enumerate(view):
             if not v or not may_match(rule.id, v) or not rule.fits(v):
@@ -198,15 +196,30 @@ def _cut_spans(rules: RuleSet, stripped: list[str], view: list[str]) -> list[lis
             spans = [sp for sp in rule.spans(v) if keep_span(rule.id, v, *sp)]
             if not spans or any(veto.search(v) for veto in rule._vetoes):
                 continue
-            s = stripped[i]
-            same = len(s) == len(v)
-            for start, end in reversed(spans):
-                cuts[i].append((rule, (s if same else v)[start:end]))
-                if same:
-                    s = s[:start] + s[end:]
-                v = v[:start] + v[end:]
-            stripped[i], view[i] = (s.strip() if same else v.strip()), v.strip()
+            _cut(cuts, stripped, view, i, rule.id, spans)
+    by_line: dict[int, list[tuple[int, int]]] = {}
+    for i, start, end in watermarks(view):
+        by_line.setdefault(i, []).append((start, end))
+    for i, spans in by_line.items():
+        _cut(cuts, stripped, view, i, WATERMARK, spans)
     return cuts
+
+
+#: The signal that cuts a site's name stamped all over a page.
+WATERMARK = "chrome.watermark"
+
+
+def _cut(cuts: list[list[tuple[str, str]]], stripped: list[str], view: list[str], i: int, rule_id: str,
+         spans: list[tuple[int, int]]) -> None:
+    """Cut ``spans`` (of the view, in order, not overlapping) out of line ``i`` of both texts."""
+    s, v = stripped[i], view[i]
+    same = len(s) == len(v)
+    for start, end in reversed(spans):
+        cuts[i].append((rule_id, (s if same else v)[start:end]))
+        if same:
+            s = s[:start] + s[end:]
+        v = v[:start] + v[end:]
+    stripped[i], view[i] = (s.strip() if same else v.strip()), v.strip()
 
 
 def layout(text: str, rules: RuleSet, density: bool = True) -> Layout:
@@ -252,7 +265,11 @@ def _rule_drops(lay: Layout, rules: RuleSet) -> dict[int, str]:
         drops[i - 1] = rule.id
         if rule.scope == "block":  # the list under the heading, up to the next body line
             z = lay.zone(i - 1)
-            while i < n and not lay.body[i] and (z == "tail" or not _ends_list(lay.view[i])):
+            while i < n and not (lay.body[i] and not headline(lay.view[i], lay.lengths[i])) and not (
+                ends_tail_list if z == "tail" else ends_list
+            )(lay.view[i]):
+                if lay.view[i] and above_metadata(lay, i):
+                    break  # the article's title, right above its own metadata, ends the list
                 if lay.view[i]:
                     nxt = rules.first_match(lay.view[i], z)
                     drops[i] = nxt.id if nxt else rule.id
@@ -285,6 +302,10 @@ def _classify(lay: Layout, drops: dict[int, str]) -> dict[int, tuple[float, tupl
     cues: dict[str, dict[str, float]] = {}
     verdicts = judge(lay.view, decided, lay.body, edges=(lay.first, lay.last) if lay.density else (None, None), memo=cues)
     dropped = {i for i, (p, _) in verdicts.items() if p >= threshold}
+    for i in menu_run_lines(lay, drops, verdicts) - dropped:
+        p, why = verdicts[i]
+        verdicts[i] = (p, ("nb.menu", *why[:2]))
+        dropped.add(i)
     new = set(dropped)
     for _ in range(MAX_ROUNDS):
         if not new:
@@ -312,6 +333,7 @@ class Boilerplate(Step):
         lay = layout(page.text, rules, self.options.density)
         drops = _rule_drops(lay, rules)
         chrome = _classify(lay, drops) if self.options.density else {}
+        keep_inline_symbols(lay, drops, chrome)
         repeated = repeated_lines(page, lay.stripped, lay.body, self.options)  # the site's chrome: {line: pages}
         code = code_lines(lay.lines)  # code and front matter are content: kept exactly (speechclean.code)
         ed = LineEditor(page)
@@ -326,7 +348,7 @@ class Boilerplate(Step):
             verdict = chrome.get(i) if s and rule is None else None
             kept = bool(s) and rule is None and verdict is None
             for cut, piece in lay.cuts[i]:  # cut from a kept line: a span of it; otherwise a piece before it
-                page.remove(cut.id, piece, len(ed.out), span=kept)
+                page.remove(cut, piece, len(ed.out), span=kept)
             if not s:
                 ed.drop(i, "", "")
             elif kept and i in repeated:

@@ -91,6 +91,7 @@ _BLOCK_TAGS = [
 _OPEN = re.compile(r"<(" + "|".join(_BLOCK_TAGS) + r")(?=[\s>/])[^<>]{0,300}>", re.IGNORECASE)
 _CLOSE = re.compile(r"</(" + "|".join(_BLOCK_TAGS) + r")\s*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?/?>")
+_INLINE_TAGS = frozenset({"a", "span", "strong", "b", "em", "i", "font"})
 SNIFF_CHARS = 8192
 MIN_PAIRS = 2  # closed tag pairs that make a text HTML without a document structure
 MARKUP_SHARE = 0.02  # ...and the share of its characters inside tags
@@ -121,7 +122,10 @@ def html_evidence(text: str) -> str | None:
     if pairs and stripped.startswith("<") and stripped.endswith(">") and _CLOSE.search(stripped[-40:]):
         return "fragment"
     markup = sum(len(m.group()) for m in _ANY_TAG.finditer(head))
-    if pairs >= MIN_PAIRS and markup >= MARKUP_SHARE * len(head):
+    # Pairs of inline tags alone (<a>…</a>) are a text quoting markup (a tutorial's code lines); HTML
+    # without a document around it still has a block (p, div, li, td…) that it closes.
+    blocks = any(t not in _INLINE_TAGS and t in opened for t in closed)
+    if pairs >= MIN_PAIRS and blocks and markup >= MARKUP_SHARE * len(head):
         return "markup"
     return None
 

@@ -27,6 +27,8 @@ import re
 import statistics
 from functools import cache, lru_cache
 
+from ..chrome.cues import vocab_cues
+from ..chrome.view import simplified_lines
 from ..code import code_lines
 from ..lines import LineEditor
 from ..page import Document, Page
@@ -62,6 +64,12 @@ HEADING_MAX_LEN = 60
 _JOIN_AFTER = re.compile(r"[\u3400-\u9fff；]")
 _JOIN_BEFORE = re.compile(r"[\u3400-\u9fff“‘《（]")
 _PREFACE_TITLE = re.compile(r"整理(?:了|的)(?:关于)?[“《]?([^，,。；;]{4,80}?)[”》]?[，,。]?\s*(?:供|希望|欢迎|仅供|以供)")
+#: A title-like line this short that holds a chrome word is a label, not a title.
+SHORT_LABEL_LEN = 6
+#: The title above the article's metadata may stand this many lines past the first dense line.
+META_TITLE_SLACK = 3
+_BULLET = re.compile(r"^[•·▪◦●○■□◆◇►▶※*＊]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}+")
 #: Lines longer than this are never compared with a title.
 TITLE_KEY_MAX_LEN = 120
 _NOT_TITLE_END = TERMINAL + "；;：:，,、"
@@ -259,9 +267,12 @@ def _header_lines(page: Page, lines: list[str]) -> tuple[str | None, set[int]]:
     first_body = next((i for i, s in enumerate(lines) if is_body(s)), len(lines))
     keys = [_key(s) for s in lines]  # cheap: long lines get ""
     counts: dict[str, int] = {}
-    for key in keys:
+    said: set[str] = set()  # keys a copy of which ends a sentence: a repeated remark (元旦快乐！), not a title
+    for s, key in zip(lines, keys):
         if key:
             counts[key] = counts.get(key, 0) + 1
+            if s.rstrip()[-1:] in TERMINAL:
+                said.add(key)
     preface = next(
         (t for r in page.removals if r.rule == "boilerplate.editor-preface"
          and (m := _PREFACE_TITLE.search(r.text)) and len(_key(t := clean_title(m.group(1)))) >= 4),
@@ -270,30 +281,58 @@ def _header_lines(page: Page, lines: list[str]) -> tuple[str | None, set[int]]:
     # Chrome removed before a line (or right after it) frames it as the page's header.
     chrome_lines = [r.line for r in page.removals if r.step == "boilerplate" and not r.span and r.line is not None]
     first_chrome = min(chrome_lines, default=None)
+    # The article's own metadata (来源：… 作者：… 2022-06-14) stands right under its title.
+    meta_after = {r.line for r in page.removals if r.rule == "boilerplate.metadata" and not r.span and r.line is not None}
     repeated: set[int] = set()
-    twice = framed = None
+    twice = framed = above_meta = None
     for i in range(first_body):
         s = lines[i]
-        if not s or not is_title_like(s) or _is_heading_line(s) or is_document_title(s) or s[-1] in _NOT_TITLE_END:
+        if not _confirmable(s):
             continue
         key = keys[i]
-        if len(key) < 4:  # also excludes the "" of long lines
-            continue
-        if counts[key] >= 2:
+        if counts[key] >= 2 and key not in said:
             repeated.add(i)
             twice = twice or clean_title(s)
+        elif not _may_be_title(s):
+            continue
         elif framed is None and first_chrome is not None and first_chrome <= i + 1:
             framed = clean_title(s)
+    if meta_after:  # the line above the first metadata, even past a dense chrome line (完善资料…，立即完善>)
+        i = min(meta_after) - 1
+        if 0 <= i <= first_body + META_TITLE_SLACK and _confirmable(lines[i]) and _may_be_title(lines[i]):
+            above_meta = clean_title(lines[i])
     # A line the page repeats is its title even when a preface names another; then the preface's
-    # words, then a line framed by chrome. (A clean text that opens with a heading keeps it.)
-    title = twice or preface or framed
+    # words, then the line above the article's metadata, then a line framed by chrome. (A clean text
+    # that opens with a heading keeps it.)
+    title = twice or preface or above_meta or framed
     return title, repeated
+
+
+def _confirmable(s: str) -> bool:
+    """A line shaped like a title the page could confirm (not a heading, an article's title, a sentence)."""
+    if not s or not _title_like(s) or _is_heading_line(s) or is_document_title(s) or s[-1] in _NOT_TITLE_END:
+        return False
+    return len(_key(s)) >= 4  # also excludes the "" of long lines
+
+
+def _title_like(line: str) -> bool:
+    """Title-like, a Latin word counting as one character (深入理解RESTful Api设计)."""
+    return is_title_like(line) or is_title_like(_LATIN_WORD.sub("A", line))
+
+
+def _may_be_title(line: str) -> bool:
+    """A line framed by chrome is the title unless it is an item of a menu (``• 系统消息``) or a short
+    label naming chrome (``正文内容``, ``会员中心``): a sidebar word, not an article's name."""
+    if _BULLET.match(line):
+        return False
+    return visible_len(line) > SHORT_LABEL_LEN or not vocab_cues(simplified_lines([line])[0])
 
 
 def find_title(page: Page) -> None:
     """Set ``page.title`` (unless the HTML gave one) and drop the lines that repeat it."""
     lines = page.text.split("\n")
-    confirmed, repeated = _header_lines(page, lines)
+    code = code_lines(lines)  # code is content: never a title, never dropped as one
+    confirmed, repeated = _header_lines(page, ["" if i in code else s for i, s in enumerate(lines)])
     if page.title is None:
         page.title = confirmed
     if not page.title and not repeated:
@@ -301,7 +340,7 @@ def find_title(page: Page) -> None:
     keys = {k for t in (page.title, confirmed) if t and (k := _key(t))}
     ed = LineEditor(page)
     for i, s in enumerate(lines):
-        if is_document_title(s):
+        if i in code or is_document_title(s):
             ed.keep(i)
         elif _key(s) in keys:
             ed.drop(i, "structure.title")
