@@ -173,6 +173,8 @@ def test_pattern_is_linear_on_hostile_input(name: str) -> None:
 def test_the_budget_catches_a_quadratic_pattern() -> None:
     quadratic = re.compile(r"\s*x")  # every start scans the whole run: the classic mistake
     make = lambda n: " " * n
-    small, large = _time(quadratic, make(N)), _time(quadratic, make(4 * N))
-    assert small >= SLOW and large / small > MAX_GROWTH
-    assert _exponent(quadratic, make, False) > MAX_EXPONENT
+    small = _time(quadratic, make(N))
+    assert small >= SLOW  # it gets past the quick look…
+    # …and the verdict, taken the way the test above takes it, sees it (the first look's 4-fold ratio
+    # is only a gate: under load it may pass a quadratic pattern on to the verdict or not)
+    assert min(_exponent(quadratic, make, False) for _ in range(RETRIES)) > MAX_EXPONENT

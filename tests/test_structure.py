@@ -53,6 +53,16 @@ def test_title_confirmed_by_repetition_is_taken_and_its_repeats_dropped() -> Non
     assert [r.rule for r in page.removals] == ["structure.title", "structure.title"]
 
 
+def test_lines_a_title_kept_apart_are_rejoined_once_it_is_taken() -> None:
+    # the title line sat between a clause ending in ； and its continuation: rejoin ran with it in
+    # the way; once it is taken out the two lines join, so cleaning the output again changes nothing
+    text = "当前位置：首页 > 范文\n加强组织领导；\n2023年工作总结\n落实工作责任，确保各项任务完成。"
+    page = speechclean.clean(text)
+    assert page.title == "2023年工作总结"
+    assert page.text == "加强组织领导；落实工作责任，确保各项任务完成。"
+    assert speechclean.clean(page.text).text == page.text
+
+
 def test_an_unconfirmed_heading_is_not_taken_as_title() -> None:
     page = speechclean.clean(f"加强组织领导\n{SENT}")
     assert page.title is None

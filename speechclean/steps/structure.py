@@ -339,18 +339,38 @@ def find_title(page: Page) -> None:
         return
     keys = {k for t in (page.title, confirmed) if t and (k := _key(t))}
     ed = LineEditor(page)
+    gaps: set[int] = set()  # kept lines (new numbers) that now follow a kept line across a dropped one
+    dropped = False
     for i, s in enumerate(lines):
-        if i in code or is_document_title(s):
-            ed.keep(i)
-        elif _key(s) in keys:
-            ed.drop(i, "structure.title")
-        elif i in repeated:
-            ed.drop(i, "structure.repeated-header")
+        if i not in code and not is_document_title(s) and (_key(s) in keys or i in repeated):
+            ed.drop(i, "structure.title" if _key(s) in keys else "structure.repeated-header")
+            dropped = True
+            continue
+        if dropped and ed.out and i not in code and i - 1 not in code:
+            gaps.add(len(ed.out))
+        dropped = False
+        ed.keep(i)
+    ed.finish()
+    if gaps:
+        _rejoin_gaps(page, gaps)
+    if page.title:
+        page.title = clean_title(page.title)
+
+
+def _rejoin_gaps(page: Page, gaps: set[int]) -> None:
+    """Rejoin the lines that continue the line before them once the title between them is gone.
+
+    ``rejoin`` ran with the title line in the way; without this, cleaning the output again would
+    join them (idempotence).
+    """
+    ed = LineEditor(page)
+    for i, line in enumerate(ed.old):
+        if i in gaps and ed.out and continues(ed.out[-1], line):
+            page.count("structure.rejoin")
+            ed.join(i)
         else:
             ed.keep(i)
     ed.finish()
-    if page.title:
-        page.title = clean_title(page.title)
 
 
 # -- pass 4: documents ---------------------------------------------------------------------
