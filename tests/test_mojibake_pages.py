@@ -63,6 +63,7 @@ TECHNICAL = [
     "热导率λ=0.5W/(m·K)，误差±0.2℃", "温度45°±0.5°，压力10kPa", "面积100m²±5m²", "浓度25μg/m³", "3×4=12",
     "José Martínez先生", "Müller教授说", "Ångström单位", "café咖啡", "Zürich苏黎世", "São Paulo圣保罗",
     "拼音：zhōng guó", "«引号»", "©2024 版权所有®", "价格£100、¥200", "CAFÉ ÉTÉ", "naïve façade", "Œuvre",
+    "±±±±±±±Ångström", "±°C±°C±°C±°C",  # a symbol repeated reads as one hanzi over and over (hypothesis)
 ]
 
 

@@ -85,6 +85,11 @@ WHOLE_MIN_CHARS = 4
 WHOLE_MAX_HOLES = 0.1
 #: A GBK-as-latin-1 repair of one run must give at least this many characters.
 GBK_RUN_MIN_CHARS = 4
+#: A repair (of a run or a whole text) must give at least this many different non-ASCII characters: a
+#: symbol repeated (±±±±, ±°C±°C) reads as one or two hanzi over and over (北北北, 卑C卑C), which real text
+#: does not (a laugh alone, 哈哈哈哈, is left as it came).
+REPAIR_MIN_DISTINCT = 3
+_ASCII_CHARS = frozenset(map(chr, range(128)))
 _HOLES = re.compile("\ufffd{2,}")
 _NOT_JUDGED = re.compile("[\ufffd\u00c0-\u024f\u1e00-\u1eff]+")
 # Latin-1 letters À-ÿ but × and ÷: GBK trail bytes land here half the time, technical symbols never.
@@ -106,6 +111,8 @@ def _utf8_lossy(raw: bytes) -> str:
 def _plausible_whole(before: str, after: str) -> bool:
     n = len(after) - len(after.encode("ascii", "ignore"))
     if n < WHOLE_MIN_CHARS or after.count("\ufffd") - before.count("\ufffd") > WHOLE_MAX_HOLES * n:
+        return False
+    if len(set(after) - _ASCII_CHARS) < REPAIR_MIN_DISTINCT:
         return False
     # the holes are counted above; Latin letters (pinyin tone marks, names) are no evidence either way
     s = score(_NOT_JUDGED.sub("", after))
@@ -219,6 +226,7 @@ def _gbk_letters(before: str, after: str) -> bool:
     return (
         len(after) >= GBK_RUN_MIN_CHARS
         and _LATIN_LETTER.search(before) is not None
+        and len(set(after) - _ASCII_CHARS) >= REPAIR_MIN_DISTINCT  # ±±±±±±Å → 北北北迸: one symbol repeated
         and score(after) >= WHOLE_MIN_SCORE
     )
 
