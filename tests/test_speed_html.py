@@ -57,7 +57,8 @@ def _old_score_tree(root, rules=None):  # type: ignore[no-untyped-def]
     slot_names = {}
     for el in elements:
         parent = el.getparent()
-        name = slot_names[el] = D._slot_name(el)
+        cls = el.get("class")
+        name = slot_names[el] = (el.tag, D._first_class(cls) if cls else "")
         out.slot[el] = hash((out.slot.get(parent, 0), name))
         out.local[el] = hash((slot_names.get(parent) if parent is not None else None, name))
         if rules and el.tag not in D._NEVER_CHROME and (label := names(el)) and (rule := rules.match(label)):

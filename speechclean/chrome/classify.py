@@ -14,6 +14,7 @@ chrome-like lines goes together and a short line between body paragraphs stays a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..text import is_heading, visible_len
 from .cues import line_cues, neighbour_cues
@@ -132,18 +133,28 @@ def menu_runs(order: list[int], cues: dict[int, Cues], decided: list[bool], body
     like = [decided[i] or (i in cues and not body[i] and length[i] <= MENU_ITEM_MAX_LEN
                            and not cues[i].get("shape.ends_sentence")) for i in order]
     runs = [0] * len(order)
+    for k, j in true_runs(like):
+        for m in range(k, j):
+            runs[m] = j - k
+    return runs
+
+
+def true_runs(flags: list[bool]) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each maximal run of true values in ``flags``.
+
+    >>> list(true_runs([False, True, True, False, True]))
+    [(1, 3), (4, 5)]
+    """
     k = 0
-    while k < len(order):
-        if not like[k]:
+    while k < len(flags):
+        if not flags[k]:
             k += 1
             continue
         j = k
-        while j < len(order) and like[j]:
+        while j < len(flags) and flags[j]:
             j += 1
-        for m in range(k, j):
-            runs[m] = j - k
+        yield k, j
         k = j
-    return runs
 
 
 def judge(

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..text import SENTENCE_END, cjk_count, ends_sentence, is_heading
-from .classify import MENU_ITEM_MAX_LEN
+from .classify import MENU_ITEM_MAX_LEN, true_runs
 from .kinds import is_title_like
 
 if TYPE_CHECKING:
@@ -52,20 +52,12 @@ def keep_inline_symbols(lay: Layout, drops: dict[int, str], chrome: dict[int, tu
     nonblank = [i for i, v in enumerate(lay.view) if v]
     symbol = [drops.get(i) == "boilerplate.stray-punctuation" and len(lay.view[i]) <= INLINE_SYMBOL_MAX_LEN
               and _ASCII_SYMBOLS.match(lay.view[i]) is not None for i in nonblank]
-    k = 0
-    while k < len(nonblank):
-        if not symbol[k]:
-            k += 1
-            continue
-        j = k
-        while j < len(nonblank) and symbol[j]:
-            j += 1
+    for k, j in true_runs(symbol):
         around = nonblank[k - 1 : k] if k else []
         around += nonblank[j : j + 1]
         if all(m not in drops and m not in chrome for m in around):
             for m in nonblank[k:j]:
                 del drops[m]
-        k = j
 
 
 #: A dense line this short that ends on no mark is a headline in a list (an advert's title), not prose.

@@ -182,17 +182,15 @@ class Scores:
 _FIRST_CLASS: dict[str, str] = {}
 
 
-def _slot_name(el: etree._Element) -> tuple[str, str]:
-    cls = el.get("class")
-    if not cls:
-        return el.tag, ""
+def _first_class(cls: str) -> str:
+    """The first name of a class attribute without its digits (``post_12 odd`` → ``post_``), memoised."""
     first = _FIRST_CLASS.get(cls)
     if first is None:
         parts = cls.split()
         first = _DIGITS.sub("", parts[0]) if parts else ""
         if len(_FIRST_CLASS) < 50_000:
             _FIRST_CLASS[cls] = first
-    return el.tag, first
+    return first
 
 
 def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
@@ -215,13 +213,8 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
         tags.append(tag)
         cls = el.get("class")
         if cls:
-            first = first_class.get(cls)
-            if first is None:
-                parts = cls.split()
-                first = _DIGITS.sub("", parts[0]) if parts else ""
-                if len(first_class) < 50_000:
-                    first_class[cls] = first
-            name = (tag, first)
+            first = first_class.get(cls)  # the memo read inline: a call per element costs here
+            name = (tag, _first_class(cls) if first is None else first)
         else:
             name = (tag, "")
         slot_names[el] = name
