@@ -15,18 +15,12 @@ from __future__ import annotations
 
 import math
 import re
-import sys
 from functools import cache
-from pathlib import Path
 
+from ..rules import RULES_DIR, read_toml
 from ..text import CJK_CLASS, TERMINAL, cjk_count, is_heading, punct_count, visible_len
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
-CUES_FILE = Path(__file__).resolve().parent.parent / "rules" / "chrome.toml"
+CUES_FILE = RULES_DIR / "chrome.toml"
 #: A family's feature saturates at this many word hits in one line.
 VOCAB_CAP = 3
 #: Lengths are measured on a log scale saturating here (visible characters).
@@ -52,7 +46,7 @@ SHORT_LEN = 12
 @cache
 def families() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The vocabulary families of ``rules/chrome.toml``: ``((id, words), ...)``."""
-    data = tomllib.loads(CUES_FILE.read_text(encoding="utf-8"))
+    data = read_toml(CUES_FILE)
     return tuple((f["id"], tuple(f["words"])) for f in data.get("family", ()))
 
 

@@ -13,17 +13,12 @@ True
 from __future__ import annotations
 
 import math
-import sys
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from ..rules import RULES_DIR, read_toml
 
-WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "rules" / "chrome_weights.toml"
+WEIGHTS_FILE = (RULES_DIR / "chrome_weights.toml").resolve()  # train_lines.py writes it, relative to the checkout
 #: How many cues the audit trail names for a decision (those that pushed hardest towards chrome).
 TOP_CUES = 3
 
@@ -67,7 +62,7 @@ def model_from_mapping(data: dict) -> Model:
 @cache
 def model() -> Model:
     """The built-in model (loaded once per process)."""
-    return model_from_mapping(tomllib.loads(WEIGHTS_FILE.read_text(encoding="utf-8")))
+    return model_from_mapping(read_toml(WEIGHTS_FILE))
 
 
 __all__ = ["Model", "Stage", "WEIGHTS_FILE", "model", "model_from_mapping"]

@@ -33,24 +33,18 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
 from dataclasses import dataclass, replace
 from functools import cache
-from pathlib import Path
 
 from lxml import etree
 
+from ..rules import RULES_DIR, read_toml
 from ..text import cjk_count
 from .density import THREAD_RULES, Choice, Scores, _common_ancestor
 from .parse import text_of
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 _log = logging.getLogger(__name__)
-RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "extract.toml"
+RULES_FILE = RULES_DIR / "extract.toml"
 _DIGITS = re.compile(r"\d+")
 SENTENCE = re.compile(r"[，。；！？]")
 # A date or time (2020.06.09, 2024-01-06, 5月16日, 09:42, 3天前): post metadata. Linear: every
@@ -82,7 +76,7 @@ class PostSettings:
 @cache
 def settings() -> PostSettings:
     """The post weights from ``rules/extract.toml``'s ``[posts]`` table (defaults where absent)."""
-    data = tomllib.loads(RULES_FILE.read_text(encoding="utf-8")).get("posts", {})
+    data = read_toml(RULES_FILE).get("posts", {})
     values = {name: entry["value"] for name, entry in data.items()}
     return replace(PostSettings(), **values)
 

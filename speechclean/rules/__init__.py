@@ -170,16 +170,21 @@ def rule_from_mapping(data: Mapping[str, Any], step: str = "boilerplate", origin
         raise RuleError(f"{origin}: rule {data.get('id')!r}: {e}") from None
 
 
-def load_file(path: str | os.PathLike[str], step: str = "boilerplate") -> tuple[Rule, ...]:
-    """Load the ``[[rule]]`` tables of a TOML rule file."""
+def read_toml(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """The tables of a TOML data file (rules, weights, vocabularies); :class:`RuleError` when it is
+    missing or not valid TOML."""
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise RuleError(f"rule file not found: {path}") from None
     except tomllib.TOMLDecodeError as e:
         raise RuleError(f"{path}: not valid TOML: {e}") from None
-    return tuple(rule_from_mapping(t, step, str(path)) for t in data.get("rule", ()))
+
+
+def load_file(path: str | os.PathLike[str], step: str = "boilerplate") -> tuple[Rule, ...]:
+    """Load the ``[[rule]]`` tables of a TOML rule file."""
+    return tuple(rule_from_mapping(t, step, str(path)) for t in read_toml(path).get("rule", ()))
 
 
 @cache
@@ -216,4 +221,4 @@ def check_unique(rules: Sequence[Rule]) -> None:
         seen.add(r.id)
 
 
-__all__ = ["Rule", "all_builtin", "builtin", "check_unique", "load_file", "resolve", "rule_from_mapping"]
+__all__ = ["Rule", "all_builtin", "builtin", "check_unique", "load_file", "read_toml", "resolve", "rule_from_mapping"]
