@@ -239,16 +239,18 @@ def continues(prev: str, line: str) -> bool:
     return False
 
 
-def rejoin(page: Page) -> None:
+def rejoin(page: Page, at: set[int] | None = None) -> None:
+    """Join the lines that continue the line before them; with ``at``, only those lines (which the
+    caller knows are not code)."""
     ed = LineEditor(page)
-    code = code_lines(ed.old)
+    code = code_lines(ed.old) if at is None else set()
     for i, line in enumerate(ed.old):
         s = line.strip()
         if i in code or i - 1 in code:
             ed.keep(i)
         elif not s:
             ed.drop(i, "")
-        elif ed.out and continues(ed.out[-1], s):
+        elif (at is None or i in at) and ed.out and continues(ed.out[-1], s):
             page.count("structure.rejoin")
             ed.join(i, s)
         else:
@@ -351,26 +353,10 @@ def find_title(page: Page) -> None:
         dropped = False
         ed.keep(i)
     ed.finish()
-    if gaps:
-        _rejoin_gaps(page, gaps)
+    if gaps:  # rejoin ran with the title line in the way; else cleaning the output again joins them
+        rejoin(page, at=gaps)
     if page.title:
         page.title = clean_title(page.title)
-
-
-def _rejoin_gaps(page: Page, gaps: set[int]) -> None:
-    """Rejoin the lines that continue the line before them once the title between them is gone.
-
-    ``rejoin`` ran with the title line in the way; without this, cleaning the output again would
-    join them (idempotence).
-    """
-    ed = LineEditor(page)
-    for i, line in enumerate(ed.old):
-        if i in gaps and ed.out and continues(ed.out[-1], line):
-            page.count("structure.rejoin")
-            ed.join(i)
-        else:
-            ed.keep(i)
-    ed.finish()
 
 
 # -- pass 4: documents ---------------------------------------------------------------------
