@@ -265,9 +265,9 @@ def _rule_drops(lay: Layout, rules: RuleSet) -> dict[int, str]:
         drops[i - 1] = rule.id
         if rule.scope == "block":  # the list under the heading, up to the next body line
             z = lay.zone(i - 1)
-            while i < n and not (lay.body[i] and not headline(lay.view[i], lay.lengths[i])) and not (
-                ends_tail_list if z == "tail" else ends_list
-            )(lay.view[i]):
+            ends = ends_tail_list if z == "tail" else ends_list
+            # a body line ends the list unless it is a headline (a list of them); so does its own end
+            while i < n and (not lay.body[i] or headline(lay.view[i], lay.lengths[i])) and not ends(lay.view[i]):
                 if lay.view[i] and above_metadata(lay, i):
                     break  # the article's title, right above its own metadata, ends the list
                 if lay.view[i]:
