@@ -108,7 +108,7 @@ def _unescape_feed(root: etree._Element) -> None:
 
 def parse_report(html: str) -> tuple[etree._Element | None, list[tuple[str, str]]]:
     """The document tree of ``html`` and the problems met parsing it, as ``(kind, message)``."""
-    feed = _FEED.match(html) is not None
+    feed = is_feed(html)
     source = html
     html = _XML_DECL.sub("", html, count=1)  # lxml refuses str input that declares an encoding
     html = _END_TAGS.sub("", html)

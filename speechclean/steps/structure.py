@@ -51,12 +51,6 @@ CHUNK_PREV_MIN_LEN = 40
 _MARKER = re.compile(r"^(\d{1,3})[、.．](?!\d)")
 #: A line cut mid-sentence is at least this long (shorter ones are headings and titles).
 REJOIN_MIN_LEN = 30
-#: Chrome that frames a page's title: a line with one of these removed next to it is the title.
-HEADER_CHROME = frozenset(
-    f"boilerplate.{name}"
-    for name in ("breadcrumb", "metadata", "editor-preface", "site-intro", "seo-spam", "keyword-stuffing",
-                 "doc-share-header", "page-tools", "prev-next")
-)
 #: A multi-article page's header (the lines above its first article) is at most this many title lines.
 HEADER_MAX_LINES = 2
 #: Headings are at most this long.
