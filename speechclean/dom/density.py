@@ -60,7 +60,7 @@ from lxml import etree
 
 from ..text import PROSE_PUNCT, cjk_count, ends_sentence
 from .parse import names, text_of
-from .prune import NameRules
+from .prune import NameRules, own_region
 from .render import INLINE
 
 PUNCT_WEIGHT = 4.0
@@ -223,7 +223,7 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
         is_named = False
         if match is not None and tag not in _NEVER_CHROME:
             ident = el.get("id")
-            if (cls is not None or ident is not None) and (rule := match(cls, ident)):
+            if (cls is not None or ident is not None) and (rule := match(cls, ident)) and not own_region(el, rule):
                 is_named = True
                 named.add(el)
                 if rule in WEAK_NAME_RULES:
