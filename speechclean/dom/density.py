@@ -697,7 +697,9 @@ def link_lists(main: etree._Element, scores: Scores) -> list[etree._Element]:
 
     Inside a subtree holding ``TRIM_KEEP_MARKS`` of the prose (the article's own cell), only
     lists of links go (``LIST_MIN_LINKS`` links or more): a paragraph that is one URL stays.
-    Reference lists (``ol.references``, ``reflist``) are citations, not link lists.
+    Reference lists (``ol.references``, ``reflist``) are citations, not link lists. The share of
+    link text is checked again on what stays: a short reply whose author name and 回复 bar were the
+    links is left a sentence once post chrome took them out.
     """
     out: list[etree._Element] = []
     skip: set[etree._Element] = set()
@@ -720,9 +722,20 @@ def link_lists(main: etree._Element, scores: Scores) -> list[etree._Element]:
         if scores.score.get(el, 0.0) < 0 and chars and scores.links[el] >= TRIM_LINK_SHARE * chars:
             if inside and sum(1 for _ in el.iter("a")) < LIST_MIN_LINKS:
                 continue
+            if _linked_share(el) < TRIM_LINK_SHARE:
+                continue  # mostly links only through the author card and bar that post chrome took out
             out.append(el)
             skip.add(el)
     return out
+
+
+def _linked_share(el: etree._Element) -> float:
+    """The share of link text in what stays of ``el`` (its scores were counted before post chrome went)."""
+    chars = len(text_of(el).translate(_WS))
+    if not chars:
+        return 1.0
+    linked = sum(len(text_of(a).translate(_WS)) for a in el.iter("a") if not any(p.tag == "a" for p in a.iterancestors()))
+    return linked / chars
 
 
 # A stamp line: a short block that is only a date or time with a name or a verb beside it
