@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import pytest
 from support import FIXTURES
 
 import speechclean
@@ -40,3 +41,30 @@ def test_a_short_reply_is_not_a_link_list_once_its_author_card_and_bar_are_gone(
     assert "花钱就可以解决问题嘛？" in page.text and not rules_of(page, "花钱就可以解决问题嘛")
     assert "马亮南生同学" not in page.text and rules_of(page, "马亮南生同学") == {"density.post-chrome"}
     assert page.text.count("回复 1") == 0
+
+
+# ---------------------------------------------------------------- site names on titles
+
+
+@pytest.mark.parametrize(
+    ("html_title", "expected"),
+    [
+        ("简历无法下载，提示服务器出现问题。-开发者客栈-帮助开发者面试的平台", "简历无法下载，提示服务器出现问题。"),
+        ("河北遵化：数字农机服务助力农业生产-新华网河北频道-新华网", "河北遵化：数字农机服务助力农业生产"),
+        ("静夜思•夜-中国诗歌网", "静夜思•夜"),
+        ("中国-东盟博览会开幕-新华网", "中国-东盟博览会开幕"),
+        ("上海-新华网", "上海-新华网"),  # too short a head to tell a title from a place name
+        ("COVID-19疫苗接种工作有序推进", "COVID-19疫苗接种工作有序推进"),
+    ],
+)
+def test_every_site_name_glued_on_by_a_hyphen_goes(html_title: str, expected: str) -> None:
+    page = speechclean.clean(f"<html><head><title>{html_title}</title></head><body><p>正文内容，共有一段。</p></body></html>")
+    assert page.title == expected
+
+
+def test_a_title_that_is_only_a_site_suffix_gives_way_to_the_headline() -> None:
+    html = (
+        "<html><head><title>-铜雀历史网</title></head><body><h1>疫情一刀切政策怎么投诉举报</h1>"
+        "<p>有关疫情一刀切的防疫政策，是民众最为关注的问题之一，可以向当地政府部门反映。</p></body></html>"
+    )
+    assert speechclean.clean(html).title == "疫情一刀切政策怎么投诉举报"
