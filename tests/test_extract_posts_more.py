@@ -68,3 +68,16 @@ def test_a_title_that_is_only_a_site_suffix_gives_way_to_the_headline() -> None:
         "<p>有关疫情一刀切的防疫政策，是民众最为关注的问题之一，可以向当地政府部门反映。</p></body></html>"
     )
     assert speechclean.clean(html).title == "疫情一刀切政策怎么投诉举报"
+
+
+# ---------------------------------------------------------------- placeholders in a thread
+
+
+def test_thread_placeholders_go_and_a_short_reply_between_them_is_not_a_second_title() -> None:
+    page = clean("thread_placeholders.html")
+    assert page.title == "简历无法下载，提示服务器出现问题。"
+    for placeholder in ("该评论已删除", "没有更多了"):
+        assert placeholder not in page.text and rules_of(page, placeholder) == {"boilerplate.forum-chrome"}
+    # the HTML gave the title: a reply framed by removed placeholders is not taken for another one
+    assert "现在确实可以了 感谢" in page.text
+    assert "已经修好了再试试" in page.text and "我还以为是我网络的问题" in page.text

@@ -21,7 +21,7 @@ from .parse import text_of
 # Linear: tried only where a whitespace run starts, quantifiers never give back.
 _SEPARATORS = re.compile(r"(?<!\s)(?:\s++[-–—|·]\s++|\s*+(?:_|\||｜|——|--|－|—|::)\s*+)")
 _SPACE = re.compile(r"\s+")
-_LEADING_SEPARATOR = re.compile(r"\s*+(?:[-–—|·_｜－]|::)")
+_LEADING_SEPARATOR = re.compile(r"^\s*+(?:[-–—|·_｜－]|::)")
 # A site or organisation name glued to the end of a title by a bare hyphen or a space
 # (``…GPU-EDN 电子技术设计``, ``…交通-新华网``, ``…工作 东区办事处``): short, named like a site.
 _HYPHEN_SUFFIX = re.compile(r"(?<=\S)-(?=[^-]{2,16}$)(?=[^\d]*[\u4e00-\u9fff])")
