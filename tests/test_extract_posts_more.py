@@ -81,3 +81,14 @@ def test_thread_placeholders_go_and_a_short_reply_between_them_is_not_a_second_t
     # the HTML gave the title: a reply framed by removed placeholders is not taken for another one
     assert "现在确实可以了 感谢" in page.text
     assert "已经修好了再试试" in page.text and "我还以为是我网络的问题" in page.text
+
+
+# ---------------------------------------------------------------- code examples are not post chrome
+
+
+def test_a_tutorials_code_examples_are_not_post_chrome() -> None:
+    page = clean("code_examples.html")
+    assert "arr = np.array([[1, 2, 3], [4, 5, 6]])" in page.text
+    assert page.text.count("import numpy as np") == 3
+    assert "运行实例" not in page.text and "Python 教程" not in page.text
+    assert not [r for r in page.removals if r.rule == "density.post-chrome"]

@@ -651,10 +651,15 @@ def _common_ancestor(elements: list[etree._Element]) -> etree._Element | None:
 
 # Parts of an article, never a post's user card or bar: subheads, infobox and data tables, captions.
 _NEVER_POST_CHROME = frozenset(["h1", "h2", "h3", "h4", "h5", "h6", "table", "figure", "figcaption", "caption"])
+# Nor code or a quote, nor a part holding one: a tutorial's examples have no Chinese punctuation and are short.
+_CODE_TAGS = ("pre", "code", "blockquote")
 
 
 def post_chrome(choice: Choice, scores: Scores) -> list[etree._Element]:
-    """In a main content of repeated units (posts, replies), the parts of each unit with no slot block and no prose."""
+    """In a main content of repeated units (posts, replies), the parts of each unit with no slot block and no prose.
+
+    A part holding code or a quote (``<pre>``, ``<code>``, ``<blockquote>``) is content, however short.
+    """
     main = choice.main
     members = [el for el in main.iterdescendants() if scores.slot.get(el) in choice.slots and el in scores.block]
     holders: set[etree._Element] = set()
@@ -682,6 +687,7 @@ def post_chrome(choice: Choice, scores: Scores) -> list[etree._Element]:
                 child.tag not in _NEVER_POST_CHROME
                 and scores.marks.get(child, 0) == 0
                 and 0 < scores.chars.get(child, 0) <= POST_CHROME_MAX
+                and next(child.iter(*_CODE_TAGS), None) is None
             ):
                 out.append(child)
     return out
