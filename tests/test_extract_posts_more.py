@@ -92,3 +92,30 @@ def test_a_tutorials_code_examples_are_not_post_chrome() -> None:
     assert page.text.count("import numpy as np") == 3
     assert "运行实例" not in page.text and "Python 教程" not in page.text
     assert not [r for r in page.removals if r.rule == "density.post-chrome"]
+
+
+# ---------------------------------------------------------------- a page that is a list of links
+
+
+def test_a_chapter_index_is_the_content_of_its_page() -> None:
+    page = clean("chapter_index.html")
+    lines = page.text.split("\n")
+    assert len(lines) == 200 and lines[0] == "第1章 少年" and lines[-1] == "第200章 指点之五"
+    assert not [r for r in page.removals if r.rule == "density.links"]
+    # the menus and the footer around it are still chrome
+    for chrome in ("手机版", "玄幻", "Copyright"):
+        assert chrome not in page.text
+
+
+def test_an_article_beside_a_long_link_list_is_still_the_content() -> None:
+    html = (MECH / "chapter_index.html").read_text(encoding="utf-8")
+    article = "".join(
+        f"<p>第{i}段：会议指出，要坚持问题导向，把各项工作落到实处，确保群众满意，推动高质量发展取得新成效。</p>"
+        for i in range(8)
+    )
+    page = speechclean.clean(html.replace('<div class="mulu">', f'<div class="article">{article}</div><div class="mulu">'))
+    assert page.text.count("会议指出") == 8 and "第1章 少年" not in page.text
+    # inside a link-heavy container, the prose chosen is an article among its related links: no list page
+    lead = "<p>会议指出，要坚持问题导向，把各项工作落到实处，确保群众满意，推动高质量发展取得新成效。</p>"
+    inside = speechclean.clean(html.replace("<ul>\n<li>", f"<ul>\n<li>{lead}</li><li>", 1)).text
+    assert "会议指出" in inside and "第1章 少年" not in inside

@@ -346,6 +346,7 @@ class Choice:
     trusted: bool
     slots: frozenset[int] = frozenset()
     content_rules: frozenset[str] = frozenset()  # rules whose names label the content here (a thread)
+    link_list: bool = False  # the main content is a list of links (dom.link_page): its links stay
 
 
 def main_content(root: etree._Element, scores: Scores) -> Choice:
