@@ -119,3 +119,21 @@ def test_an_article_beside_a_long_link_list_is_still_the_content() -> None:
     lead = "<p>会议指出，要坚持问题导向，把各项工作落到实处，确保群众满意，推动高质量发展取得新成效。</p>"
     inside = speechclean.clean(html.replace("<ul>\n<li>", f"<ul>\n<li>{lead}</li><li>", 1)).text
     assert "会议指出" in inside and "第1章 少年" not in inside
+
+
+# ---------------------------------------------------------------- the page's one <article>
+
+
+def test_the_pages_only_article_wins_over_two_sentences_of_a_pay_dialog() -> None:
+    page = clean("short_article.html")
+    assert page.text == "1107436458 某鹅 说明来处"
+    assert rules_of(page, "余额是钱包充值的虚拟货币") == {"density.outside-main"}
+
+
+def test_repeated_articles_or_real_prose_outside_say_nothing() -> None:
+    html = (MECH / "short_article.html").read_text(encoding="utf-8")
+    teasers = html.replace("</article>", "</article><article><a href='/2'>另一篇文章的标题</a></article>", 1)
+    assert "余额是钱包充值的虚拟货币" in speechclean.clean(teasers).text
+    prose = "".join(f"<p>第{i}条，余额可以用于购买会员，也可以用于购买课程，详情请见帮助页面。</p>" for i in range(5))
+    longer = html.replace('<p class="title">抵扣说明：</p>', prose)
+    assert "余额可以用于购买会员" in speechclean.clean(longer).text

@@ -34,6 +34,7 @@ from lxml import etree
 
 from ..dom.density import leads, link_lists, main_content, post_chrome, score_tree, stamp_lines
 from ..dom.link_page import list_page
+from ..dom.semantic import the_article
 from ..dom.parse import describe, names, parse_report
 from ..dom.post_chrome import unit_chrome
 from ..dom.posts import widen
@@ -202,6 +203,7 @@ class Extract(Step):
         scores = score_tree(root, rules)
         choice = widen(root, scores, main_content(root, scores))  # over every post of a thread
         choice = list_page(root, scores, choice)  # a chapter index, a site map: the list is the content
+        choice = the_article(root, scores, choice)  # the page's one <article> over weak prose elsewhere
         main = choice.main
         for el in unit_chrome(main, scores):
             page.remove("posts.chrome", flat(el), element=describe(el))
