@@ -137,3 +137,15 @@ def test_repeated_articles_or_real_prose_outside_say_nothing() -> None:
     prose = "".join(f"<p>第{i}条，余额可以用于购买会员，也可以用于购买课程，详情请见帮助页面。</p>" for i in range(5))
     longer = html.replace('<p class="title">抵扣说明：</p>', prose)
     assert "余额可以用于购买会员" in speechclean.clean(longer).text
+
+
+# ---------------------------------------------------------------- a best answer shown apart
+
+
+def test_the_card_and_bar_of_a_best_answer_shown_apart_are_post_chrome_too() -> None:
+    page = clean("best_answer_card.html")
+    assert "举报" not in page.text and "采纳数" not in page.text
+    assert rules_of(page, "青灯笔记") == {"posts.chrome"}
+    assert [r.rule for r in page.removals if r.text == "举报 收起"] == ["posts.chrome"] * 3
+    for answer in ("为居民避险争取时间", "秒级地震预警能力", "中等偏高的地步"):
+        assert answer in page.text
