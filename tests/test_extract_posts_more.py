@@ -149,3 +149,22 @@ def test_the_card_and_bar_of_a_best_answer_shown_apart_are_post_chrome_too() -> 
     assert [r.rule for r in page.removals if r.text == "举报 收起"] == ["posts.chrome"] * 3
     for answer in ("为居民避险争取时间", "秒级地震预警能力", "中等偏高的地步"):
         assert answer in page.text
+
+
+# ---------------------------------------------------------------- citations close a paragraph
+
+
+def test_a_summary_ending_on_citation_marks_is_a_lead_not_a_teaser() -> None:
+    from speechclean.dom.density import leads, score_tree
+    from speechclean.dom.parse import parse, text_of
+    from speechclean.dom.prune import prune
+
+    root = parse((MECH / "encyclopedia_summary.html").read_text(encoding="utf-8"))
+    assert root is not None
+    prune(root)
+    scores = score_tree(root)
+    main = next(el for el in root.iter("div") if el.get("class") == "lemma-content")
+    # 「…以坐标为准。 [2]」 ends its sentence before the reference marks: the summary leads the text
+    assert [text_of(el)[:10] for el in leads(main, scores)] == ["雄安高新技术产业开发"]
+    page = clean("encyclopedia_summary.html")
+    assert page.text.startswith("雄安高新技术产业开发区，隶属河北省雄安新区")

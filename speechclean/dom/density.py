@@ -116,6 +116,10 @@ _MORE = re.compile(
     re.IGNORECASE,
 )
 
+# Citation marks closing a paragraph (``…为准）。 [1] [5]``, ``[3-4]``). Linear: each mark starts at
+# a ``[`` and its quantifiers never give back; only tried on text that ends with ``]``.
+_CITATIONS = re.compile(r"(?:\s*+\[\d{1,3}+(?:[-–,，]\d{1,3}+)*+\])++\s*+$")
+
 
 def _stats(text: str | None) -> tuple[int, float, int]:
     """(visible characters, prose weight, marks) of a text node."""
@@ -141,9 +145,12 @@ _short_stats = lru_cache(maxsize=1 << 14)(_measure)
 def _cut_off(el: etree._Element) -> bool:
     """True when the block's text stops mid-sentence or on an ellipsis: a teaser, not a paragraph.
 
-    A trailing "more" link (【详细】, [阅读全文], 更多>>) is looked through.
+    A trailing "more" link (【详细】, [阅读全文], 更多>>) and trailing citation marks (``。 [1] [5]``,
+    ``[3-4]``: an encyclopedia's references) are looked through.
     """
     text = _MORE.sub("", text_of(el).rstrip())
+    if text.endswith("]"):
+        text = _CITATIONS.sub("", text)
     return bool(text) and (not ends_sentence(text) or text.endswith(("...", "…")) and not text.endswith("……"))
 
 
