@@ -58,7 +58,9 @@ def test_a_short_reply_is_not_a_link_list_once_its_author_card_and_bar_are_gone(
     ],
 )
 def test_every_site_name_glued_on_by_a_hyphen_goes(html_title: str, expected: str) -> None:
-    page = speechclean.clean(f"<html><head><title>{html_title}</title></head><body><p>正文内容，共有一段。</p></body></html>")
+    page = speechclean.clean(
+        f"<html><head><title>{html_title}</title></head><body><p>正文内容，共有一段。</p></body></html>"
+    )
     assert page.title == expected
 
 
@@ -113,7 +115,9 @@ def test_an_article_beside_a_long_link_list_is_still_the_content() -> None:
         f"<p>第{i}段：会议指出，要坚持问题导向，把各项工作落到实处，确保群众满意，推动高质量发展取得新成效。</p>"
         for i in range(8)
     )
-    page = speechclean.clean(html.replace('<div class="mulu">', f'<div class="article">{article}</div><div class="mulu">'))
+    page = speechclean.clean(
+        html.replace('<div class="mulu">', f'<div class="article">{article}</div><div class="mulu">')
+    )
     assert page.text.count("会议指出") == 8 and "第1章 少年" not in page.text
     # inside a link-heavy container, the prose chosen is an article among its related links: no list page
     lead = "<p>会议指出，要坚持问题导向，把各项工作落到实处，确保群众满意，推动高质量发展取得新成效。</p>"

@@ -116,9 +116,10 @@ _MORE = re.compile(
     re.IGNORECASE,
 )
 
-# Citation marks closing a paragraph (``…为准）。 [1] [5]``, ``[3-4]``). Linear: each mark starts at
-# a ``[`` and its quantifiers never give back; only tried on text that ends with ``]``.
-_CITATIONS = re.compile(r"(?:\s*+\[\d{1,3}+(?:[-–,，]\d{1,3}+)*+\])++\s*+$")
+# Citation marks closing a paragraph (``…为准）。 [1] [5]``, ``[3-4]``). Linear: a match starts only
+# where a whitespace run or a run of marks starts (not after whitespace or a ``]``), and no
+# quantifier gives back; only tried on text that ends with ``]``.
+_CITATIONS = re.compile(r"(?<![\s\]])(?:\s*+\[\d{1,3}+(?:[-–,，]\d{1,3}+)*+\])++\s*+$")
 
 
 def _stats(text: str | None) -> tuple[int, float, int]:

@@ -47,9 +47,7 @@ def dominant_list(root: etree._Element, scores: Scores) -> etree._Element | None
         return None
     node = root
     while True:  # down the path of elements holding PAGE_SHARE of the page: one child at most
-        child = next(
-            (c for c in node if isinstance(c.tag, str) and scores.chars.get(c, 0) >= PAGE_SHARE * total), None
-        )
+        child = next((c for c in node if isinstance(c.tag, str) and scores.chars.get(c, 0) >= PAGE_SHARE * total), None)
         if child is None:
             break
         node = child
