@@ -18,6 +18,19 @@ def test_latin_gate_is_the_span_scan(text: str) -> None:
 
 
 @settings(max_examples=400, deadline=None)
+@given(_MIXED)
+@example("\u00a0é中")
+@example("“é")
+def test_latin_gate_on_byte_classes_is_the_span_scan(text: str) -> None:
+    """The path pinyin pages take (many latin-1 characters), forced on every text."""
+    saved, M._LATIN_BY_CLASSES = M._LATIN_BY_CLASSES, 0
+    try:
+        assert M._has_latin(text) == any(M._LATIN.search(m.group()) for m in M._LATIN_SPAN.finditer(text))
+    finally:
+        M._LATIN_BY_CLASSES = saved
+
+
+@settings(max_examples=400, deadline=None)
 @given(st.binary(max_size=40) | _MIXED.map(lambda t: t.encode("gb18030", "replace")) | _MIXED.map(str.encode))
 def test_utf8_run_gate_is_the_regex(raw: bytes) -> None:
     assert M._has_utf8_run(raw) == (M._UTF8_RUN.search(raw) is not None)
