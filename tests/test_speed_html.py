@@ -251,3 +251,23 @@ def test_prune_drops_what_it_dropped_before(parts: list[str]) -> None:
     a, b = (etree.fromstring(html, etree.HTMLParser()) for _ in range(2))  # comments kept
     assert prune(a) == _old_prune(b)
     assert etree.tostring(a) == etree.tostring(b)
+
+
+_LINE_TEXT = st.text(alphabet=st.sampled_from(list("共第阅读正文编辑本段入口TOC|｜ .www:/网站家区m\t\u3000中a\r")), max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LINE_TEXT, max_size=8))
+def test_span_rule_line_finder_keeps_every_line_the_test_passes(lines: list[str]) -> None:
+    """may_match_lines (one scan of the joined text) names every line may_match passes, for every span rule."""
+    from speechclean.chrome.spans import may_match, may_match_lines
+
+    lines = [line.strip() for line in lines]  # the step's view is stripped
+    text = "\n".join(lines)
+    found = may_match_lines(lines, text)
+    assert found is not None
+    for rule_id, numbers in found.items():
+        passing = [i for i, line in enumerate(lines) if line and may_match(rule_id, line)]
+        assert set(passing) <= set(numbers), rule_id
+        assert numbers == sorted(set(numbers))
+    assert may_match_lines(["a\nb"], "a\nb") is None  # a line holding a newline
