@@ -141,6 +141,9 @@ class Page:
     duplicate_kind: str | None = None  #: "exact" or "near"
     #: the extract step's lines with the kind of block each came from (``speechclean.blocks``)
     line_kinds: list[tuple[str, tuple[str, ...]]] = field(default_factory=list, repr=False)
+    # -- what a step learned of ``text`` for the steps after it (:meth:`learn`, :meth:`knows`) --------
+    _facts_of: str | None = field(default=None, init=False, repr=False)
+    _facts: frozenset[str] = field(default=frozenset(), init=False, repr=False)
 
     # -- recording -----------------------------------------------------------------
     def remove(
@@ -194,6 +197,19 @@ class Page:
         for i, f in enumerate(self.flags):
             if f.line is not None:
                 self.flags[i] = Flag(f.step, f.kind, f.text, move(f.line))
+
+    # -- facts about the text, for the next steps ----------------------------------------
+    def learn(self, fact: str) -> None:
+        """Record ``fact`` (an id: ``"no-kana-or-hangul"``) of ``text`` as it is now, for a later step
+        that would otherwise scan the text again to find it out; it holds while ``text`` is this very
+        string (any new text forgets every fact)."""
+        if self._facts_of is not self.text:
+            self._facts_of, self._facts = self.text, frozenset()
+        self._facts = self._facts | {fact}
+
+    def knows(self, fact: str) -> bool:
+        """True when a step learned ``fact`` of the current ``text`` (:meth:`learn`)."""
+        return self._facts_of is self.text and fact in self._facts
 
     # -- reading -------------------------------------------------------------------
     @property

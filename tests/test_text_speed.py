@@ -220,3 +220,18 @@ _CODE_LINE = st.sampled_from(["", "  ", "def f():", "    return x;", "}", "x = 1
 @given(st.lists(_CODE_LINE, max_size=14))
 def test_code_lines_scoring_only_candidates_finds_what_scoring_all_did(lines: list[str]) -> None:
     assert code_lines(lines) == _old_code_lines(lines)
+
+
+def test_a_fact_learned_of_the_text_holds_until_the_text_changes() -> None:
+    """The convert step tells the punctuation step that a plain Simplified page holds no kana or hangul
+    on the page itself (Page.learn), not through module state: a new text, even an equal one, forgets it."""
+    text = "同志们：今天的会议，主要任务是部署今年的工作。\n" * 20
+    page = CV.Convert(Options())(Page(text=text))
+    assert page.knows(CO.NO_KANA_OR_HANGUL)
+    other = Page(text="".join(list(text)))  # the same characters, another string: nothing known of it
+    assert not other.knows(CO.NO_KANA_OR_HANGUL)
+    page.text = page.text + "日本語の文章を書きました。"
+    assert not page.knows(CO.NO_KANA_OR_HANGUL)
+    japanese = "同志们：\n日本語の文章を書きました。私は学生です,よろしく!"
+    page = P.Punctuation(Options())(CV.Convert(Options())(Page(text=japanese)))
+    assert page.text.split("\n")[1] == japanese.split("\n")[1]  # the Japanese line is kept as it is

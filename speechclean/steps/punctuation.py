@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from ..code import inline_code_spans
-from ..conversion import page_lang, protected_lines
+from ..conversion import NO_KANA_OR_HANGUL, page_lang, protected_lines
 from ..page import Page
 from ..text import CJK_CLASS
 from . import Step
@@ -252,7 +252,7 @@ class Punctuation(Step):
             if not any(f.kind.startswith("lang.") for f in page.flags):
                 page.flag(f"lang.{page.lang}", page.text[:40])
             return page
-        protected = protected_lines(page.text)
+        protected = protected_lines(page.text, foreign=not page.knows(NO_KANA_OR_HANGUL))
         if not protected:
             page.text = normalize(page.text, page)
             return page
