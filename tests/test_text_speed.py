@@ -235,3 +235,23 @@ def test_a_fact_learned_of_the_text_holds_until_the_text_changes() -> None:
     japanese = "同志们：\n日本語の文章を書きました。私は学生です,よろしく!"
     page = P.Punctuation(Options())(CV.Convert(Options())(Page(text=japanese)))
     assert page.text.split("\n")[1] == japanese.split("\n")[1]  # the Japanese line is kept as it is
+
+
+_SCRIPTS = st.text(
+    alphabet=st.sampled_from(["\u3400", "\u4dbf", "\u4dc0", "\u4d00", "\u4e00", "\u9fff", "\ua000", "\uf8ff", "\uf900",
+                              "\ufaff", "\ufb00", "\U00020000", "\U0003134f", "\U00031350", "a", "é", "，", " ", "\u3000",
+                              "\t", "\u00a0", "\u33ff", "\ud800", "中", "\u34ff", "\u4cff"]),
+    max_size=300,
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_SCRIPTS, st.integers(min_value=0, max_value=3))
+def test_cjk_count_and_visible_len_are_the_scans(text: str, times: int) -> None:
+    """cjk_count (on UTF-16 high bytes for long texts) and visible_len (a gate for lines without spaces)
+    give what the regex scan and the four counts gave, on texts of every width and length."""
+    from speechclean.text import CJK_RUN, cjk_count, visible_len
+
+    text = text * times
+    assert cjk_count(text) == sum(map(len, CJK_RUN.findall(text)))
+    assert visible_len(text) == len(text) - sum(map(text.count, " \t\u00a0\u3000"))
