@@ -255,3 +255,17 @@ def test_cjk_count_and_visible_len_are_the_scans(text: str, times: int) -> None:
     text = text * times
     assert cjk_count(text) == sum(map(len, CJK_RUN.findall(text)))
     assert visible_len(text) == len(text) - sum(map(text.count, " \t\u00a0\u3000"))
+
+
+_QUOTED = st.text(alphabet=st.sampled_from(list('"“”中文ab \n\t\u3000')), max_size=60)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_QUOTED)
+def test_quote_lines_and_space_runs_are_the_passes(text: str) -> None:
+    """The quote pass found through the quotes and the space runs halved by replace give what the regex
+    passes gave, with the same counts."""
+    old, new = Page(), Page()
+    assert P._quote_lines(text, new) == P._sub(old, "punctuation.quotes", P._STRAIGHT_QUOTE_LINE, P._quotes, text)
+    assert new.changes == old.changes
+    assert P._one_space(text) == P._MULTI_SPACE.sub(" ", text)
