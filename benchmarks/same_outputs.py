@@ -2,7 +2,8 @@
 
 Cleans the seeds, the text-dev pages and every corpus HTML page (``../shared/corpus/extraction``
 and ``text-dev``, skipped when absent), plus the seed text as a long concatenation (the input of
-``speed_text.py``), and records for each the SHA-256 of the page's text, title, documents and
+``speed_text.py``) and speed_text.py's two inputs themselves (Simplified, and Traditional once and
+repeated), and records for each the SHA-256 of the page's text, title, documents and
 removals (step, rule, text). ``--save`` writes the digests; ``--check`` compares against them and
 lists every page whose output changed.
 
@@ -33,11 +34,26 @@ def inputs() -> list[tuple[str, str | bytes]]:
     for path in seeds:
         out.append((f"seed/{path.name}", path.read_text(encoding="utf-8")))
     out.append(("seed/all", "\n\n".join(p.read_text(encoding="utf-8") for p in seeds)))
+    out.extend(speed_inputs())
     for path in sorted((CORPUS / "text-dev" / "pages").glob("*.txt")):
         out.append((f"text-dev/{path.name}", path.read_text(encoding="utf-8")))
     for path in sorted((CORPUS / "extraction").rglob("*.html")):
         out.append((str(path.relative_to(CORPUS)), path.read_bytes()))
     return out
+
+
+def speed_inputs() -> list[tuple[str, str]]:
+    """speed_text.py's two inputs (one copy of each, before it repeats them to its size)."""
+    def seed(prefix: str) -> str:
+        (path,) = SEEDS.glob(f"{prefix}_*.txt")
+        return path.read_text(encoding="utf-8")
+
+    from speechclean.conversion import converter
+
+    simplified = "\n\n".join(seed(p) for p in ("000", "001", "002", "004"))
+    traditional = converter("s2t").convert(simplified) + "\n\n" + seed("003")  # type: ignore[attr-defined]
+    return [("speed/simplified", simplified), ("speed/traditional", traditional),
+            ("speed/traditional x3", "\n\n".join([traditional] * 3))]
 
 
 def digest(page: speechclean.Page) -> str:

@@ -57,12 +57,17 @@ def foreign_lines(lines: list[str]) -> set[int]:
     return {i for i, line in enumerate(lines) if has_kana_or_hangul(line) and lang_of(line) in ("ja", "ko")}
 
 
-def protected_lines(text: str, lines: list[str] | None = None) -> set[int]:
+#: A :meth:`Page.learn <speechclean.page.Page.learn>` fact: the text holds no kana or hangul (a step scanned it).
+NO_KANA_OR_HANGUL = "no-kana-or-hangul"
+
+
+def protected_lines(text: str, lines: list[str] | None = None, *, foreign: bool = True) -> set[int]:
     """Lines no normalisation touches: code, front matter, Japanese and Korean lines
-    (``lines``, when given, is ``text.split("\\n")``)."""
+    (``lines``, when given, is ``text.split("\\n")``; ``foreign=False``: the caller knows ``text`` holds
+    no kana or hangul, so no line is Japanese or Korean)."""
     lines = text.split("\n") if lines is None else lines
     out = code_lines(lines)
-    if has_kana_or_hangul(text):
+    if foreign and has_kana_or_hangul(text):
         out |= foreign_lines_of(text, lines)
     return out
 
@@ -286,6 +291,7 @@ def convert_text(page: Page, config: str) -> None:
 
 
 __all__ = [
+    "NO_KANA_OR_HANGUL",
     "Plan",
     "convert_text",
     "converter",

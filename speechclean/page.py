@@ -141,6 +141,9 @@ class Page:
     duplicate_kind: str | None = None  #: "exact" or "near"
     #: the extract step's lines with the kind of block each came from (``speechclean.blocks``)
     line_kinds: list[tuple[str, tuple[str, ...]]] = field(default_factory=list, repr=False)
+    # -- what a step learned of ``text`` for the steps after it (:meth:`learn`, :meth:`knows`) --------
+    _facts_of: str | None = field(default=None, init=False, repr=False)
+    _facts: frozenset[str] = field(default=frozenset(), init=False, repr=False)
 
     # -- recording -----------------------------------------------------------------
     def remove(
@@ -180,20 +183,33 @@ class Page:
         ``len(mapping)`` (after the last line) becomes ``new_count``.
         """
         n = len(mapping)
+        if new_count == n and mapping == list(range(n)):  # nothing moves (a pass that changed no line)
+            return
+        # only the anchors that move are rewritten (pages cut into thousands of pinyin spans carry
+        # thousands of removals: a Removal is rebuilt in ~1 us, the test costs far less)
+        removals = self.removals
+        for i, r in enumerate(removals):
+            line = r.line
+            if line is not None and (new := mapping[line] if line < n else new_count) != line:
+                removals[i] = Removal(r.step, r.rule, r.text, new, r.span, r.element, r.score, r.cues, r.context)
+        flags = self.flags
+        for i, f in enumerate(flags):
+            line = f.line
+            if line is not None and (new := mapping[line] if line < n else new_count) != line:
+                flags[i] = Flag(f.step, f.kind, f.text, new)
 
-        def move(line: int | None) -> int | None:
-            if line is None:
-                return None
-            return mapping[line] if line < n else new_count
+    # -- facts about the text, for the next steps ----------------------------------------
+    def learn(self, fact: str) -> None:
+        """Record ``fact`` (an id: ``"no-kana-or-hangul"``) of ``text`` as it is now, for a later step
+        that would otherwise scan the text again to find it out; it holds while ``text`` is this very
+        string (any new text forgets every fact)."""
+        if self._facts_of is not self.text:
+            self._facts_of, self._facts = self.text, frozenset()
+        self._facts = self._facts | {fact}
 
-        for i in range(len(self.removals)):
-            r = self.removals[i]
-            if r.line is not None:
-                self.removals[i] = Removal(r.step, r.rule, r.text, move(r.line), r.span, r.element, r.score, r.cues,
-                                           r.context)
-        for i, f in enumerate(self.flags):
-            if f.line is not None:
-                self.flags[i] = Flag(f.step, f.kind, f.text, move(f.line))
+    def knows(self, fact: str) -> bool:
+        """True when a step learned ``fact`` of the current ``text`` (:meth:`learn`)."""
+        return self._facts_of is self.text and fact in self._facts
 
     # -- reading -------------------------------------------------------------------
     @property

@@ -174,24 +174,9 @@ def lang_of(text: str) -> Lang | None:
     return "other" if _LATIN_WORD.search(text) or any(ch.isalpha() for ch in text) else None
 
 
-#: The last long text known to hold no kana or hangul, by identity (one slot): a step that scanned a
-#: page for them tells the next step, which gets the very same string, without a second scan.
-_KNOWN_WITHOUT: list[str] = [""]
-_REMEMBER_FROM = 4096
-
-
 def has_kana_or_hangul(text: str) -> bool:
     """True when ``text`` holds any kana or hangul (one fast scan)."""
-    if text is _KNOWN_WITHOUT[0] and text:
-        return False
     return _KANA_OR_HANGUL.search(text) is not None
-
-
-def known_without_kana_or_hangul(text: str) -> None:
-    """Record that ``text`` holds no kana or hangul (its caller scanned it), so that
-    :func:`has_kana_or_hangul` answers for this very string without scanning it again."""
-    if len(text) >= _REMEMBER_FROM:
-        _KNOWN_WITHOUT[0] = text
 
 
 __all__ = [
@@ -201,7 +186,6 @@ __all__ = [
     "Script",
     "has_kana_or_hangul",
     "judge",
-    "known_without_kana_or_hangul",
     "lang_of",
     "may_hold_astral",
     "script_counts",

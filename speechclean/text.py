@@ -11,6 +11,7 @@ True
 from __future__ import annotations
 
 import re
+import sys
 
 # CJK ideographs: Unified, Extension A, Compatibility, Extensions B+ (supplementary planes).
 CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -43,13 +44,40 @@ def is_cjk(ch: str) -> bool:
     return CJK.match(ch) is not None
 
 
+#: The high bytes (UTF-16) of the Basic Multilingual Plane's ideographs of :data:`CJK_CLASS` but
+#: U+4D00–U+4DBF (the block of 0x4D also holds the hexagram symbols), deleted from a text's high bytes
+#: so that what is left are the others.
+_NOT_CJK_HIGH = bytes(b for b in range(256) if not (0x34 <= b <= 0x4C or 0x4E <= b <= 0x9F or 0xF9 <= b <= 0xFA))
+_CJK_4D = re.compile("[\u4d00-\u4dbf]")
+_CPYTHON = sys.implementation.name == "cpython"
+#: Texts from this long are counted on their bytes (shorter ones are scanned faster than encoded), when
+#: their size tells (CPython, O(1)) that they hold no supplementary character.
+_BY_BYTES_FROM = 100
+
+
 def cjk_count(text: str) -> int:
-    """Number of CJK ideographs in ``text``."""
-    return sum(map(len, CJK_RUN.findall(text)))
+    """Number of CJK ideographs in ``text``.
+
+    Counted on the high bytes of the UTF-16 encoding (an encode, a slice and a byte deletion, in C):
+    two to four times faster than a regex scan of long lines; short texts and a text that may hold
+    supplementary characters (surrogate pairs in UTF-16) are scanned.
+    """
+    if text.isascii():
+        return 0
+    n = len(text)
+    if n < _BY_BYTES_FROM or not _CPYTHON or sys.getsizeof(text) > 3 * n:
+        return sum(map(len, CJK_RUN.findall(text)))
+    high = text.encode("utf-16-le", "surrogatepass")[1::2]  # (a lone surrogate is no ideograph)
+    count = len(high.translate(None, _NOT_CJK_HIGH))
+    if b"\x4d" in high:
+        count += len(_CJK_4D.findall(text))
+    return count
 
 
 def visible_len(text: str) -> int:
     """Length of ``text`` without whitespace."""
+    if " " not in text and "\u3000" not in text and "\t" not in text and "\u00a0" not in text:
+        return len(text)  # most Chinese lines: four scans that stop at nothing are cheaper than four counts
     return len(text) - sum(map(text.count, " \t\u00a0\u3000"))
 
 

@@ -18,6 +18,19 @@ def test_latin_gate_is_the_span_scan(text: str) -> None:
 
 
 @settings(max_examples=400, deadline=None)
+@given(_MIXED)
+@example("\u00a0é中")
+@example("“é")
+def test_latin_gate_on_byte_classes_is_the_span_scan(text: str) -> None:
+    """The path pinyin pages take (many latin-1 characters), forced on every text."""
+    saved, M._LATIN_BY_CLASSES = M._LATIN_BY_CLASSES, 0
+    try:
+        assert M._has_latin(text) == any(M._LATIN.search(m.group()) for m in M._LATIN_SPAN.finditer(text))
+    finally:
+        M._LATIN_BY_CLASSES = saved
+
+
+@settings(max_examples=400, deadline=None)
 @given(st.binary(max_size=40) | _MIXED.map(lambda t: t.encode("gb18030", "replace")) | _MIXED.map(str.encode))
 def test_utf8_run_gate_is_the_regex(raw: bytes) -> None:
     assert M._has_utf8_run(raw) == (M._UTF8_RUN.search(raw) is not None)
@@ -238,3 +251,23 @@ def test_prune_drops_what_it_dropped_before(parts: list[str]) -> None:
     a, b = (etree.fromstring(html, etree.HTMLParser()) for _ in range(2))  # comments kept
     assert prune(a) == _old_prune(b)
     assert etree.tostring(a) == etree.tostring(b)
+
+
+_LINE_TEXT = st.text(alphabet=st.sampled_from(list("共第阅读正文编辑本段入口TOC|｜ .www:/网站家区m\t\u3000中a\r")), max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LINE_TEXT, max_size=8))
+def test_span_rule_line_finder_keeps_every_line_the_test_passes(lines: list[str]) -> None:
+    """may_match_lines (one scan of the joined text) names every line may_match passes, for every span rule."""
+    from speechclean.chrome.spans import may_match, may_match_lines
+
+    lines = [line.strip() for line in lines]  # the step's view is stripped
+    text = "\n".join(lines)
+    found = may_match_lines(lines, text)
+    assert found is not None
+    for rule_id, numbers in found.items():
+        passing = [i for i, line in enumerate(lines) if line and may_match(rule_id, line)]
+        assert set(passing) <= set(numbers), rule_id
+        assert numbers == sorted(set(numbers))
+    assert may_match_lines(["a\nb"], "a\nb") is None  # a line holding a newline

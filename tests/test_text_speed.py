@@ -220,3 +220,52 @@ _CODE_LINE = st.sampled_from(["", "  ", "def f():", "    return x;", "}", "x = 1
 @given(st.lists(_CODE_LINE, max_size=14))
 def test_code_lines_scoring_only_candidates_finds_what_scoring_all_did(lines: list[str]) -> None:
     assert code_lines(lines) == _old_code_lines(lines)
+
+
+def test_a_fact_learned_of_the_text_holds_until_the_text_changes() -> None:
+    """The convert step tells the punctuation step that a plain Simplified page holds no kana or hangul
+    on the page itself (Page.learn), not through module state: a new text, even an equal one, forgets it."""
+    text = "同志们：今天的会议，主要任务是部署今年的工作。\n" * 20
+    page = CV.Convert(Options())(Page(text=text))
+    assert page.knows(CO.NO_KANA_OR_HANGUL)
+    other = Page(text="".join(list(text)))  # the same characters, another string: nothing known of it
+    assert not other.knows(CO.NO_KANA_OR_HANGUL)
+    page.text = page.text + "日本語の文章を書きました。"
+    assert not page.knows(CO.NO_KANA_OR_HANGUL)
+    japanese = "同志们：\n日本語の文章を書きました。私は学生です,よろしく!"
+    page = P.Punctuation(Options())(CV.Convert(Options())(Page(text=japanese)))
+    assert page.text.split("\n")[1] == japanese.split("\n")[1]  # the Japanese line is kept as it is
+
+
+_SCRIPTS = st.text(
+    alphabet=st.sampled_from(["\u3400", "\u4dbf", "\u4dc0", "\u4d00", "\u4e00", "\u9fff", "\ua000", "\uf8ff", "\uf900",
+                              "\ufaff", "\ufb00", "\U00020000", "\U0003134f", "\U00031350", "a", "é", "，", " ", "\u3000",
+                              "\t", "\u00a0", "\u33ff", "\ud800", "中", "\u34ff", "\u4cff"]),
+    max_size=300,
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_SCRIPTS, st.integers(min_value=0, max_value=3))
+def test_cjk_count_and_visible_len_are_the_scans(text: str, times: int) -> None:
+    """cjk_count (on UTF-16 high bytes for long texts) and visible_len (a gate for lines without spaces)
+    give what the regex scan and the four counts gave, on texts of every width and length."""
+    from speechclean.text import CJK_RUN, cjk_count, visible_len
+
+    text = text * times
+    assert cjk_count(text) == sum(map(len, CJK_RUN.findall(text)))
+    assert visible_len(text) == len(text) - sum(map(text.count, " \t\u00a0\u3000"))
+
+
+_QUOTED = st.text(alphabet=st.sampled_from(list('"“”中文ab \n\t\u3000')), max_size=60)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_QUOTED)
+def test_quote_lines_and_space_runs_are_the_passes(text: str) -> None:
+    """The quote pass found through the quotes and the space runs halved by replace give what the regex
+    passes gave, with the same counts."""
+    old, new = Page(), Page()
+    assert P._quote_lines(text, new) == P._sub(old, "punctuation.quotes", P._STRAIGHT_QUOTE_LINE, P._quotes, text)
+    assert new.changes == old.changes
+    assert P._one_space(text) == P._MULTI_SPACE.sub(" ", text)

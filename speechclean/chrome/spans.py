@@ -77,6 +77,54 @@ def may_match(rule_id: str, line: str) -> bool:
     return True
 
 
+#: What a line needs to pass :func:`may_match`, for each span rule there: (rule, a character, what must
+#: follow it). A literal the test needs (its first character, the rest looked ahead at, so that no branch
+#: hides another's literal), a space followed by three more on its line (the jammer's spaces), a slogan's
+#: last character at the end of its line.
+_NEED_BRANCHES = (
+    ("boilerplate.jammer", " ", "(?=(?:[^\n ]*+ ){%d})" % (JAMMER_MIN_TOKENS - 2)),
+    ("boilerplate.watermark", "w", r"(?=ww\.|ap\.)"),
+    ("boilerplate.watermark", "m", r"(?=\.)"),
+    ("boilerplate.watermark", "b", r"(?=bs\.)"),
+    ("boilerplate.watermark", ":", "(?=//)"),
+    ("boilerplate.inline-page-marker", "共", ""),
+    ("boilerplate.field-code", "T", "(?=OC)"),
+    ("boilerplate.seo-inline", "入", "(?=口)"),
+    ("boilerplate.inline-credits", "|", ""),
+    ("boilerplate.inline-credits", "｜", ""),
+    ("boilerplate.inline-related", "阅", "(?=读)"),
+    ("boilerplate.inline-marker", "编", "(?=辑本段)"),
+    ("boilerplate.inline-marker", "正", "(?=文)"),
+    *(("boilerplate.trailing-slogan", c, r"(?=[^\S\n]*+$)") for c in "网站库坛区家"),
+)
+_NEED_RULES = tuple(dict.fromkeys(rule for rule, _, _ in _NEED_BRANCHES))
+#: The branches in one pattern, each taking its character only (no branch hides another's literal) and
+#: ending in an empty group: group ``k`` is branch ``k``. Every branch starts with a literal, so the engine
+#: scans for their characters and tries only the branches of the one it finds.
+_NEEDS = re.compile("|".join(f"{re.escape(c)}{after}()" for _, c, after in _NEED_BRANCHES), re.MULTILINE)
+
+
+def may_match_lines(lines: list[str], text: str) -> dict[str, list[int]] | None:
+    """For each span rule :func:`may_match` tests, the numbers of the ``lines`` (stripped, as the
+    boilerplate step's view is) that may pass it: a superset, in order, found in one scan of ``text``
+    (the lines joined by newlines) instead of a call on every line for every rule. A rule missing from
+    the answer has no literal test (every line is tried); None when a line holds a newline of its own."""
+    found: dict[str, list[int]] = {rule: [] for rule in _NEED_RULES}
+    if not lines:
+        return found
+    if text.count("\n") != len(lines) - 1:
+        return None
+    line = last = 0
+    for m in _NEEDS.finditer(text):
+        at = m.start()
+        line += text.count("\n", last, at)
+        last = at
+        numbers = found[_NEED_BRANCHES[m.lastindex - 1][0]]  # type: ignore[operator]
+        if not numbers or numbers[-1] != line:
+            numbers.append(line)
+    return found
+
+
 def keep_span(rule_id: str, line: str, start: int, end: int) -> bool:
     """True when the span ``line[start:end]`` that ``rule_id`` matched is chrome to cut."""
     if rule_id == "boilerplate.jammer":
@@ -84,4 +132,4 @@ def keep_span(rule_id: str, line: str, start: int, end: int) -> bool:
     return True
 
 
-__all__ = ["keep_span", "may_match"]
+__all__ = ["keep_span", "may_match", "may_match_lines"]

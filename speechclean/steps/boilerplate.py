@@ -28,7 +28,7 @@ from ..chrome.classify import judge
 from ..chrome.kinds import is_body, is_title_like, keeps_at_edge
 from ..chrome.model import model
 from ..chrome.runs import above_metadata, ends_list, ends_tail_list, headline, keep_inline_symbols, menu_run_lines
-from ..chrome.spans import keep_span, may_match
+from ..chrome.spans import keep_span, may_match, may_match_lines
 from ..chrome.view import simplified_lines
 from ..chrome.watermark import watermarks
 from ..code import code_lines, front_matter
@@ -189,14 +189,23 @@ def _cut_spans(rules: RuleSet, stripped: list[str], view: list[str]) -> list[lis
     then a site name stamped at the ends of clauses all over the page (:mod:`speechclean.chrome.watermark`).
     Return what was cut from each line, with the rule or signal of each cut."""
     cuts: list[list[tuple[str, str]]] = [[] for _ in stripped]
+    # The lines each rule's literal test may pass, from one scan; a line a cut changed is tried by every
+    # later rule again (a cut may join what a later test needs: 阅…读).
+    found = may_match_lines(view, "\n".join(view)) if rules.span_rules else None
+    changed: set[int] = set()
     for rule in rules.span_rules:
-        for i, v in enumerate(view):
+        todo = None if found is None else found.get(rule.id)
+        if todo is not None and changed:
+            todo = sorted(changed.union(todo))
+        for i in range(len(view)) if todo is None else todo:
+            v = view[i]
             if not v or not may_match(rule.id, v) or not rule.fits(v):
                 continue
             spans = [sp for sp in rule.spans(v) if keep_span(rule.id, v, *sp)]
             if not spans or any(veto.search(v) for veto in rule._vetoes):
                 continue
             _cut(cuts, stripped, view, i, rule.id, spans)
+            changed.add(i)
     by_line: dict[int, list[tuple[int, int]]] = {}
     for i, start, end in watermarks(view):
         by_line.setdefault(i, []).append((start, end))

@@ -35,14 +35,13 @@ import re
 from functools import cache
 from itertools import accumulate, islice
 
-from ..conversion import convert_text, converter, flag_foreign, foreign_lines_of, page_lang
+from ..conversion import NO_KANA_OR_HANGUL, convert_text, converter, flag_foreign, foreign_lines_of, page_lang
 from ..cuts import WIDTH
 from ..page import Page
 from ..script import (
     HANGUL_CLASS,
     KANA_CLASS,
     has_kana_or_hangul,
-    known_without_kana_or_hangul,
     may_hold_astral,
     traditional_set,
 )
@@ -186,10 +185,7 @@ def _plain(text: str) -> bool:
     character): one scan instead of the three the step would make to find nothing."""
     if traditional_set().sup is not None and may_hold_astral(text):
         return False
-    if _special().search(text) is not None:
-        return False
-    known_without_kana_or_hangul(text)  # the punctuation step gets this very string next
-    return True
+    return _special().search(text) is None
 
 
 class Convert(Step):
@@ -203,6 +199,7 @@ class Convert(Step):
         lang = page_lang(page)
         if lang not in ("ja", "ko", "other") and page.text and _plain(page.text):
             page.script = "hans"  # what the script check says of such a text; nothing to convert or flag
+            page.learn(NO_KANA_OR_HANGUL)  # the punctuation step gets this very text next
             return page
         if lang in ("ja", "ko", "other"):
             page.flag(f"lang.{lang}", page.text[:40])  # not Chinese: not converted, punctuation kept

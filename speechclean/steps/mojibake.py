@@ -326,6 +326,18 @@ def _has_utf8_run(raw: bytes) -> bool:
 
 _NOT_LATIN_LETTER = bytes(range(0x80)) + b"\xa0"  # deleted: what is left are the characters _LATIN starts on
 _LATIN_NEIGHBOURS = frozenset(map(chr, range(0x80, 0x100))) | frozenset(_CP1252)
+#: Each byte of a latin-1 encoding (``errors="replace"``: one byte a character) as its class: ``L`` a
+#: character _LATIN starts on (U+0080–U+00FF but U+00A0), ``N`` U+00A0, ``Q`` a character above U+00FF
+#: (or a "?"), ``.`` the rest of ASCII.
+_LATIN_CLASSES = bytes(
+    b"L"[0] if b >= 0x80 and b != 0xA0 else b"N"[0] if b == 0xA0 else b"Q"[0] if b == 0x3F else b"."[0] for b in range(256)
+)
+#: An ``L`` next to a class that may be a neighbour (led by the literal: the engine scans for it).
+_LATIN_PAIR = re.compile(rb"L(?:[LNQ]|(?<=[NQ]L))")
+_CP1252_CHARS = frozenset(_CP1252)
+_LN, _Q = b"LN", b"Q"[0]
+#: Pages with more latin-1 characters than this are checked on the byte classes, not one by one.
+_LATIN_BY_CLASSES = 256
 
 
 def _has_latin(text: str) -> bool:
@@ -334,7 +346,9 @@ def _has_latin(text: str) -> bool:
     The same answer as ``any(_LATIN.search(m.group()) for m in _LATIN_SPAN.finditer(text))``: a
     character of U+0080–U+00FF but U+00A0 counts when a neighbour is latin-1 or cp1252 too. Those
     characters are few on a Chinese page (·, ©, ×): found through the page's latin-1 characters (one
-    C encode) and ``str.find``, not a regex scan of every character.
+    C encode) and ``str.find``, not a regex scan of every character. A pinyin page holds a hundred
+    thousand (è, ì): then the latin-1 encoding, one byte a character, is searched for an ``L`` next to
+    a possible neighbour, and only a ``Q`` neighbour is looked up (the cp1252 punctuation “”—…).
     """
     if text.isascii():
         return False
@@ -342,6 +356,13 @@ def _has_latin(text: str) -> bool:
     if not found:
         return False
     n = len(text)
+    if len(found) > _LATIN_BY_CLASSES:
+        classes = text.encode("latin-1", "replace").translate(_LATIN_CLASSES)
+        for m in _LATIN_PAIR.finditer(classes):
+            for j in (m.start() - 1, m.start() + 1):
+                if 0 <= j < n and (classes[j] in _LN or classes[j] == _Q and text[j] in _CP1252_CHARS):
+                    return True
+        return False
     for ch in set(found.decode("latin-1")):
         i = text.find(ch)
         while i >= 0:

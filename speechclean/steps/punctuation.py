@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from ..code import inline_code_spans
-from ..conversion import page_lang, protected_lines
+from ..conversion import NO_KANA_OR_HANGUL, page_lang, protected_lines
 from ..page import Page
 from ..text import CJK_CLASS
 from . import Step
@@ -129,8 +129,40 @@ def _paren(m: re.Match[str]) -> str:
 _QUOTE_MARKS = re.compile('([“”"])')
 
 
+_CJK_CHAR = re.compile(f"[{CJK_CLASS}]")
+
+
+def _quote_lines(text: str, page: Page | None) -> str:
+    """What ``_sub(page, "punctuation.quotes", _STRAIGHT_QUOTE_LINE, _quotes, text)`` gives: the lines
+    holding a straight quote and an ideograph get paired quotes (found through their quotes, not by trying
+    the pattern at every line start)."""
+    pieces: list[str] = []
+    last = n = 0
+    at = text.find('"')
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        if _CJK_CHAR.search(line):
+            n += 1
+            pieces += (text[last:start], _quote_line(line))
+            last = end
+        at = text.find('"', end)
+    if not pieces:
+        return text
+    new = "".join(pieces) + text[last:]
+    if new != text:
+        _count(page, "punctuation.quotes", n)
+    return new
+
+
 def _quotes(m: re.Match[str]) -> str:
-    parts = _QUOTE_MARKS.split(m.group())  # the text between quotes, then each quote (odd indices)
+    return _quote_line(m.group())
+
+
+def _quote_line(line: str) -> str:
+    parts = _QUOTE_MARKS.split(line)  # the text between quotes, then each quote (odd indices)
     open_ = False
     for k in range(1, len(parts), 2):
         quote = parts[k]
@@ -149,6 +181,14 @@ def _sub(page: Page | None, rule: str, pattern: re.Pattern[str], repl: str | Cal
     if n and new != text:
         _count(page, rule, n)
     return new
+
+
+def _one_space(text: str) -> str:
+    """Every run of spaces as one: what ``_MULTI_SPACE.sub(" ", text)`` gives, by plain replacement (each
+    pass halves every run; a page has few long runs)."""
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
 
 
 def _to_full(m: re.Match[str]) -> str:
@@ -202,14 +242,16 @@ def _normalize(text: str, page: Page | None = None) -> str:
         for space in sorted(c for c in exotic if _IS_WIDE_SPACE.match(c)):
             text = _sub(page, "punctuation.space", _wide_space_in_cjk(space), "", text)
         if before - len(text) < spaces:  # (those passes only delete wide spaces) some are left
-            text = _OTHER_SPACE.sub(" ", text)
+            for c in found:  # (what _OTHER_SPACE.sub(" ", text) gives: the passes above make none)
+                if _OTHER_SPACE.match(c):
+                    text = text.replace(c, " ")
     if len(exotic) < len(found):
         new = text.translate(_FULLWIDTH_ALNUM)
         _count(page, "punctuation.fullwidth-alnum", int(new != text))
         text = new
     # quotes first: a paired “ ” is Chinese context for the spaces and marks next to it
     if '"' in text:
-        text = _sub(page, "punctuation.quotes", _STRAIGHT_QUOTE_LINE, _quotes, text)
+        text = _quote_lines(text, page)
     # half-width marks in Chinese context
     if ".," in text:
         text = _sub(page, "punctuation.halfwidth", _DOT_COMMA, "，", text)
@@ -226,8 +268,7 @@ def _normalize(text: str, page: Page | None = None) -> str:
     # spaces last: the marks next to them are Chinese by now
     if " " in text:
         text = _sub(page, "punctuation.space", _SPACE_BY_PUNCT, "", text)
-        if "  " in text:
-            text = _MULTI_SPACE.sub(" ", text)
+        text = _one_space(text)
         if text[:1] == " " or text[-1:] == " " or _SPACE_BY_NEWLINE.search(text):
             text = _LINE_EDGE_SPACE.sub("", text)
     text = collapse_doubles(text, page)
@@ -252,7 +293,7 @@ class Punctuation(Step):
             if not any(f.kind.startswith("lang.") for f in page.flags):
                 page.flag(f"lang.{page.lang}", page.text[:40])
             return page
-        protected = protected_lines(page.text)
+        protected = protected_lines(page.text, foreign=not page.knows(NO_KANA_OR_HANGUL))
         if not protected:
             page.text = normalize(page.text, page)
             return page
