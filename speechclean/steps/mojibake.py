@@ -102,10 +102,20 @@ _HIGH = re.compile("[\x80-\xff" + _CP1252 + "]")
 # A Latin-1 letter touching an ASCII letter: a word's own letter (José, café, Müller). (Linear: one
 # character and a neighbour.)
 _WORD_LETTER = re.compile("(?<=[A-Za-z])[\xc0-\xd6\xd8-\xf6\xf8-\xff]|[\xc0-\xd6\xd8-\xf6\xf8-\xff](?=[A-Za-z])")
-#: Read as GBK, at most this share of the latin-1 characters may be letters inside Latin words: common
+# An ASCII word going on to an accented letter that stands alone among ASCII (ngström), or coming from
+# one (the ü of Müller); GBK bytes come in pairs (PythonÓïÑÔ). Bounded: linear.
+_WORD_ON = re.compile("[A-Za-z]{1,30}[\xc0-\xd6\xd8-\xf6\xf8-\xff](?![\x80-\xff])")
+_WORD_BEFORE = re.compile("(?<![\x80-\xff])[\xc0-\xd6\xd8-\xf6\xf8-\xff][A-Za-z]{1,30}$")
+#: Read as GBK, latin-1 characters must hold at least this many letters outside Latin words…
+GBK_MIN_LETTERS = 2
+#: …at most this share of the latin-1 characters may be letters inside Latin words: common
 #: hanzi have no ASCII byte, so ``José café`` read as GBK (``Jos閏af…``) takes ASCII letters into rare
 #: characters…
-GBK_MAX_WORD_SHARE = 0.5
+GBK_MAX_WORD_SHARE = 0.25
+#: …at most this share of the characters it gives may take an ASCII byte as their second…
+GBK_MAX_ASCII_TRAILS = 0.25
+# GB18030 split into its characters, the group holding the second byte of a two-byte one when it is ASCII.
+_GB18030_CHARS = re.compile(rb"[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]|[\x81-\xfe]([\x40-\x7e])|[\x81-\xfe][\x80-\xfe]|[\x00-\x7f]")
 #: …and at most this share of them one character: GBK bytes spread over a hundred values, a symbol
 #: repeated (``±é±±±±±Å`` → ``遍北北迸``) does not.
 GBK_MAX_ONE_SHARE = 0.5
@@ -221,7 +231,9 @@ def _fix_latin_run(run: str, whole: bool = False) -> tuple[str, str] | None:
                 candidate = _utf8_lossy(raw)  # a few bytes lost upstream (cp1252 has five holes)
                 if not _plausible_whole(text, candidate):
                     continue
-            if codec == "gb18030" and not (_gbk_shaped(text) and (whole or _plausible_gbk_run(text, candidate))):
+            if codec == "gb18030" and not (
+                _gbk_shaped(text) and _few_ascii_trails(candidate) and (whole or _plausible_gbk_run(text, candidate))
+            ):
                 continue
             if codec == "utf-8" and not whole and len(candidate) - len(candidate.encode("ascii", "ignore")) < 2:
                 continue  # one character alone: three Latin-1 symbols (ç©«) are some UTF-8 character
@@ -236,16 +248,34 @@ def _fix_latin_run(run: str, whole: bool = False) -> tuple[str, str] | None:
 
 
 def _gbk_shaped(before: str) -> bool:
-    """Could the latin-1 characters of ``before`` be GBK bytes? Not when they hold no letter
-    (``×«·°C»©m³«``), one symbol makes most of them (``±é±±±±±Å``) or they are letters of Latin words
+    """Could the latin-1 characters of ``before`` be GBK bytes? Not when they hold fewer than two
+    letters (``×«·°C»©m³«``, ``±±José×±°C±°C``), one symbol makes most of them (``±é±±±±±Å``) or they are letters of Latin words
     (``José½»ØJosécafé®``)."""
     high = Counter(_HIGH.findall(before))
     n = high.total()
+    in_words = len(_WORD_LETTER.findall(before))
     return (
-        _LATIN_LETTER.search(before) is not None  # any two latin-1 symbols are some GBK character
+        # any two latin-1 symbols are some GBK character: GBK bytes land on letters half the time
+        len(_LATIN_LETTER.findall(before)) - in_words >= GBK_MIN_LETTERS
         and max(high.values(), default=0) <= GBK_MAX_ONE_SHARE * n
-        and len(_WORD_LETTER.findall(before)) <= GBK_MAX_WORD_SHARE * n
+        and in_words <= GBK_MAX_WORD_SHARE * n
     )
+
+
+def _few_ascii_trails(after: str) -> bool:
+    """Common hanzi are two bytes over 0x80 in GBK; a reading whose characters take ASCII letters as
+    their second byte (``»·ßm²m³±`` → ``環適瞞潮``) spells Latin text, not Chinese."""
+    tokens = _GB18030_CHARS.findall(after.encode("gb18030", "replace"))  # one per character, in C
+    wide = len(after) - len(after.encode("ascii", "ignore"))
+    return len(tokens) - tokens.count(b"") <= GBK_MAX_ASCII_TRAILS * wide
+
+
+def _ends_in_latin_word(text: str, start: int, end: int) -> bool:
+    """Does the run ``text[start:end]`` begin or end with a letter of a Latin word that holds more
+    accented letters (the Å of ``±×Ångström``)? That letter is the word's, not a GBK byte."""
+    return (
+        _LATIN_LETTER.match(text, end - 1) is not None and _WORD_ON.match(text, end) is not None
+    ) or (_LATIN_LETTER.match(text, start) is not None and _WORD_BEFORE.search(text, max(0, start - 32), start) is not None)
 
 
 def _plausible_gbk_run(before: str, after: str) -> bool:
@@ -299,7 +329,7 @@ def _repair_once(text: str, record: Record | None) -> str:
         fixed: tuple[str, str] | None = None
         if gbk and ((after := _fix_gbk_run(before)) is not None or (after := _fix_gbk_pieces(before)) is not None):
             fixed = ("decode.mojibake-utf8-as-gbk", after)
-        elif latin and _LATIN.search(before):
+        elif latin and _LATIN.search(before) and not _ends_in_latin_word(text, run.start(), run.end()):
             fixed = _fix_latin_run(before)
         if fixed is None:
             continue
