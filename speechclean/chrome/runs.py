@@ -8,6 +8,7 @@ Each function takes the boilerplate step's :class:`~speechclean.steps.boilerplat
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from typing import TYPE_CHECKING
 
 from ..text import SENTENCE_END, cjk_count, ends_sentence, is_heading
@@ -80,42 +81,60 @@ def above_metadata(lay: Layout, i: int) -> bool:
     return False
 
 
-#: A run of at least this many short lines outside the body (ending no sentence)…
-MENU_MIN_LINES = 5
-#: …whose lines score this much on average (a line a rule names counts 1)…
-MENU_MIN_MEAN = 0.75
-#: …is a menu as a whole: its lines scoring at least this go with it (not a title-like line, which may be
-#: the article's title between the site's header and the article's metadata, unless it is bulleted).
-MENU_LINE_FLOOR = 0.5
+#: A menu is a run of short lines outside the body (ending no sentence, or named by a rule) that goes as a
+#: whole. Its cut-offs are data (``[menu]`` of ``rules/chrome_weights.toml``, derived by
+#: ``benchmarks/train_lines.py`` from labelled runs): a run of at least ``min_lines`` lines whose lines
+#: score ``min_mean`` on average (a line a rule names counts 1) is a menu, and its lines scoring at least
+#: ``line_floor`` go with it (not a title-like line, which may be the article's title between the site's
+#: header and the article's metadata, unless it is bulleted).
 _MENU_BULLET = re.compile(r"^[•·▪◦●○■□◆◇►▶※]")
 
 
-def menu_run_lines(lay: Layout, drops: dict[int, str], verdicts: dict[int, tuple[float, tuple[str, ...]]]) -> set[int]:
-    """The judged lines of chrome-like runs before or after the body (a menu, a login bar) that go as a
-    whole: a run of chrome goes together even where each line alone scores just under the threshold."""
-    if lay.first is None or lay.last is None or not lay.density:
-        return set()
-    out: set[int] = set()
+def outside_runs(view: list[str], lengths: list[int], first: int | None, last: int | None, drops: Container[int],
+                 verdicts: dict[int, tuple[float, tuple[str, ...]]]) -> list[list[int]]:
+    """The runs of menu-like lines before or after the body ``first``…``last``: each line named by a rule
+    (in ``drops``) or judged (in ``verdicts``), short and ending no sentence. Runs of any length, in order."""
+    if first is None or last is None:
+        return []
+    runs: list[list[int]] = []
     run: list[int] = []
-
-    def close() -> None:
-        if len(run) >= MENU_MIN_LINES:
-            scores = [1.0 if i in drops else verdicts[i][0] for i in run]
-            if sum(scores) / len(scores) >= MENU_MIN_MEAN:
-                out.update(i for i in run if i in verdicts and verdicts[i][0] >= MENU_LINE_FLOOR
-                           and (_MENU_BULLET.match(lay.view[i]) or not is_title_like(lay.view[i])))
-        run.clear()
-
-    for i, v in enumerate(lay.view):
+    for i, v in enumerate(view):
         if not v:
             continue
-        outside = i < lay.first or i > lay.last
-        if outside and (i in drops or i in verdicts and lay.lengths[i] <= MENU_ITEM_MAX_LEN and not ends_sentence(v)):
+        outside = i < first or i > last
+        if outside and (i in drops or i in verdicts and lengths[i] <= MENU_ITEM_MAX_LEN and not ends_sentence(v)):
             run.append(i)
-        else:
-            close()
-    close()
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
+
+
+def menu_goes(view: list[str], run: list[int], drops: Container[int], verdicts: dict[int, tuple[float, tuple[str, ...]]],
+              cut: dict[str, float]) -> list[int]:
+    """The judged lines of ``run`` that go with it when it is a menu by the cut-offs ``cut`` (else none)."""
+    if len(run) < cut["min_lines"]:
+        return []
+    scores = [1.0 if i in drops else verdicts[i][0] for i in run]
+    if sum(scores) / len(scores) < cut["min_mean"]:
+        return []
+    return [i for i in run if i in verdicts and verdicts[i][0] >= cut["line_floor"]
+            and (_MENU_BULLET.match(view[i]) is not None or not is_title_like(view[i]))]
+
+
+def menu_run_lines(lay: Layout, drops: dict[int, str], verdicts: dict[int, tuple[float, tuple[str, ...]]],
+                   cut: dict[str, float]) -> set[int]:
+    """The judged lines of chrome-like runs before or after the body (a menu, a login bar) that go as a
+    whole: a run of chrome goes together even where each line alone scores just under the threshold."""
+    if not lay.density:
+        return set()
+    out: set[int] = set()
+    for run in outside_runs(lay.view, lay.lengths, lay.first, lay.last, drops, verdicts):
+        out.update(menu_goes(lay.view, run, drops, verdicts, cut))
     return out
 
 
-__all__ = ["above_metadata", "ends_list", "ends_tail_list", "headline", "keep_inline_symbols", "menu_run_lines"]
+__all__ = ["above_metadata", "ends_list", "ends_tail_list", "headline", "keep_inline_symbols", "menu_goes", "menu_run_lines",
+           "outside_runs"]

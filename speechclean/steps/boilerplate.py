@@ -296,13 +296,14 @@ MAX_ROUNDS = 3
 
 def _classify(lay: Layout, drops: dict[int, str]) -> dict[int, tuple[float, tuple[str, ...]]]:
     """The classifier's verdicts on the lines the rules leave, iterated to a fixed point."""
-    threshold = model().threshold
+    m = model()
+    threshold = m.threshold
     decided = [i in drops or i in lay.kept for i in range(len(lay.view))]
     memo: dict[str, bool] = {}
     cues: dict[str, dict[str, float]] = {}
     verdicts = judge(lay.view, decided, lay.body, edges=(lay.first, lay.last) if lay.density else (None, None), memo=cues)
     dropped = {i for i, (p, _) in verdicts.items() if p >= threshold}
-    for i in menu_run_lines(lay, drops, verdicts) - dropped:
+    for i in menu_run_lines(lay, drops, verdicts, m.menu) - dropped:
         p, why = verdicts[i]
         verdicts[i] = (p, ("nb.menu", *why[:2]))
         dropped.add(i)
