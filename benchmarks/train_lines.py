@@ -98,6 +98,7 @@ class Page:
     decided: list[bool]
     body: list[bool]
     edges: tuple[int | None, int | None]
+    start: int | None
     labels: dict[int, int] = field(default_factory=dict)  # line -> 1 chrome / 0 content
     weight: float = 1.0
 
@@ -105,9 +106,9 @@ class Page:
 def lay_out(name: str, group: str, source: str, text: str) -> Page:
     pre = PRE.clean(text, kind="text").text
     lay = layout(pre, ruleset(()), True)
-    edges = (lay.first, lay.last) if lay.density else (None, None)
+    edges = lay.edges()
     decided = [r is not None or i in lay.kept for i, r in enumerate(lay.named)]
-    return Page(name, group, source, lay.view, decided, lay.body, edges)
+    return Page(name, group, source, lay.view, decided, lay.body, edges, lay.start)
 
 
 def label_lines(page: Page, snippets: list[tuple[str, int]], trad: bool) -> None:
@@ -243,7 +244,7 @@ def fit(rows: list[dict[str, float]], y: list[int], w: list[float], names: list[
 
 
 def first_stage(pages: list[Page]) -> dict[str, tuple[list[int], dict[int, dict[str, float]], list[int]]]:
-    return {p.name: classify.stage_one(p.view, p.decided, p.body, p.edges) for p in pages}
+    return {p.name: classify.stage_one(p.view, p.decided, p.body, p.edges, None, p.start) for p in pages}
 
 
 def train(pages: list[Page], s1: dict) -> Model:
@@ -327,7 +328,7 @@ def menu_runs_of(m: Model, pages: list[Page]) -> list[Run]:
     for p in pages:
         if p.edges == (None, None):
             continue
-        verdicts = classify.judge(p.view, p.decided, p.body, m, p.edges)
+        verdicts = classify.judge(p.view, p.decided, p.body, m, p.edges, None, p.start)
         lengths = [visible_len(v) if v else 0 for v in p.view]
         drops = {i for i, d in enumerate(p.decided) if d}
         for run in outside_runs(p.view, lengths, p.edges[0], p.edges[1], drops, verdicts):

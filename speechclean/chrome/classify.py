@@ -60,13 +60,16 @@ def stage_one(
     body: list[bool],
     edges: tuple[int | None, int | None] | None = None,
     memo: dict[str, Cues] | None = None,
+    start: int | None = None,
 ) -> tuple[list[int], dict[int, Cues], list[int]]:
     """The non-empty lines in order (headings left out), the first-stage cues of each line to judge, and
     the visible lengths.
 
     ``edges`` are the first and last body lines that head and tail are measured from (by default the
     first and last of ``body``; ``(None, None)`` when the page has too little body to measure from).
-    ``memo`` keeps each line's own cues across calls on the same page."""
+    ``memo`` keeps each line's own cues across calls on the same page. ``start`` is the line of the
+    article's title above its byline (:func:`speechclean.chrome.runs.article_start`): the lines above it
+    are the site's header (cue ``pos.above_title``), where a short line heads nothing."""
     order = [i for i, s in enumerate(view) if s]
     length = [visible_len(s) if s else 0 for s in view]
     body_pos = [i for i in order if body[i]]
@@ -164,11 +167,12 @@ def judge(
     m: Model | None = None,
     edges: tuple[int | None, int | None] | None = None,
     memo: dict[str, Cues] | None = None,
+    start: int | None = None,
 ) -> dict[int, tuple[float, tuple[str, ...]]]:
     """``{line index: (score, cues)}`` for every non-empty line not ``decided`` by a rule and not deep in
     the body; the caller drops those scoring at least ``m.threshold``."""
     m = m or model()
-    order, cues, length = stage_one(view, decided, body, edges, memo)
+    order, cues, length = stage_one(view, decided, body, edges, memo, start)
     if not cues:
         return {}
     base = {i: m.score("line", f)[0] for i, f in cues.items()}

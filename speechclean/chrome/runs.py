@@ -11,9 +11,9 @@ import re
 from collections.abc import Container
 from typing import TYPE_CHECKING
 
-from ..text import SENTENCE_END, cjk_count, ends_sentence, is_heading
+from ..text import SENTENCE_END, cjk_count, ends_sentence, is_heading, visible_len
 from .classify import MENU_ITEM_MAX_LEN, true_runs
-from .kinds import is_title_like
+from .kinds import TITLE_MAX_LEN, is_title_like
 
 if TYPE_CHECKING:
     from ..steps.boilerplate import Layout
@@ -81,6 +81,54 @@ def above_metadata(lay: Layout, i: int) -> bool:
     return False
 
 
+#: The article's title (a title-like line right above its metadata) ends the page's head when at most this
+#: share of the body's characters stands above it: what a site prints above an article's title and byline
+#: is its header (a login bar, a prompt dense enough to pass for prose), whatever its shape.
+TITLE_HEAD_MAX_BODY_SHARE = 0.2
+#: An article's title is at least this long (a sidebar label above a date is not: 注册时间 / 2010-2-9).
+TITLE_MIN_LEN = 6
+
+
+def article_start(lay: Layout) -> int | None:
+    """The line of the article's title that ends the head (see ``TITLE_HEAD_MAX_BODY_SHARE``), or None."""
+    total = sum(n for n, b in zip(lay.lengths, lay.body) if b)
+    above = 0
+    for i, v in enumerate(lay.view):
+        if not v:
+            continue
+        if lay.named[i] is None and _byline_follows(lay, i) and _titles(v):
+            return i if above <= TITLE_HEAD_MAX_BODY_SHARE * total else None
+        if lay.body[i]:
+            above += lay.lengths[i]
+            if above > TITLE_HEAD_MAX_BODY_SHARE * total:
+                return None
+    return None
+
+
+def _titles(line: str) -> bool:
+    """A line that may title an article: short, with some ideographs, ending no sentence (titles of technical
+    posts mix in Latin words: 深入理解RESTful Api设计, which ``is_title_like`` would not take)."""
+    return TITLE_MIN_LEN <= visible_len(line) <= TITLE_MAX_LEN and cjk_count(line) >= 2 and not ends_sentence(line)
+
+
+def _byline_follows(lay: Layout, i: int) -> bool:
+    """The next non-empty line after ``i`` (within three) is metadata (来源：… 作者：… 2022-06-14)."""
+    for j in range(i + 1, min(len(lay.view), i + 4)):
+        if lay.view[j]:
+            r = lay.named[j]
+            return r is not None and r.id == "boilerplate.metadata"
+    return False
+
+
+def head_to_title(edges: tuple[int | None, int | None], start: int | None) -> tuple[int | None, int | None]:
+    """The classifier's ``edges`` (first and last body lines) with the head running down to the article's
+    title ``start`` when the body seems to begin above it."""
+    first, last = edges
+    if start is None or first is None or last is None or not first < start < last:
+        return edges
+    return start, last
+
+
 #: A menu is a run of short lines outside the body (ending no sentence, or named by a rule) that goes as a
 #: whole. Its cut-offs are data (``[menu]`` of ``rules/chrome_weights.toml``, derived by
 #: ``benchmarks/train_lines.py`` from labelled runs): a run of at least ``min_lines`` lines whose lines
@@ -120,8 +168,18 @@ def menu_goes(view: list[str], run: list[int], drops: Container[int], verdicts: 
     scores = [1.0 if i in drops else verdicts[i][0] for i in run]
     if sum(scores) / len(scores) < cut["min_mean"]:
         return []
-    return [i for i in run if i in verdicts and verdicts[i][0] >= cut["line_floor"]
-            and (_MENU_BULLET.match(view[i]) is not None or not is_title_like(view[i]))]
+    return [i for k, i in enumerate(run)
+            if i in verdicts and verdicts[i][0] >= cut["line_floor"] and not _may_title(view, run, k, drops)]
+
+
+def _may_title(view: list[str], run: list[int], k: int, drops: Container[int]) -> bool:
+    """The ``k``-th line of ``run`` may be the article's title: title-like, not bulleted, and at a border of
+    the menu (its first or last line, or next to a line a rule names: a breadcrumb above it, a byline below
+    it). A title-like line between two judged menu items (• 评论与回复 / 登录后你可以 / • 下载海量资料) is one more item."""
+    line = view[run[k]]
+    if _MENU_BULLET.match(line) or not is_title_like(line):
+        return False
+    return k == 0 or k == len(run) - 1 or run[k - 1] in drops or run[k + 1] in drops
 
 
 def menu_run_lines(lay: Layout, drops: dict[int, str], verdicts: dict[int, tuple[float, tuple[str, ...]]],
@@ -131,10 +189,11 @@ def menu_run_lines(lay: Layout, drops: dict[int, str], verdicts: dict[int, tuple
     if not lay.density:
         return set()
     out: set[int] = set()
-    for run in outside_runs(lay.view, lay.lengths, lay.first, lay.last, drops, verdicts):
+    first, last = lay.edges()
+    for run in outside_runs(lay.view, lay.lengths, first, last, drops, verdicts):
         out.update(menu_goes(lay.view, run, drops, verdicts, cut))
     return out
 
 
-__all__ = ["above_metadata", "ends_list", "ends_tail_list", "headline", "keep_inline_symbols", "menu_goes", "menu_run_lines",
+__all__ = ["above_metadata", "article_start", "head_to_title", "ends_list", "ends_tail_list", "headline", "keep_inline_symbols", "menu_goes", "menu_run_lines",
            "outside_runs"]

@@ -27,7 +27,8 @@ from functools import lru_cache
 from ..chrome.classify import judge
 from ..chrome.kinds import is_body, is_title_like, keeps_at_edge
 from ..chrome.model import model
-from ..chrome.runs import above_metadata, ends_list, ends_tail_list, headline, keep_inline_symbols, menu_run_lines
+from ..chrome.runs import (above_metadata, article_start, ends_list, ends_tail_list, head_to_title, headline,
+                           keep_inline_symbols, menu_run_lines)
 from ..chrome.spans import keep_span, may_match
 from ..chrome.view import simplified_lines
 from ..chrome.watermark import watermarks
@@ -174,6 +175,14 @@ class Layout:
     density: bool
     #: Lines a rule named that their context shows are content (kept, and not judged by the classifier).
     kept: set[int] = field(default_factory=set)
+    #: The article's title when it ends the head below the first body line (chrome.runs.article_start).
+    start: int | None = None
+
+    def edges(self) -> tuple[int | None, int | None]:
+        """The first and last lines the classifier measures head and tail from (``(None, None)``: none)."""
+        if not self.density:
+            return None, None
+        return head_to_title((self.first, self.last), self.start)
 
     def zone(self, i: int) -> str:
         """``head``/``tail`` (before/after the body), ``ends`` (its first or last line) or ``main``."""
@@ -249,6 +258,7 @@ def layout(text: str, rules: RuleSet, density: bool = True) -> Layout:
             lay.kept.add(i)
         if named[i] is None:
             prev = i
+    lay.start = article_start(lay)
     return lay
 
 
@@ -301,7 +311,7 @@ def _classify(lay: Layout, drops: dict[int, str]) -> dict[int, tuple[float, tupl
     decided = [i in drops or i in lay.kept for i in range(len(lay.view))]
     memo: dict[str, bool] = {}
     cues: dict[str, dict[str, float]] = {}
-    verdicts = judge(lay.view, decided, lay.body, edges=(lay.first, lay.last) if lay.density else (None, None), memo=cues)
+    verdicts = judge(lay.view, decided, lay.body, edges=lay.edges(), memo=cues, start=lay.start)
     dropped = {i for i, (p, _) in verdicts.items() if p >= threshold}
     for i in menu_run_lines(lay, drops, verdicts, m.menu) - dropped:
         p, why = verdicts[i]
@@ -315,8 +325,8 @@ def _classify(lay: Layout, drops: dict[int, str]) -> dict[int, tuple[float, tupl
         view = ["" if i in gone else v for i, v in enumerate(lay.view)]
         suspect = [i in lay.kept for i in range(len(view))]
         body = _body_lines(view, suspect, memo)
-        edges = _edges(view, lay.lengths, body, suspect, lay.density)
-        again = judge(view, suspect, body, edges=edges, memo=cues)
+        edges = head_to_title(_edges(view, lay.lengths, body, suspect, lay.density), lay.start)
+        again = judge(view, suspect, body, edges=edges, memo=cues, start=lay.start)
         new = {i for i, (p, _) in again.items() if p >= threshold and i not in dropped}
         for i in new:
             verdicts[i] = again[i]
