@@ -180,8 +180,9 @@ def test_a_bulleted_menu_before_the_body_goes_as_a_whole_and_the_title_stays() -
     page = clean(text)
     assert "下载海量资料" not in page.text and "写文章" not in page.text and "聊天消息" not in page.text
     assert page.title == "深入理解接口设计"
-    menu_cut = [r for r in page.removals if r.rule == "chrome.line" and "nb.menu" in r.cues]
-    assert menu_cut and all(r.score is not None for r in menu_cut)
+    # the head runs down to the title above the byline: every item goes, each with its score and cues
+    cut = [r for r in page.removals if r.rule == "chrome.line"]
+    assert len(cut) >= 7 and all(r.score is not None and r.cues for r in cut)
 
 
 def test_a_bulleted_list_inside_the_body_stays() -> None:
@@ -205,3 +206,77 @@ def test_hex_numbered_section_headings_are_headings() -> None:
     from speechclean.chrome.cues import line_cues
 
     assert _reads_as_heading("0x00 前言", line_cues("0x00 前言")) and not _reads_as_heading("0x00 0x01", line_cues("0x00 0x01"))
+
+
+# -- issue 9, held out: pop-up nags, the header above an article's title, menus, list numbers ---------
+HEADER = ("• 聊天消息\n• 系统消息\n• 评论与回复\n登录后你可以\n• 下载海量资料\n• 学习在线课程\n会员中心\n"
+          "完善资料让更多小伙伴认识你，还能领取20积分哦，立即完善>\n3天内不再提示\n")
+
+
+def test_popup_nags_above_an_article_go_and_its_title_stays() -> None:
+    page = clean(HEADER + "深入理解RESTful Api设计\n来源：某某建设者 作者：微笑 2022-06-14 15:43\n" + BODY + "\n" + BODY)
+    for chrome in ("登录后你可以", "完善资料", "不再提示", "下载海量资料"):
+        assert chrome not in page.text, chrome
+    assert page.title == "深入理解RESTful Api设计" and BODY in page.text
+
+
+def test_popup_rule_spares_prose() -> None:
+    text = BODY + "\n会议要求立即完善应急预案，进一步完善资料收集和归档制度。\n我以后不再提醒他了。\n" + BODY
+    page = clean(text)
+    assert "立即完善应急预案" in page.text and "不再提醒他" in page.text and not lost(page)
+
+
+def test_the_articles_title_above_its_byline_ends_the_head() -> None:
+    from speechclean.steps.boilerplate import layout, ruleset
+
+    prompt = "这里汇聚了海量的学习资料和视频课程，每天都有新的内容更新，快来一起学习交流吧。"
+    text = "\n".join(["会员中心", prompt, "深入理解某某接口设计", "来源：某某网 作者：张三 2022-06-14"] + [BODY * 2] * 4)
+    lay = layout(text, ruleset(()))
+    assert lay.body[1] and lay.first == 1  # the dense prompt passes for the body's first line…
+    assert lay.start == 2 and lay.edges()[0] == 2  # …but the article's title above its byline ends the head
+
+
+def test_a_sidebar_label_above_a_date_does_not_end_the_head() -> None:
+    from speechclean.steps.boilerplate import layout, ruleset
+
+    lay = layout("\n".join(["注册时间", "2010-2-9", BODY * 2, BODY * 2]), ruleset(()))
+    assert lay.start is None
+
+
+def test_a_title_like_item_inside_a_menu_goes_with_it_but_not_at_its_border() -> None:
+    from speechclean.chrome.runs import menu_goes
+
+    view = ["站点新闻中心", "• 聊天", "热门推荐栏目", "• 系统", "• 评论", "深入理解接口设计"]
+    verdicts = {i: (0.6, ()) for i in range(len(view))}
+    cut = {"min_lines": 4, "min_mean": 0.5, "line_floor": 0.3}
+    goes = menu_goes(view, list(range(len(view))), set(), verdicts, cut)
+    assert goes == [1, 2, 3, 4]  # the first and last lines may be the site's name or the article's title
+    assert menu_goes(view, list(range(len(view))), set(), {i: (0.2, ()) for i in range(6)}, cut) == []
+
+
+def test_menu_cut_offs_are_derived_data() -> None:
+    from speechclean.chrome.model import model
+
+    menu = model().menu
+    assert set(menu) == {"min_lines", "min_mean", "line_floor"} and 0 < menu["line_floor"] <= menu["min_mean"] + 0.5
+
+
+def test_list_items_running_over_several_lines_keep_their_numbers() -> None:
+    items = []
+    for n, name in enumerate(["上海东方明珠广播电视塔", "上海野生动物园", "上海自然博物馆", "上海欢乐谷", "上海海昌海洋公园"], 1):
+        items += [f"{n}、{name}", "成人票原价：180元", "备注：所有游客（含儿童、长者等）购买日场门票均享130元/人，下午场票同享130元/人"]
+    page = clean("\n".join(items))
+    for n in range(1, 6):
+        assert f"\n{n}、上海" in "\n" + page.text, n
+    assert not lost(page)
+
+
+def test_list_items_ending_on_semicolons_are_no_pages() -> None:
+    fill = "销售渠道是度假区官方手机应用程序、度假区官方网站、度假区官方微信公众号和度假区预订服务中心"
+    page = clean(f"备注：\n1、{fill}；\n2、{fill}；\n3、{fill}。")
+    assert all(f"{n}、销售渠道" in page.text for n in (1, 2, 3)) and not lost(page)
+
+
+def test_a_credit_of_compiled_reports_is_the_articles_own() -> None:
+    page = clean(BODY + "\n来源 | 综合新华社、南方都市报")
+    assert "综合新华社" in page.text and not lost(page)

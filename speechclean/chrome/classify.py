@@ -80,6 +80,7 @@ def stage_one(
     nxt = {i: order[k + 1] for k, i in enumerate(order[:-1])}
     cues: dict[int, Cues] = {}
     headings: set[int] = set()
+    title = view[start] if start is not None else None
     for i in order:
         if decided[i] or i in deep or length[i] > JUDGE_MAX_LEN:
             continue
@@ -91,11 +92,13 @@ def stage_one(
                 own = memo[s] = line_cues(s)
             f = dict(own)
         leads = i in nxt and body[nxt[i]] and not body[i] and length[i] <= LEAD_HEADING_MAX_LEN
-        if _reads_as_heading(s, f, leads):
+        if s == title or _reads_as_heading(s, f, leads):  # the article's title and its copies are the structure step's
             headings.add(i)
             continue
         if body[i]:
             f["pos.body"] = 1.0
+        if start is not None and i < start and not is_title_like(s):
+            f["pos.above_title"] = 1.0
         if first is not None and last is not None and (i < first or i > last):
             f["pos.head" if i < first else "pos.tail"] = 1.0
             if not keeps_at_edge(s):
