@@ -280,3 +280,23 @@ def test_list_items_ending_on_semicolons_are_no_pages() -> None:
 def test_a_credit_of_compiled_reports_is_the_articles_own() -> None:
     page = clean(BODY + "\n来源 | 综合新华社、南方都市报")
     assert "综合新华社" in page.text and not lost(page)
+
+
+# -- prompts glued to the end of a long line ----------------------------------------------------------
+PAPER = ("第一章摘要由于我国种茶历史悠久，种植地域广泛，迫切需要机械修剪器具来代替手工修剪。本课题即针对成龄茶树的深修剪、"
+         "衰老茶树的重修剪或台刈面临的问题及现有修剪设备的不足，研究出一种全新的茶树重修剪机械设备，并对整机各结构部件进行协调，"
+         "对修剪机所用刀片的材料、结构进行分析，研制配套的传动系统。关键字：机械修剪器具，重修剪，传动系统，带轮，轴，机架。")
+
+
+def test_prompts_at_the_end_of_a_long_line_go_and_the_document_stays() -> None:
+    tail = "谢谢朋友对我文章的赏识，充值后就可以下载说明书。下载后请联系QQ：1459919609。我可以将压缩包免费送给你。欢迎朋友的光临！"
+    page = clean(PAPER + tail)
+    assert page.text == PAPER
+    assert [r.rule for r in page.removals] == ["chrome.tail-prompt"] and page.removals[0].text == tail
+
+
+def test_a_prompt_followed_by_more_of_the_document_is_left_to_the_document() -> None:
+    text = PAPER + "下载后请联系客服。" + PAPER[:80] + "。"
+    assert clean(text).text == text
+    text = PAPER + "要及时下载安装国家反诈中心APP，防范电信诈骗。"
+    assert clean(text).text == text

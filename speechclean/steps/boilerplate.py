@@ -30,6 +30,7 @@ from ..chrome.model import model
 from ..chrome.runs import (above_metadata, article_start, ends_list, ends_tail_list, head_to_title, headline,
                            keep_inline_symbols, menu_run_lines)
 from ..chrome.spans import keep_span, may_match
+from ..chrome.tails import may_hold, tail_prompt
 from ..chrome.view import simplified_lines
 from ..chrome.watermark import watermarks
 from ..code import code_lines, front_matter
@@ -195,7 +196,8 @@ class Layout:
 
 def _cut_spans(rules: RuleSet, stripped: list[str], view: list[str]) -> list[list[tuple[str, str]]]:
     """Cut the span rules' matches (jammers, watermarks, inline page markers) out of every line, in place;
-    then a site name stamped at the ends of clauses all over the page (:mod:`speechclean.chrome.watermark`).
+    then a site name stamped at the ends of clauses all over the page (:mod:`speechclean.chrome.watermark`),
+    and the prompts at the end of a long line (:mod:`speechclean.chrome.tails`).
     Return what was cut from each line, with the rule or signal of each cut."""
     cuts: list[list[tuple[str, str]]] = [[] for _ in stripped]
     for rule in rules.span_rules:
@@ -211,11 +213,16 @@ def _cut_spans(rules: RuleSet, stripped: list[str], view: list[str]) -> list[lis
         by_line.setdefault(i, []).append((start, end))
     for i, spans in by_line.items():
         _cut(cuts, stripped, view, i, WATERMARK, spans)
+    for i, v in enumerate(view):  # prompts glued to the end of a long line (speechclean.chrome.tails)
+        if may_hold(v) and (at := tail_prompt(v, rules.first_match)) is not None:
+            _cut(cuts, stripped, view, i, TAIL_PROMPT, [(at, len(v))])
     return cuts
 
 
 #: The signal that cuts a site's name stamped all over a page.
 WATERMARK = "chrome.watermark"
+#: The signal that cuts the prompts at the end of a long line.
+TAIL_PROMPT = "chrome.tail-prompt"
 
 
 def _cut(cuts: list[list[tuple[str, str]]], stripped: list[str], view: list[str], i: int, rule_id: str,
