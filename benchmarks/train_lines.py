@@ -72,6 +72,8 @@ MENU_GRID = {
     "min_lines": (3, 4, 5, 6, 8),
     "min_mean": tuple(x / 100 for x in range(40, 100, 5)),
     "line_floor": tuple(x / 10 for x in range(2, 9)),
+    "long_lines": (8, 12, 16, 10**6),  # 10**6: no long tier
+    "long_mean": tuple(x / 100 for x in range(10, 100, 5)),
 }
 #: Menus may lose no dev content line and at most this share of the gold characters (on top of the lines).
 MENU_MAX_GOLD_LOSS = 0.0005
@@ -360,19 +362,26 @@ def menu_effect(runs: list[Run], cut: dict[str, float], threshold: float) -> tup
 def choose_menu(runs: list[Run], threshold: float, gold_chars: int) -> dict[str, float]:
     """The menu cut-offs that catch the most chrome net of content (weighted), losing no dev content line
     and at most ``MENU_MAX_GOLD_LOSS`` of the gold characters; among equals the strictest."""
-    best: tuple[float, ...] | None = None
-    chosen: dict[str, float] = {}
-    for n in MENU_GRID["min_lines"]:
-        for mean in MENU_GRID["min_mean"]:
-            for floor in MENU_GRID["line_floor"]:
-                cut = {"min_lines": n, "min_mean": mean, "line_floor": floor}
-                caught, lost, dev_lost, gold = menu_effect(runs, cut, threshold)
-                if dev_lost or gold > MENU_MAX_GOLD_LOSS * gold_chars:
-                    continue
-                key = (round(caught - lost, 6), mean, floor, n)
-                if best is None or key > best:
-                    best, chosen = key, cut
-    return chosen or {"min_lines": max(MENU_GRID["min_lines"]), "min_mean": 1.0, "line_floor": 1.0}
+    def search(cuts: list[dict[str, float]]) -> dict[str, float]:
+        best: tuple[float, ...] | None = None
+        chosen: dict[str, float] = {}
+        for cut in cuts:
+            caught, lost, dev_lost, gold = menu_effect(runs, cut, threshold)
+            if dev_lost or gold > MENU_MAX_GOLD_LOSS * gold_chars:
+                continue
+            key = (round(caught - lost, 6), cut["min_mean"], cut["line_floor"], cut["min_lines"], cut["long_lines"], cut["long_mean"])
+            if best is None or key > best:
+                best, chosen = key, cut
+        return chosen
+
+    # the short tier first (no long tier), then the long tier on top of it (its mean below the short one's)
+    none = max(MENU_GRID["long_lines"])
+    short = search([{"min_lines": n, "min_mean": mean, "line_floor": floor, "long_lines": none, "long_mean": mean}
+                    for n in MENU_GRID["min_lines"] for mean in MENU_GRID["min_mean"] for floor in MENU_GRID["line_floor"]])
+    if not short:
+        return {"min_lines": max(MENU_GRID["min_lines"]), "min_mean": 1.0, "line_floor": 1.0, "long_lines": none, "long_mean": 1.0}
+    return search([dict(short, long_lines=n, long_mean=mean) for n in MENU_GRID["long_lines"]
+                   for mean in MENU_GRID["long_mean"] if mean <= short["min_mean"]]) or short
 
 
 def gold_characters(pages: list[Page]) -> int:

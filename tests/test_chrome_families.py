@@ -248,17 +248,20 @@ def test_a_title_like_item_inside_a_menu_goes_with_it_but_not_at_its_border() ->
 
     view = ["站点新闻中心", "• 聊天", "热门推荐栏目", "• 系统", "• 评论", "深入理解接口设计"]
     verdicts = {i: (0.6, ()) for i in range(len(view))}
-    cut = {"min_lines": 4, "min_mean": 0.5, "line_floor": 0.3}
+    cut = {"min_lines": 4, "min_mean": 0.5, "line_floor": 0.3, "long_lines": 8, "long_mean": 0.3}
     goes = menu_goes(view, list(range(len(view))), set(), verdicts, cut)
     assert goes == [1, 2, 3, 4]  # the first and last lines may be the site's name or the article's title
-    assert menu_goes(view, list(range(len(view))), set(), {i: (0.2, ()) for i in range(6)}, cut) == []
+    assert menu_goes(view, list(range(len(view))), set(), {i: (0.4, ()) for i in range(6)}, cut) == []
+    long_view = view[:1] + [f"• 栏目{n}" for n in range(8)] + view[-1:]  # a whole site menu: a lower mean will do
+    assert menu_goes(long_view, list(range(10)), set(), {i: (0.4, ()) for i in range(10)}, cut) == list(range(1, 9))
 
 
 def test_menu_cut_offs_are_derived_data() -> None:
     from speechclean.chrome.model import model
 
     menu = model().menu
-    assert set(menu) == {"min_lines", "min_mean", "line_floor"} and 0 < menu["line_floor"] <= menu["min_mean"] + 0.5
+    assert set(menu) == {"min_lines", "min_mean", "line_floor", "long_lines", "long_mean"}
+    assert 0 < menu["line_floor"] <= 1 and menu["long_mean"] <= menu["min_mean"] and menu["long_lines"] > menu["min_lines"]
 
 
 def test_list_items_running_over_several_lines_keep_their_numbers() -> None:

@@ -121,6 +121,8 @@ def stage_two(order: list[int], cues: dict[int, Cues], base: dict[int, float], d
             f.update(neighbour_cues(k, order, full, body, length))
             if runs[k] >= MENU_RUN_MIN:
                 f["nb.menu_run"] = min(runs[k], MENU_RUN_CAP) / MENU_RUN_CAP
+                if "pos.head" in f or "pos.tail" in f:  # a menu outside the body: the site's header or footer
+                    f["nb.menu_edge"] = f["nb.menu_run"]
             out[i] = f
     return out
 

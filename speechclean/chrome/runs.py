@@ -132,7 +132,8 @@ def head_to_title(edges: tuple[int | None, int | None], start: int | None) -> tu
 #: A menu is a run of short lines outside the body (ending no sentence, or named by a rule) that goes as a
 #: whole. Its cut-offs are data (``[menu]`` of ``rules/chrome_weights.toml``, derived by
 #: ``benchmarks/train_lines.py`` from labelled runs): a run of at least ``min_lines`` lines whose lines
-#: score ``min_mean`` on average (a line a rule names counts 1) is a menu, and its lines scoring at least
+#: score ``min_mean`` on average (a line a rule names counts 1) is a menu — a run of ``long_lines`` or more
+#: (a header's whole site menu) already when they score ``long_mean`` — and its lines scoring at least
 #: ``line_floor`` go with it (not a title-like line, which may be the article's title between the site's
 #: header and the article's metadata, unless it is bulleted).
 _MENU_BULLET = re.compile(r"^[•·▪◦●○■□◆◇►▶※]")
@@ -166,7 +167,7 @@ def menu_goes(view: list[str], run: list[int], drops: Container[int], verdicts: 
     if len(run) < cut["min_lines"]:
         return []
     scores = [1.0 if i in drops else verdicts[i][0] for i in run]
-    if sum(scores) / len(scores) < cut["min_mean"]:
+    if sum(scores) / len(scores) < (cut["long_mean"] if len(run) >= cut["long_lines"] else cut["min_mean"]):
         return []
     return [i for k, i in enumerate(run)
             if i in verdicts and verdicts[i][0] >= cut["line_floor"] and not _may_title(view, run, k, drops)]
