@@ -303,3 +303,17 @@ def test_a_prompt_followed_by_more_of_the_document_is_left_to_the_document() -> 
     assert clean(text).text == text
     text = PAPER + "要及时下载安装国家反诈中心APP，防范电信诈骗。"
     assert clean(text).text == text
+
+
+# -- a title cut into keyword links -----------------------------------------------------------------
+def test_a_title_cut_into_keyword_lines_loses_them_and_keeps_the_title() -> None:
+    text = "党课\n讲稿\n就要\n样子\n党课讲稿：“大就要有大的样子”\n" + BODY * 2
+    page = clean(text)
+    assert "\n讲稿\n" not in "\n" + page.text + "\n" and "就要\n" not in page.text
+    assert {r.rule for r in page.removals if r.text in ("党课", "讲稿", "就要", "样子")} == {"chrome.title-tokens"}
+    assert "党课讲稿" in (page.title or "") + page.text
+
+
+def test_short_headings_that_are_not_a_lines_words_stay() -> None:
+    text = "目录\n总则\n职责\n附则\n本办法的总则部分规定了适用范围。\n" + BODY * 2
+    assert clean(text).text == text

@@ -31,6 +31,7 @@ from ..chrome.runs import (above_metadata, article_start, ends_list, ends_tail_l
                            keep_inline_symbols, menu_run_lines)
 from ..chrome.spans import keep_span, may_match
 from ..chrome.tails import may_hold, tail_prompt
+from ..chrome.tokens import token_lines
 from ..chrome.view import simplified_lines
 from ..chrome.watermark import watermarks
 from ..code import code_lines, front_matter
@@ -221,6 +222,8 @@ def _cut_spans(rules: RuleSet, stripped: list[str], view: list[str]) -> list[lis
 
 #: The signal that cuts a site's name stamped all over a page.
 WATERMARK = "chrome.watermark"
+#: The signal that drops a title cut into keyword links, one word a line.
+TITLE_TOKENS = "chrome.title-tokens"
 #: The signal that cuts the prompts at the end of a long line.
 TAIL_PROMPT = "chrome.tail-prompt"
 
@@ -350,6 +353,8 @@ class Boilerplate(Step):
         rules = ruleset(tuple(self.options.rules))
         lay = layout(page.text, rules, self.options.density)
         drops = _rule_drops(lay, rules)
+        for i in token_lines(lay.view):  # a title cut into keyword links (speechclean.chrome.tokens)
+            drops.setdefault(i, TITLE_TOKENS)
         chrome = _classify(lay, drops) if self.options.density else {}
         keep_inline_symbols(lay, drops, chrome)
         repeated = repeated_lines(page, lay.stripped, lay.body, self.options)  # the site's chrome: {line: pages}
