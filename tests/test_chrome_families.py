@@ -317,3 +317,10 @@ def test_a_title_cut_into_keyword_lines_loses_them_and_keeps_the_title() -> None
 def test_short_headings_that_are_not_a_lines_words_stay() -> None:
     text = "目录\n总则\n职责\n附则\n本办法的总则部分规定了适用范围。\n" + BODY * 2
     assert clean(text).text == text
+
+
+def test_a_bar_of_chrome_words_goes_and_prose_with_the_same_words_stays() -> None:
+    page = clean("返回 下载 相关 举报\n" + BODY * 2)
+    assert page.text == BODY * 2 and page.removals[0].rule == "chrome.button-bar"
+    text = "下载 文件后请先解压。\n" + BODY * 2
+    assert clean(text).text == text

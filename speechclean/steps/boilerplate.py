@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..chrome.classify import judge
+from ..chrome.cues import is_button_bar
 from ..chrome.kinds import is_body, is_title_like, keeps_at_edge
 from ..chrome.model import model
 from ..chrome.runs import (above_metadata, article_start, ends_list, ends_tail_list, head_to_title, headline,
@@ -224,6 +225,8 @@ def _cut_spans(rules: RuleSet, stripped: list[str], view: list[str]) -> list[lis
 WATERMARK = "chrome.watermark"
 #: The signal that drops a title cut into keyword links, one word a line.
 TITLE_TOKENS = "chrome.title-tokens"
+#: The signal that drops a line of nothing but chrome words set apart (speechclean.chrome.cues.is_button_bar).
+BUTTON_BAR = "chrome.button-bar"
 #: The signal that cuts the prompts at the end of a long line.
 TAIL_PROMPT = "chrome.tail-prompt"
 
@@ -355,6 +358,9 @@ class Boilerplate(Step):
         drops = _rule_drops(lay, rules)
         for i in token_lines(lay.view):  # a title cut into keyword links (speechclean.chrome.tokens)
             drops.setdefault(i, TITLE_TOKENS)
+        for i, v in enumerate(lay.view if self.options.density else ()):  # a bar of buttons: chrome words only
+            if v and i not in drops and i not in lay.kept and is_button_bar(v):
+                drops[i] = BUTTON_BAR
         chrome = _classify(lay, drops) if self.options.density else {}
         keep_inline_symbols(lay, drops, chrome)
         repeated = repeated_lines(page, lay.stripped, lay.body, self.options)  # the site's chrome: {line: pages}
