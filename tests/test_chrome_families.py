@@ -3,6 +3,8 @@ small made-up fixtures in the style of real pages: what goes, and what a clean t
 
 from __future__ import annotations
 
+import pytest
+
 import speechclean
 
 BODY = "今天的会议，主要任务是总结去年的工作，部署今年的任务。大家要认真落实，确保各项工作取得实效。"
@@ -324,3 +326,11 @@ def test_a_bar_of_chrome_words_goes_and_prose_with_the_same_words_stays() -> Non
     assert page.text == BODY * 2 and page.removals[0].rule == "chrome.button-bar"
     text = "下载 文件后请先解压。\n" + BODY * 2
     assert clean(text).text == text
+
+
+# -- known: idempotence when the structure step takes a line the classifier counted as a neighbour ------
+@pytest.mark.xfail(strict=True, reason="pre-existing (fails the same on 04aa9ac): the title the structure step takes "
+                   "was a neighbour of the lines the classifier judged, so the second pass judges them without it")
+def test_cleaning_twice_changes_nothing_when_the_title_was_a_neighbour() -> None:
+    once = clean("找回密码\n>一\n0000@@@一一一一一站\n@")
+    assert clean(once.text).text == once.text
