@@ -61,6 +61,8 @@ def _vocabulary() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(map(re.escape, words))), owner
 
 
+#: A bar of buttons is at most this long.
+BAR_MAX_LEN = 60
 _BAR_SPLIT = re.compile(r"[ \t\u3000\u00a0|｜/·•]++")
 
 
@@ -81,6 +83,8 @@ def vocab_cues(line: str) -> dict[str, float]:
 
 def is_button_bar(line: str) -> bool:
     """``line`` is two or more chrome words set apart and nothing else (``热门 推荐 排行 专题``)."""
+    if len(line) > BAR_MAX_LEN or _BAR_SPLIT.search(line) is None:
+        return False
     owner = _vocabulary()[1]
     tokens = [t for t in _BAR_SPLIT.split(line) if t]
     return len(tokens) >= 2 and all(t in owner for t in tokens)

@@ -51,9 +51,13 @@ def tail_prompt(line: str, name: Callable[[str, str], Rule | None]) -> int | Non
     """Where the prompts at the end of ``line`` start (an index into it), or None. ``name(sentence, zone)``
     is the rule set's first match (tried in zone ``main``: a rule limited to the page's edges does not
     name a sentence inside a line)."""
-    if visible_len(line) <= MIN_LINE_LEN:
+    if len(line) <= MIN_LINE_LEN:
         return None
-    spans = [m.span() for m in _SENTENCE.finditer(line)][-MAX_SENTENCES:]
+    # only the last MAX_TAIL_SHARE of the line may go: the sentences there (the first one may be cut)
+    window = int(len(line) * (1 - MAX_TAIL_SHARE))
+    spans = [m.span() for m in _SENTENCE.finditer(line, window)][-MAX_SENTENCES:]
+    if spans and window and spans[0][0] == window and line[window - 1] not in "。！？!?":
+        spans = spans[1:]
     start = None
     for a, b in reversed(spans):
         piece = line[a:b].strip()
@@ -64,8 +68,6 @@ def tail_prompt(line: str, name: Callable[[str, str], Rule | None]) -> int | Non
             start = a
         elif visible_len(piece) > COURTESY_MAX_LEN:
             break
-    if start is None or len(line) - start > MAX_TAIL_SHARE * len(line):
-        return None
     return start
 
 
