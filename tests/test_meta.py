@@ -14,6 +14,7 @@ from support import FIXTURES
 import speechclean
 from speechclean.batch import clean_records
 from speechclean.meta.bylines import bracket_name, credits, name_slash_outlet
+from speechclean.meta.collect import read_lines
 from speechclean.meta.dates import find_date, parse_iso
 
 META = FIXTURES / "meta"
@@ -104,6 +105,49 @@ def test_placeholders_and_prose_name_nobody() -> None:
     assert credits("记者了解到，这家公司已经停产，工人们都回家了。") == []
     assert credits("作者最新文章") == []
     assert credits("图片来源：每经记者 张蕊 摄") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "value"),
+    [
+        ("作者：于文凯", "reporter", "于文凯"),  # 于 is a surname; 编辑于 2023 is a time (below)
+        ("（作者韩涵系政邦智库研究员）", "reporter", "韩涵"),  # name 系 what the person is
+        ("本文来源于北京商报 2024-05-20 09:47:48", "source", "北京商报"),
+        ("来源：人民日报2024-05-13 08:49", "source", "人民日报"),
+    ],
+)
+def test_credit_values_are_cut_to_the_name(line: str, kind: str, value: str) -> None:
+    assert [(c.kind, c.value) for c in credits(line) if c.kind == kind] == [(kind, value)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["作者简介", "作者介绍", "作者提供永久技术支持", "作者开源速度会比官网慢一点", "编辑于 2023-03-01 15:45・IP 属地北京"],
+)
+def test_headings_sentences_and_times_after_a_role_word_name_nobody(line: str) -> None:
+    assert [c for c in credits(line) if c.kind in ("reporter", "editor")] == []
+
+
+BODY = "今天，我们召开会议，研究部署下一阶段的工作，会议强调要落实责任，确保各项任务按期完成。"
+
+
+@pytest.mark.parametrize(
+    ("head", "author"),
+    [
+        (["最新推荐文章于 2023-09-04 17:53:10 发布"], None),  # a blog's "latest recommended" line
+        (["发布 #1 2024年5月15日星期三 20点20分"], None),  # a forum post's own button
+        (["最后由 Catherine 回复于 2024-05-01"], None),  # the last replier, not the author
+        (["来自Android客户端1楼2022-10-02 23:02回复"], None),
+        (["批准时间", "2023年12月27日"], None),  # an infobox label over its value
+        (["手机版", "时间：2019-05-03 08:17:32"], None),
+        (["管理", "由 ddos8919发布于 2024-02-24 14:02:08"], "ddos8919"),  # posted by: the name before the verb
+        (["上海发布", "2024-05-01 10:00"], "上海发布"),  # a government account named …发布
+    ],
+)
+def test_unlabelled_names_by_the_date_are_accounts_only_when_they_are_names(head: list[str], author: str | None) -> None:
+    m = read_lines(["首页 > 新闻", "会议召开", *head, BODY], title="会议召开")
+    assert m.author == author
+    assert m.source in (author, None)
 
 
 def test_lead_brackets_and_closing_credits() -> None:

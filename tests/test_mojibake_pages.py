@@ -64,6 +64,9 @@ TECHNICAL = [
     "José Martínez先生", "Müller教授说", "Ångström单位", "café咖啡", "Zürich苏黎世", "São Paulo圣保罗",
     "拼音：zhōng guó", "«引号»", "©2024 版权所有®", "价格£100、¥200", "CAFÉ ÉTÉ", "naïve façade", "Œuvre",
     "±±±±±±±Ångström", "±°C±°C±°C±°C",  # a symbol repeated reads as one hanzi over and over (hypothesis)
+    # found by hypothesis: symbols with no letter, one symbol most of a run, accented letters inside words
+    # (GBK readings: 撰钒C哗m倡, 遍北北迸, Jos榻回Jos閏af楫), latin-1 that is UTF-8 of foreign letters (童إף)
+    "×«·°C»©m³«", "±é±±±±±Å", "José½»ØJosécafé®", "面积®²=ç«¥Ø¥×£Müller", "Sãoé°±Ø±0.5São",
 ]
 
 

@@ -60,7 +60,7 @@ from lxml import etree
 
 from ..text import PROSE_PUNCT, cjk_count, ends_sentence
 from .parse import names, text_of
-from .prune import NameRules
+from .prune import NameRules, own_region
 from .render import INLINE
 
 PUNCT_WEIGHT = 4.0
@@ -116,6 +116,11 @@ _MORE = re.compile(
     re.IGNORECASE,
 )
 
+# Citation marks closing a paragraph (``…为准）。 [1] [5]``, ``[3-4]``). Linear: a match starts only
+# where a whitespace run or a run of marks starts (not after whitespace or a ``]``), and no
+# quantifier gives back; only tried on text that ends with ``]``.
+_CITATIONS = re.compile(r"(?<![\s\]])(?:\s*+\[\d{1,3}+(?:[-–,，]\d{1,3}+)*+\])++\s*+$")
+
 
 def _stats(text: str | None) -> tuple[int, float, int]:
     """(visible characters, prose weight, marks) of a text node."""
@@ -141,9 +146,12 @@ _short_stats = lru_cache(maxsize=1 << 14)(_measure)
 def _cut_off(el: etree._Element) -> bool:
     """True when the block's text stops mid-sentence or on an ellipsis: a teaser, not a paragraph.
 
-    A trailing "more" link (【详细】, [阅读全文], 更多>>) is looked through.
+    A trailing "more" link (【详细】, [阅读全文], 更多>>) and trailing citation marks (``。 [1] [5]``,
+    ``[3-4]``: an encyclopedia's references) are looked through.
     """
     text = _MORE.sub("", text_of(el).rstrip())
+    if text.endswith("]"):
+        text = _CITATIONS.sub("", text)
     return bool(text) and (not ends_sentence(text) or text.endswith(("...", "…")) and not text.endswith("……"))
 
 
@@ -223,7 +231,7 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
         is_named = False
         if match is not None and tag not in _NEVER_CHROME:
             ident = el.get("id")
-            if (cls is not None or ident is not None) and (rule := match(cls, ident)):
+            if (cls is not None or ident is not None) and (rule := match(cls, ident)) and not own_region(el, rule):
                 is_named = True
                 named.add(el)
                 if rule in WEAK_NAME_RULES:
@@ -346,6 +354,7 @@ class Choice:
     trusted: bool
     slots: frozenset[int] = frozenset()
     content_rules: frozenset[str] = frozenset()  # rules whose names label the content here (a thread)
+    link_list: bool = False  # the main content is a list of links (dom.link_page): its links stay
 
 
 def main_content(root: etree._Element, scores: Scores) -> Choice:
@@ -651,10 +660,15 @@ def _common_ancestor(elements: list[etree._Element]) -> etree._Element | None:
 
 # Parts of an article, never a post's user card or bar: subheads, infobox and data tables, captions.
 _NEVER_POST_CHROME = frozenset(["h1", "h2", "h3", "h4", "h5", "h6", "table", "figure", "figcaption", "caption"])
+# Nor code or a quote, nor a part holding one: a tutorial's examples have no Chinese punctuation and are short.
+_CODE_TAGS = ("pre", "code", "blockquote")
 
 
 def post_chrome(choice: Choice, scores: Scores) -> list[etree._Element]:
-    """In a main content of repeated units (posts, replies), the parts of each unit with no slot block and no prose."""
+    """In a main content of repeated units (posts, replies), the parts of each unit with no slot block and no prose.
+
+    A part holding code or a quote (``<pre>``, ``<code>``, ``<blockquote>``) is content, however short.
+    """
     main = choice.main
     members = [el for el in main.iterdescendants() if scores.slot.get(el) in choice.slots and el in scores.block]
     holders: set[etree._Element] = set()
@@ -682,6 +696,7 @@ def post_chrome(choice: Choice, scores: Scores) -> list[etree._Element]:
                 child.tag not in _NEVER_POST_CHROME
                 and scores.marks.get(child, 0) == 0
                 and 0 < scores.chars.get(child, 0) <= POST_CHROME_MAX
+                and next(child.iter(*_CODE_TAGS), None) is None
             ):
                 out.append(child)
     return out
@@ -697,7 +712,9 @@ def link_lists(main: etree._Element, scores: Scores) -> list[etree._Element]:
 
     Inside a subtree holding ``TRIM_KEEP_MARKS`` of the prose (the article's own cell), only
     lists of links go (``LIST_MIN_LINKS`` links or more): a paragraph that is one URL stays.
-    Reference lists (``ol.references``, ``reflist``) are citations, not link lists.
+    Reference lists (``ol.references``, ``reflist``) are citations, not link lists. The share of
+    link text is checked again on what stays: a short reply whose author name and 回复 bar were the
+    links is left a sentence once post chrome took them out.
     """
     out: list[etree._Element] = []
     skip: set[etree._Element] = set()
@@ -720,9 +737,20 @@ def link_lists(main: etree._Element, scores: Scores) -> list[etree._Element]:
         if scores.score.get(el, 0.0) < 0 and chars and scores.links[el] >= TRIM_LINK_SHARE * chars:
             if inside and sum(1 for _ in el.iter("a")) < LIST_MIN_LINKS:
                 continue
+            if _linked_share(el) < TRIM_LINK_SHARE:
+                continue  # mostly links only through the author card and bar that post chrome took out
             out.append(el)
             skip.add(el)
     return out
+
+
+def _linked_share(el: etree._Element) -> float:
+    """The share of link text in what stays of ``el`` (its scores were counted before post chrome went)."""
+    chars = len(text_of(el).translate(_WS))
+    if not chars:
+        return 1.0
+    linked = sum(len(text_of(a).translate(_WS)) for a in el.iter("a") if not any(p.tag == "a" for p in a.iterancestors()))
+    return linked / chars
 
 
 # A stamp line: a short block that is only a date or time with a name or a verb beside it

@@ -3,7 +3,8 @@
 Inside the main content (widened over the thread by :mod:`~speechclean.dom.posts`), a group of
 units of one class signature, most of them carrying a date or time stamp, are posts; a part that
 recurs in several of them under one signature, never holds a sentence mark (，。；！？) and is short
-in each (a user card, a 楼主/举报 bar, a 发布于 line) is chrome (``posts.chrome``), unless that part
+in each (a user card, a 楼主/举报 bar, a 发布于 line) is chrome (``posts.chrome``) — there and wherever
+its template recurs in the main content (the card of a best answer shown apart) — unless that part
 holds much of the units' Chinese text (the body of short replies). A short part carrying the post's
 stamp (a card with a slogan, ``2021-10-19 ·爱答题，多聊点生活``) or named as the author's signature
 (``signatures``, ``sign``) is chrome even with a sentence mark. Pages laid out before CSS classes
@@ -93,7 +94,37 @@ def unit_chrome(main: etree._Element, scores: Scores, cfg: PostSettings | None =
             if el not in done and not any(a in done for a in el.iterancestors()):
                 out.append(el)
                 done.add(el)
+    out.extend(_same_template(out, groups, done, scores, cfg, holds_code))
     return outermost(out)
+
+
+def _same_template(
+    found: list[etree._Element],
+    groups: dict[object, list[etree._Element]],
+    done: set[etree._Element],
+    scores: Scores,
+    cfg: PostSettings,
+    holds_code: set[etree._Element],
+) -> list[etree._Element]:
+    """Parts of ``main`` outside the thread's units built from the template of a chrome part found in them.
+
+    A best answer, a pinned post or a featured reply is shown apart from the list of posts, with
+    the same user card and bar: the card's class signature, short and sentence-free (or carrying
+    its stamp) as in the posts, is chrome there too.
+    """
+    out: list[etree._Element] = []
+    for sig in {shape(el) for el in found}:
+        for el in groups.get(sig, ()):
+            if el in done or el in holds_code or any(a in done for a in el.iterancestors()):
+                continue
+            if not 0 < scores.chars.get(el, 0) <= cfg.chrome_max_chars:
+                continue
+            text = _shown_text(el, scores)
+            if SENTENCE.search(text) and not STAMP.search(text):
+                continue
+            out.append(el)
+            done.add(el)
+    return out
 
 
 def _chrome_parts(

@@ -310,7 +310,13 @@ def prune_named(
         if el.getparent() in gone:
             gone.add(el)
             continue
-        if isinstance(el.tag, str) and (label := names(el)) and (rule := rules.match(label)) and rule not in skip:
+        if (
+            isinstance(el.tag, str)
+            and (label := names(el))
+            and (rule := rules.match(label))
+            and rule not in skip
+            and not own_region(el, rule)
+        ):
             matches.setdefault(rule, []).append(el)
             gone.add(el)
     protect = max(PROTECT_MIN_PUNCT, PROTECT_SHARE * marks.get(main, 0))
@@ -373,6 +379,20 @@ def _inside_article(el: etree._Element) -> bool:
     if el.tag not in ("header", "footer"):
         return False
     return any(a.tag in ("article", "main") for a in el.iterancestors())
+
+
+#: Families naming the page's own regions (its header and navigation, its footer): on the ``<header>``
+#: or ``<footer>`` element of an ``<article>`` the name labels that article's (or post's) region.
+REGION_RULES = frozenset(("extract.nav", "extract.copyright"))
+
+
+def own_region(el: etree._Element, rule: str) -> bool:
+    """True when a region name (``Post-footer``, ``header``) is on an article's own ``<header>``/``<footer>``.
+
+    In HTML a footer belongs to its nearest sectioning ancestor: the ``<footer class="Post-footer">``
+    of a forum post holds the post's best-answer quote and replies line, not the site's copyright.
+    """
+    return rule in REGION_RULES and _inside_article(el)
 
 
 def drop_element(el: etree._Element) -> None:

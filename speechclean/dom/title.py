@@ -21,6 +21,7 @@ from .parse import text_of
 # Linear: tried only where a whitespace run starts, quantifiers never give back.
 _SEPARATORS = re.compile(r"(?<!\s)(?:\s++[-–—|·]\s++|\s*+(?:_|\||｜|——|--|－|—|::)\s*+)")
 _SPACE = re.compile(r"\s+")
+_LEADING_SEPARATOR = re.compile(r"^\s*+(?:[-–—|·_｜－]|::)")
 # A site or organisation name glued to the end of a title by a bare hyphen or a space
 # (``…GPU-EDN 电子技术设计``, ``…交通-新华网``, ``…工作 东区办事处``): short, named like a site.
 _HYPHEN_SUFFIX = re.compile(r"(?<=\S)-(?=[^-]{2,16}$)(?=[^\d]*[\u4e00-\u9fff])")
@@ -29,6 +30,9 @@ _ORG_SUFFIX = re.compile(
 )
 # Badges a site glues before the headline in its <h1>/<h2> (原创, 独家, 置顶).
 _BADGE = re.compile(r"^(?:原创|独家|置顶|精华|推荐|热门|转载|视频|图文|专题)\s*")
+# A hyphened suffix named like a site or a channel (中国诗歌网, 某某论坛, 帮助开发者面试的平台).
+_SITE_WORD = re.compile(r"(?:网|网站|官网|在线|频道|论坛|社区|平台|博客|百科)$")
+SITE_HEAD_MIN = 4  # a title this long loses a site-named hyphened suffix however long the suffix is
 MIN_LEN = 2
 SITE_NAME_MAX = 5  # a leading part this long or longer is the title, not a site name
 LEAD_PART_RATIO = 3  # ...unless a later part is this many times longer (``栏目名--标题``)
@@ -48,6 +52,8 @@ def site_free(title: str, sites: frozenset[str] = frozenset()) -> str:
     """
     if " @ " in title:  # blog convention: 文章标题 @ 博客名
         return _clean(title.split(" @ ", 1)[0])
+    if _LEADING_SEPARATOR.match(title):
+        return ""  # ``-铜雀历史网``: the page left its title part empty, only the site's name follows
     parts = [p for p in (_clean(p) for p in _SEPARATORS.split(title)) if p]
     if sites and len(parts) > 1:
         parts = [p for p in parts if p not in sites] or parts
@@ -63,14 +69,33 @@ def site_free(title: str, sites: frozenset[str] = frozenset()) -> str:
 
 
 def _strip_suffix(title: str) -> str:
-    """Drop a site name glued on by a bare hyphen or a space, when the rest is at least twice as long."""
+    """Drop the site names glued on by a bare hyphen or a space, when the rest is at least twice as long.
+
+    Names repeat the cut (``标题-开发者客栈-帮助开发者面试的平台``, ``标题-新华网河北频道-新华网``); a
+    hyphened part named like a site (``…网``, ``…论坛``, ``…平台``) goes after any title of
+    ``SITE_HEAD_MIN`` characters (``静夜思•夜-中国诗歌网``).
+
+    >>> _strip_suffix("简历无法下载，提示服务器出现问题。-开发者客栈-帮助开发者面试的平台"), _strip_suffix("静夜思•夜-中国诗歌网")
+    ('简历无法下载，提示服务器出现问题。', '静夜思•夜')
+    """
+    while True:
+        cut = _suffix_cut(title)
+        if cut is None:
+            return title
+        title = cut
+
+
+def _suffix_cut(title: str) -> str | None:
     for pattern in (_HYPHEN_SUFFIX, _ORG_SUFFIX):
         m = pattern.search(title)
         if m:
             head = title[: m.start()].rstrip()
-            if len(head) >= 2 * (len(title) - m.start()):
+            suffix = title[m.start() :]
+            if len(head) >= 2 * len(suffix) or (
+                pattern is _HYPHEN_SUFFIX and len(head) >= SITE_HEAD_MIN and _SITE_WORD.search(suffix)
+            ):
                 return head
-    return title
+    return None
 
 
 def find_title(root: etree._Element) -> str | None:

@@ -26,8 +26,10 @@ from .words import words
 
 #: A credit line this long or shorter may carry labels glued to their values (作者魏星).
 BARE_MAX_LEN = 32
-#: A name (one of several) is at most this long.
+#: A name (one of several) is at most this long…
 NAME_MAX_LEN = 14
+#: …and glued to its label with no colon (作者魏星), at most this long: 作者开源速度会比官网慢一点 is a sentence.
+BARE_NAME_MAX_LEN = 8
 #: A labelled line is read only up to this length (longer lines are prose).
 LINE_MAX_LEN = 120
 
@@ -84,7 +86,11 @@ def _clean_name(value: str) -> str | None:
     while len(parts) > 1 and parts[-1] in w["trailing"]:
         parts.pop()
     value = " ".join(p for p in parts if p)
-    if not value or len(value) > 40 or _SENTENCE.search(value):
+    if (bio := _BIO.match(value)) is not None:  # 韩涵系政邦智库研究员 → 韩涵
+        value = bio["name"]
+    if not value or len(value) > 40 or _SENTENCE.search(value) or value.startswith(w["not_name_starts"]):
+        return None
+    if _TIME_AFTER.match(value):  # 编辑于 2023-03-01: a time, not a name (于文凯 is a name)
         return None
     if value.lower() in w["placeholders"] or value in w["not_names"]:
         return None
@@ -97,7 +103,9 @@ def _clean_name(value: str) -> str | None:
 
 def _clean_source(value: str) -> str | None:
     value = _drop_ui_words(value.strip(" \t:：/／·•-—,，、"))
-    value = _BRACKET_TAG.sub("", value).strip()  # 游民星空[整理]
+    if (date := _DATE_AFTER.search(value)) is not None:  # 人民日报2024-05-13 08:49 → 人民日报
+        value = value[: date.start()]
+    value = _BRACKET_TAG.sub("", value.removeprefix("于")).strip()  # 本文来源于北京商报; 游民星空[整理]
     if not value or len(value) > 30 or _SENTENCE.search(value) or _DIGITS.match(value):
         return None
     if value.lower() in words()["names"]["placeholders"][:6]:
@@ -108,6 +116,11 @@ def _clean_source(value: str) -> str | None:
 _NAME_PARTS = re.compile(r"[\s、,，&]")
 _LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _BRACKET_TAG = re.compile(r"\[[^\]]{1,6}\]$")  # 游民星空[整理]
+# A name followed by 系 and what the person is: （作者韩涵系政邦智库研究员）.
+_BIO = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)系[\u4e00-\u9fff]{3}")
+_TIME_AFTER = re.compile(r"于\s?\d")
+# A date after a source's name on its line (a single space is no separator): 人民日报2024-05-13.
+_DATE_AFTER = re.compile(r"(?<=\D)\s?(?:19|20)\d\d[-/.年]\d")
 _COLON = re.compile(r"\s{0,2}[:：]")
 _SLASH = re.compile(r"\s?[/／]")
 _SKIP = re.compile(r"\s{0,2}[:：/／]?\s{0,3}")
@@ -174,6 +187,8 @@ def _read_credits(line: str, *, lead: bool = False) -> list[Credit]:
         # A reporter label right after another reporter label's value with no space: that value was an
         # outlet prefix (观察者网专栏作者 王文 after 文/); keep only the inner one.
         name = _clean_name(value)
+        if name and not colon and any(len(p) > BARE_NAME_MAX_LEN for p in _NAME_PARTS.split(name)):
+            name = None
         if name:
             out.append(Credit(kind, label, name, line[start:vend].strip()))
     out = _drop_prefixes(out, line)

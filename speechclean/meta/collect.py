@@ -62,6 +62,8 @@ _BADGES = re.compile(r"^(?:原创|独家|首发|置顶|热|荐)\s*")
 _NAME_LIKE = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·\-_ ]{1,13}$")
 _GLUED_CREDIT = re.compile(r"[。！？”][（(](?P<inner>[^（）()]{2,30})[）)]\s*$")
 _SEPARATOR_LINE = re.compile(r"^[·•|｜/\-—_:：\s]+$")
+# 由 ddos8919发布于 | 张三 发表于: a name, then the verb that dates it (a bounded name: linear).
+_POSTED_BY = re.compile(r"(?:^|\s|由)(?P<name>[^\s:：由]{2,20}?)\s?(?:发布于|发表于)[:：]?$")
 
 
 @dataclass
@@ -151,9 +153,17 @@ def _unlabelled_name(text: str) -> str | None:
     if has_relative(first):
         return None
     ui = w["labels"]["other"] + w["labels"]["date"] + w["names"]["not_names"] + w["names"]["placeholders"]
-    if first.startswith(ui) or first.endswith(("分享", "举报", "关注", "收藏", "评论")):
+    if first.startswith(ui) or first.endswith(("分享", "举报", "关注", "收藏", "评论") + w["names"]["not_account_endings"]):
+        return None
+    if first in w["names"]["not_accounts"] or any(word in first for word in w["names"]["not_account_words"]):
         return None
     return first
+
+
+def _posted_by(before: str) -> str | None:
+    """The name in ``由 ddos8919发布于`` / ``张三 发表于`` just before a date, or None."""
+    m = _POSTED_BY.search(before)
+    return _unlabelled_name(m["name"]) if m else None
 
 
 class _Reader:
@@ -248,7 +258,7 @@ class _Reader:
             if len(line) > CREDIT_MAX_LEN and (m := _GLUED_CREDIT.search(line)):
                 found = [c for c in self._credits(m["inner"]) if c.kind in ("reporter", "editor")]
                 if not found and (name := bracket_name(f"（{m['inner']}）")):
-                    found = [Credit("reporter", "（）", name, m.group())]
+                    found = [Credit("reporter", "作者", name, m.group())]  # a name alone closes the article: its author
                 tail_credits += [(i, c) for c in found]
         head_credits += self._split_credits(self.head)
         tail_credits += self._split_credits(self.tail_labelled)
@@ -386,7 +396,7 @@ class _Reader:
             if any(c.kind != "date" for c in self._credits(line)):
                 return None
             before, after = line[: d.start].strip(), line[d.end:].strip()
-        if before and (name := _unlabelled_name(before)):
+        if before and (name := _posted_by(before) or _unlabelled_name(before)):
             return name, True
         if name := self._name_line(date_line - 1):
             return name, True

@@ -6,7 +6,8 @@ Parse once with lxml, then (each part in :mod:`speechclean.dom`):
 2. prune code, hidden elements, layout elements and chrome named by class/id
    (:mod:`~speechclean.dom.prune`, rules in ``rules/extract.toml``);
 3. choose the main content by Chinese text, punctuation and link density and drop link lists
-   inside it (:mod:`~speechclean.dom.density`);
+   inside it (:mod:`~speechclean.dom.density`), unless the page is a list of links
+   (:mod:`~speechclean.dom.link_page`: a chapter index, a site map);
 4. render it with a line per block (:mod:`~speechclean.dom.render`).
 
 Everything dropped is in the audit trail with the element it came from. The text steps then
@@ -32,11 +33,13 @@ from functools import cache
 from lxml import etree
 
 from ..dom.density import leads, link_lists, main_content, post_chrome, score_tree, stamp_lines
+from ..dom.link_page import list_page
 from ..dom.parse import describe, names, parse_report
 from ..dom.post_chrome import unit_chrome
 from ..dom.posts import widen
 from ..dom.prune import NameRules, drop_element, prune, prune_named
 from ..dom.render import flat, render_typed
+from ..dom.semantic import the_article
 from ..dom.title import find_title
 from ..meta.step import read_metadata, read_text_metadata
 from ..meta.trafilatura import extract_with_trafilatura
@@ -199,6 +202,8 @@ class Extract(Step):
         rules = element_rules(tuple(self.options.rules))
         scores = score_tree(root, rules)
         choice = widen(root, scores, main_content(root, scores))  # over every post of a thread
+        choice = list_page(root, scores, choice)  # a chapter index, a site map: the list is the content
+        choice = the_article(root, scores, choice)  # the page's one <article> over weak prose elsewhere
         main = choice.main
         for el in unit_chrome(main, scores):
             page.remove("posts.chrome", flat(el), element=describe(el))
@@ -208,7 +213,7 @@ class Extract(Step):
             drop_element(el)
         for d in prune_named(main, rules, scores.marks, choice.trusted, choice.content_rules):
             page.remove(d.rule, d.text, element=d.element)
-        for el in link_lists(main, scores):
+        for el in [] if choice.link_list else link_lists(main, scores):
             page.remove("density.links", flat(el), element=describe(el))
             drop_element(el)
         for el in stamp_lines(main, scores):

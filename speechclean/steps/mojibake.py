@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -83,6 +84,9 @@ WHOLE_MIN_SCORE = 0.9
 WHOLE_MIN_CHARS = 4
 #: …and at most this share of them new U+FFFD holes.
 WHOLE_MAX_HOLES = 0.1
+#: A repair of one latin-1 run must leave it at least this plausible: any few latin-1 characters
+#: are UTF-8 bytes of something now and then (``ç«¥Ø¥×£`` → ``童إף``), seldom of common hanzi only.
+RUN_MIN_SCORE = 0.75
 #: A GBK-as-latin-1 repair of one run must give at least this many characters.
 GBK_RUN_MIN_CHARS = 4
 #: A repair (of a run or a whole text) must give at least this many different non-ASCII characters: a
@@ -94,6 +98,17 @@ _HOLES = re.compile("\ufffd{2,}")
 _NOT_JUDGED = re.compile("[\ufffd\u00c0-\u024f\u1e00-\u1eff]+")
 # Latin-1 letters À-ÿ but × and ÷: GBK trail bytes land here half the time, technical symbols never.
 _LATIN_LETTER = re.compile("[\xc0-\xd6\xd8-\xf6\xf8-\xff]")
+_HIGH = re.compile("[\x80-\xff" + _CP1252 + "]")
+# A Latin-1 letter touching an ASCII letter: a word's own letter (José, café, Müller). (Linear: one
+# character and a neighbour.)
+_WORD_LETTER = re.compile("(?<=[A-Za-z])[\xc0-\xd6\xd8-\xf6\xf8-\xff]|[\xc0-\xd6\xd8-\xf6\xf8-\xff](?=[A-Za-z])")
+#: Read as GBK, at most this share of the latin-1 characters may be letters inside Latin words: common
+#: hanzi have no ASCII byte, so ``José café`` read as GBK (``Jos閏af…``) takes ASCII letters into rare
+#: characters…
+GBK_MAX_WORD_SHARE = 0.5
+#: …and at most this share of them one character: GBK bytes spread over a hundred values, a symbol
+#: repeated (``±é±±±±±Å`` → ``遍北北迸``) does not.
+GBK_MAX_ONE_SHARE = 0.5
 
 
 def _gbk_bytes(text: str) -> bytes:
@@ -206,7 +221,7 @@ def _fix_latin_run(run: str, whole: bool = False) -> tuple[str, str] | None:
                 candidate = _utf8_lossy(raw)  # a few bytes lost upstream (cp1252 has five holes)
                 if not _plausible_whole(text, candidate):
                     continue
-            if codec == "gb18030" and not whole and not _gbk_letters(text, candidate):
+            if codec == "gb18030" and not (_gbk_shaped(text) and (whole or _plausible_gbk_run(text, candidate))):
                 continue
             if codec == "utf-8" and not whole and len(candidate) - len(candidate.encode("ascii", "ignore")) < 2:
                 continue  # one character alone: three Latin-1 symbols (ç©«) are some UTF-8 character
@@ -215,17 +230,28 @@ def _fix_latin_run(run: str, whole: bool = False) -> tuple[str, str] | None:
                 break
         else:
             break
-    if rule is None or not _better(run, text):
+    if rule is None or not _better(run, text) or not (whole or score(text) >= RUN_MIN_SCORE):
         return None
     return rule, text
 
 
-def _gbk_letters(before: str, after: str) -> bool:
-    """A run read as GBK must give several characters, nearly all common, and hold Latin-1 letters,
-    not only symbols (any two Latin-1 characters are some GBK character)."""
+def _gbk_shaped(before: str) -> bool:
+    """Could the latin-1 characters of ``before`` be GBK bytes? Not when they hold no letter
+    (``×«·°C»©m³«``), one symbol makes most of them (``±é±±±±±Å``) or they are letters of Latin words
+    (``José½»ØJosécafé®``)."""
+    high = Counter(_HIGH.findall(before))
+    n = high.total()
+    return (
+        _LATIN_LETTER.search(before) is not None  # any two latin-1 symbols are some GBK character
+        and max(high.values(), default=0) <= GBK_MAX_ONE_SHARE * n
+        and len(_WORD_LETTER.findall(before)) <= GBK_MAX_WORD_SHARE * n
+    )
+
+
+def _plausible_gbk_run(before: str, after: str) -> bool:
+    """A run read as GBK must give several characters, nearly all common."""
     return (
         len(after) >= GBK_RUN_MIN_CHARS
-        and _LATIN_LETTER.search(before) is not None
         and len(set(after) - _ASCII_CHARS) >= REPAIR_MIN_DISTINCT  # ±±±±±±Å → 北北北迸: one symbol repeated
         and score(after) >= WHOLE_MIN_SCORE
     )

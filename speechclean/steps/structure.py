@@ -276,7 +276,9 @@ def _header_lines(page: Page, lines: list[str]) -> tuple[str | None, set[int]]:
 
     Before the first body line, a title-like line is confirmed as the title by being repeated on
     the page, by an editor preface naming it, or by chrome removed before it. Every other title-like line repeated in that header is dropped too (a site's name,
-    a repeated nav entry), so that cleaning the result again finds nothing more to drop.
+    a repeated nav entry), so that cleaning the result again finds nothing more to drop. When the
+    page has its title already (the HTML's), chrome around a line does not make it a second title:
+    a short reply between two removed placeholders (该评论已删除) is not a title.
     """
     first_body = next((i for i, s in enumerate(lines) if is_body(s)), len(lines))
     keys = [_key(s) for s in lines]  # cheap: long lines get ""
@@ -309,7 +311,7 @@ def _header_lines(page: Page, lines: list[str]) -> tuple[str | None, set[int]]:
             twice = twice or clean_title(s)
         elif not _may_be_title(s):
             continue
-        elif framed is None and first_chrome is not None and first_chrome <= i + 1:
+        elif framed is None and page.title is None and first_chrome is not None and first_chrome <= i + 1:
             framed = clean_title(s)
     if meta_after:  # the line above the first metadata, even past a dense chrome line (完善资料…，立即完善>)
         i = min(meta_after) - 1
