@@ -46,8 +46,10 @@ sys.path.insert(0, str(ROOT))
 from speechclean import Cleaner  # noqa: E402
 from speechclean.chrome import classify  # noqa: E402
 from speechclean.chrome.model import WEIGHTS_FILE, Model, Stage  # noqa: E402
+from speechclean.chrome.runs import menu_goes, outside_runs  # noqa: E402
 from speechclean.steps.boilerplate import layout, ruleset  # noqa: E402
 from speechclean.steps.convert import converter  # noqa: E402
+from speechclean.text import visible_len  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 DEV = CORPUS / "text-dev"
@@ -65,6 +67,16 @@ FOLDS = 10
 MAX_CONTENT_LOSS = 0.06
 #: …and of the gold characters.
 MAX_GOLD_LOSS = 0.004
+#: The menu cut-offs tried (speechclean/chrome/runs.py ``menu_goes``): run length, mean score, line floor.
+MENU_GRID = {
+    "min_lines": (3, 4, 5, 6, 8),
+    "min_mean": tuple(x / 100 for x in range(40, 100, 5)),
+    "line_floor": tuple(x / 10 for x in range(2, 9)),
+    "long_lines": (8, 12, 16, 10**6),  # 10**6: no long tier
+    "long_mean": tuple(x / 100 for x in range(10, 100, 5)),
+}
+#: Menus may lose no dev content line and at most this share of the gold characters (on top of the lines).
+MENU_MAX_GOLD_LOSS = 0.0005
 _SKELETON = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff0-9A-Za-z]")
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 PRE = Cleaner(disable=["boilerplate", "structure"])
@@ -88,6 +100,7 @@ class Page:
     decided: list[bool]
     body: list[bool]
     edges: tuple[int | None, int | None]
+    start: int | None
     labels: dict[int, int] = field(default_factory=dict)  # line -> 1 chrome / 0 content
     weight: float = 1.0
 
@@ -95,9 +108,9 @@ class Page:
 def lay_out(name: str, group: str, source: str, text: str) -> Page:
     pre = PRE.clean(text, kind="text").text
     lay = layout(pre, ruleset(()), True)
-    edges = (lay.first, lay.last) if lay.density else (None, None)
+    edges = lay.edges()
     decided = [r is not None or i in lay.kept for i, r in enumerate(lay.named)]
-    return Page(name, group, source, lay.view, decided, lay.body, edges)
+    return Page(name, group, source, lay.view, decided, lay.body, edges, lay.start)
 
 
 def label_lines(page: Page, snippets: list[tuple[str, int]], trad: bool) -> None:
@@ -233,7 +246,7 @@ def fit(rows: list[dict[str, float]], y: list[int], w: list[float], names: list[
 
 
 def first_stage(pages: list[Page]) -> dict[str, tuple[list[int], dict[int, dict[str, float]], list[int]]]:
-    return {p.name: classify.stage_one(p.view, p.decided, p.body, p.edges) for p in pages}
+    return {p.name: classify.stage_one(p.view, p.decided, p.body, p.edges, None, p.start) for p in pages}
 
 
 def train(pages: list[Page], s1: dict) -> Model:
@@ -301,9 +314,86 @@ def choose_threshold(preds: list[tuple[Page, int, float]]) -> float:
     return 0.95
 
 
-def pipeline_held_out(pages: list[Page], s1: dict, k: int, threshold: float) -> dict[str, tuple[int, int]]:
+# -- menu cut-offs --------------------------------------------------------------------------------
+@dataclass
+class Run:
+    """A run of menu-like lines outside a page's body, with the out-of-fold verdicts of its page."""
+
+    page: Page
+    lines: list[int]
+    verdicts: dict[int, tuple[float, tuple[str, ...]]]
+
+
+def menu_runs_of(m: Model, pages: list[Page]) -> list[Run]:
+    """The candidate menu runs of ``pages`` (any length), judged by ``m`` (a model that did not see them)."""
+    out = []
+    for p in pages:
+        if p.edges == (None, None):
+            continue
+        verdicts = classify.judge(p.view, p.decided, p.body, m, p.edges, None, p.start)
+        lengths = [visible_len(v) if v else 0 for v in p.view]
+        drops = {i for i, d in enumerate(p.decided) if d}
+        for run in outside_runs(p.view, lengths, p.edges[0], p.edges[1], drops, verdicts):
+            if len(run) >= min(MENU_GRID["min_lines"]):
+                out.append(Run(p, run, verdicts))
+    return out
+
+
+def menu_effect(runs: list[Run], cut: dict[str, float], threshold: float) -> tuple[float, float, int, float]:
+    """What the cut-offs ``cut`` add to the line threshold on labelled lines: (chrome caught, weighted;
+    content lost, weighted; dev content lines lost; gold characters lost)."""
+    caught = lost = gold = 0.0
+    dev_lost = 0
+    for r in runs:
+        drops = {i for i in r.lines if r.page.decided[i]}
+        for i in menu_goes(r.page.view, r.lines, drops, r.verdicts, cut):
+            if r.verdicts[i][0] >= threshold or i not in r.page.labels:
+                continue
+            if r.page.labels[i] == 1:
+                caught += r.page.weight
+            else:
+                lost += r.page.weight
+                dev_lost += r.page.source in ("dev", "seed")
+                if r.page.source == "gold":
+                    gold += len(r.page.view[i])
+    return caught, lost, dev_lost, gold
+
+
+def choose_menu(runs: list[Run], threshold: float, gold_chars: int) -> dict[str, float]:
+    """The menu cut-offs that catch the most chrome net of content (weighted), losing no dev content line
+    and at most ``MENU_MAX_GOLD_LOSS`` of the gold characters; among equals the strictest."""
+    def search(cuts: list[dict[str, float]]) -> dict[str, float]:
+        best: tuple[float, ...] | None = None
+        chosen: dict[str, float] = {}
+        for cut in cuts:
+            caught, lost, dev_lost, gold = menu_effect(runs, cut, threshold)
+            if dev_lost or gold > MENU_MAX_GOLD_LOSS * gold_chars:
+                continue
+            key = (round(caught - lost, 6), cut["min_mean"], cut["line_floor"], cut["min_lines"], cut["long_lines"], cut["long_mean"])
+            if best is None or key > best:
+                best, chosen = key, cut
+        return chosen
+
+    # the short tier first (no long tier), then the long tier on top of it (its mean below the short one's)
+    none = max(MENU_GRID["long_lines"])
+    short = search([{"min_lines": n, "min_mean": mean, "line_floor": floor, "long_lines": none, "long_mean": mean}
+                    for n in MENU_GRID["min_lines"] for mean in MENU_GRID["min_mean"] for floor in MENU_GRID["line_floor"]])
+    if not short:
+        return {"min_lines": max(MENU_GRID["min_lines"]), "min_mean": 1.0, "line_floor": 1.0, "long_lines": none, "long_mean": 1.0}
+    return search([dict(short, long_lines=n, long_mean=mean) for n in MENU_GRID["long_lines"]
+                   for mean in MENU_GRID["long_mean"] if mean <= short["min_mean"]]) or short
+
+
+def gold_characters(pages: list[Page]) -> int:
+    return sum(len(p.view[i]) for p in pages if p.source == "gold" for i in p.labels)
+
+
+def pipeline_held_out(pages: list[Page], s1: dict, k: int, threshold: float, runs: list[Run],
+                      misses: list[tuple[str, str, str]] | None = None) -> dict[str, tuple[int, int]]:
     """Run the whole cleaner on every dev page with the weights of the fold that did not see its site,
-    and score it by text-dev's rules (its score.py): passed and total checks per kind."""
+    and score it by text-dev's rules (its score.py): passed and total checks per kind. The fold's menu
+    cut-offs are derived from the out-of-fold ``runs`` of the other folds' pages. The failed checks are
+    appended to ``misses`` as ``(page, kind, snippet)``."""
     import importlib.util
 
     import speechclean
@@ -322,23 +412,27 @@ def pipeline_held_out(pages: list[Page], s1: dict, k: int, threshold: float) -> 
             if not dev:
                 continue
             names = {p.name for p in held}
-            m = train([p for p in pages if p.name not in names], s1)
-            fold = Model(m.stages, threshold, {})
+            rest = [p for p in pages if p.name not in names]
+            m = train(rest, s1)
+            menu = choose_menu([r for r in runs if r.page.name not in names], threshold, gold_characters(rest))
+            fold = Model(m.stages, threshold, {}, menu)
             boilerplate.model = classify.model = lambda fold=fold: fold  # type: ignore[misc]
             for p in dev:
                 lab = labels[p.name]
                 tr = bool(lab.get("traditional"))
                 out = speechclean.clean(DEV / "pages" / p.name)
                 sk = score.norm(out.text, tr)
-                checks = [("keep", score.norm(x, tr) in sk) for x in lab.get("must_keep", [])]
-                checks += [("drop", score.norm(x, tr) not in sk) for x in lab.get("must_drop", [])]
-                checks += [("joined", score.norm(x, tr) in sk) for x in lab.get("joined", [])]
+                checks = [("keep", x, score.norm(x, tr) in sk) for x in lab.get("must_keep", [])]
+                checks += [("drop", x, score.norm(x, tr) not in sk) for x in lab.get("must_drop", [])]
+                checks += [("joined", x, score.norm(x, tr) in sk) for x in lab.get("joined", [])]
                 if "title" in lab:
                     t = lambda x: score.norm(score.SUFFIX.sub("", x or ""), tr)  # noqa: E731
-                    checks.append(("title", t(out.title) == t(lab["title"])))
-                for kind, ok in checks:
+                    checks.append(("title", f"{lab['title']} (got {out.title!r})", t(out.title) == t(lab["title"])))
+                for kind, what, ok in checks:
                     totals[kind][0] += ok
                     totals[kind][1] += 1
+                    if not ok and misses is not None:
+                        misses.append((p.name, kind, what))
     finally:
         boilerplate.model, classify.model = saved  # type: ignore[misc]
     return {kind: (a, b) for kind, (a, b) in totals.items()}
@@ -347,7 +441,9 @@ def pipeline_held_out(pages: list[Page], s1: dict, k: int, threshold: float) -> 
 def write(m: Model, meta: dict[str, object]) -> None:
     out = ["# Chrome classifier weights, derived by benchmarks/train_lines.py from labelled lines. Do not edit by hand:",
            "# run `python benchmarks/train_lines.py` to rederive them (cues: rules/chrome.toml, speechclean/chrome/cues.py).",
-           f"threshold = {m.threshold}", "", "[meta]"]
+           f"threshold = {m.threshold}", "", "[menu]"]
+    out += [f"{k} = {v}" for k, v in m.menu.items()]
+    out += ["", "[meta]"]
     for k, v in meta.items():
         if isinstance(v, dict):
             out.append(f"{k} = {{ " + ", ".join(f"{a} = {json.dumps(b)}" for a, b in v.items()) + " }")
@@ -365,6 +461,7 @@ def main() -> int:
     ap.add_argument("--folds", type=int, default=FOLDS)
     ap.add_argument("--pipeline", action="store_true",
                     help="also run the whole cleaner on each dev page with its held-out fold's weights")
+    ap.add_argument("-v", "--verbose", action="store_true", help="with --pipeline: print every held-out check that fails")
     args = ap.parse_args()
     if not DEV.exists():
         print(f"no labelled corpus at {DEV}", file=sys.stderr)
@@ -375,19 +472,29 @@ def main() -> int:
     chrome = {src: sum(sum(p.labels.values()) for p in pages if p.source == src) for src in n}
     print("labelled lines (chrome): " + ", ".join(f"{src} {n[src]} ({chrome[src]})" for src in n))
     oof: list[tuple[Page, int, float]] = []
+    runs: list[Run] = []
     for held in folds(pages, args.folds):
         names = {p.name for p in held}
         m = train([p for p in pages if p.name not in names], s1)
         oof += predict(m, held, s1)
+        runs += menu_runs_of(m, held)
     t = choose_threshold(oof)
     f = figures(oof, t)
     print(f"held out ({args.folds}-fold by site), threshold {t}: chrome lines caught {f['chrome_recall']:.1%} of {f['n_chrome']}, "
           f"content lines lost {f['content_loss']:.1%} of {f['n_content']}, gold characters lost {f['gold_loss']:.2%}")
+    menu = choose_menu(runs, t, gold_characters(pages))
+    caught, lost, _, gold = menu_effect(runs, menu, t)
+    print(f"menu cut-offs {menu}: held out, {caught:.2f} more chrome lines caught (weighted), {lost:.2f} content lost, "
+          f"gold characters lost {gold:.0f}")
     held_pipeline = None
     if args.pipeline:
-        held_pipeline = pipeline_held_out(pages, s1, args.folds, t)
+        misses: list[tuple[str, str, str]] = []
+        held_pipeline = pipeline_held_out(pages, s1, args.folds, t, runs, misses)
         print("held out, whole cleaner on text-dev (score.py rules): "
               + ", ".join(f"{k} {a}/{b}" for k, (a, b) in held_pipeline.items()))
+        if args.verbose:
+            for name, kind, what in misses:
+                print(f"  {name}: {kind} {what!r}")
     final = train(pages, s1)
     fit_f = figures(predict(final, pages, s1), t)
     print(f"training fit, threshold {t}: chrome {fit_f['chrome_recall']:.1%}, content lost {fit_f['content_loss']:.1%}, "
@@ -398,7 +505,7 @@ def main() -> int:
                 "lines": n, "gold_weight": GOLD_WEIGHT, "html_weight": HTML_WEIGHT, "l2": L2}
         if held_pipeline:
             meta["held_out_pipeline"] = {k: f"{a}/{b}" for k, (a, b) in held_pipeline.items()}
-        write(Model(final.stages, t, {}), meta)
+        write(Model(final.stages, t, {}, menu), meta)
         print(f"wrote {WEIGHTS_FILE.relative_to(ROOT)}")
     return 0
 

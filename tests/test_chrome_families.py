@@ -3,6 +3,8 @@ small made-up fixtures in the style of real pages: what goes, and what a clean t
 
 from __future__ import annotations
 
+import pytest
+
 import speechclean
 
 BODY = "今天的会议，主要任务是总结去年的工作，部署今年的任务。大家要认真落实，确保各项工作取得实效。"
@@ -180,8 +182,9 @@ def test_a_bulleted_menu_before_the_body_goes_as_a_whole_and_the_title_stays() -
     page = clean(text)
     assert "下载海量资料" not in page.text and "写文章" not in page.text and "聊天消息" not in page.text
     assert page.title == "深入理解接口设计"
-    menu_cut = [r for r in page.removals if r.rule == "chrome.line" and "nb.menu" in r.cues]
-    assert menu_cut and all(r.score is not None for r in menu_cut)
+    # the head runs down to the title above the byline: every item goes, each with its score and cues
+    cut = [r for r in page.removals if r.rule == "chrome.line"]
+    assert len(cut) >= 7 and all(r.score is not None and r.cues for r in cut)
 
 
 def test_a_bulleted_list_inside_the_body_stays() -> None:
@@ -205,3 +208,129 @@ def test_hex_numbered_section_headings_are_headings() -> None:
     from speechclean.chrome.cues import line_cues
 
     assert _reads_as_heading("0x00 前言", line_cues("0x00 前言")) and not _reads_as_heading("0x00 0x01", line_cues("0x00 0x01"))
+
+
+# -- issue 9, held out: pop-up nags, the header above an article's title, menus, list numbers ---------
+HEADER = ("• 聊天消息\n• 系统消息\n• 评论与回复\n登录后你可以\n• 下载海量资料\n• 学习在线课程\n会员中心\n"
+          "完善资料让更多小伙伴认识你，还能领取20积分哦，立即完善>\n3天内不再提示\n")
+
+
+def test_popup_nags_above_an_article_go_and_its_title_stays() -> None:
+    page = clean(HEADER + "深入理解RESTful Api设计\n来源：某某建设者 作者：微笑 2022-06-14 15:43\n" + BODY + "\n" + BODY)
+    for chrome in ("登录后你可以", "完善资料", "不再提示", "下载海量资料"):
+        assert chrome not in page.text, chrome
+    assert page.title == "深入理解RESTful Api设计" and BODY in page.text
+
+
+def test_popup_rule_spares_prose() -> None:
+    text = BODY + "\n会议要求立即完善应急预案，进一步完善资料收集和归档制度。\n我以后不再提醒他了。\n" + BODY
+    page = clean(text)
+    assert "立即完善应急预案" in page.text and "不再提醒他" in page.text and not lost(page)
+
+
+def test_the_articles_title_above_its_byline_ends_the_head() -> None:
+    from speechclean.steps.boilerplate import layout, ruleset
+
+    prompt = "这里汇聚了海量的学习资料和视频课程，每天都有新的内容更新，快来一起学习交流吧。"
+    text = "\n".join(["会员中心", prompt, "深入理解某某接口设计", "来源：某某网 作者：张三 2022-06-14"] + [BODY * 2] * 4)
+    lay = layout(text, ruleset(()))
+    assert lay.body[1] and lay.first == 1  # the dense prompt passes for the body's first line…
+    assert lay.start == 2 and lay.edges()[0] == 2  # …but the article's title above its byline ends the head
+
+
+def test_a_sidebar_label_above_a_date_does_not_end_the_head() -> None:
+    from speechclean.steps.boilerplate import layout, ruleset
+
+    lay = layout("\n".join(["注册时间", "2010-2-9", BODY * 2, BODY * 2]), ruleset(()))
+    assert lay.start is None
+
+
+def test_a_title_like_item_inside_a_menu_goes_with_it_but_not_at_its_border() -> None:
+    from speechclean.chrome.runs import menu_goes
+
+    view = ["站点新闻中心", "• 聊天", "热门推荐栏目", "• 系统", "• 评论", "深入理解接口设计"]
+    verdicts = {i: (0.6, ()) for i in range(len(view))}
+    cut = {"min_lines": 4, "min_mean": 0.5, "line_floor": 0.3, "long_lines": 8, "long_mean": 0.3}
+    goes = menu_goes(view, list(range(len(view))), set(), verdicts, cut)
+    assert goes == [1, 2, 3, 4]  # the first and last lines may be the site's name or the article's title
+    assert menu_goes(view, list(range(len(view))), set(), {i: (0.4, ()) for i in range(6)}, cut) == []
+    long_view = view[:1] + [f"• 栏目{n}" for n in range(8)] + view[-1:]  # a whole site menu: a lower mean will do
+    assert menu_goes(long_view, list(range(10)), set(), {i: (0.4, ()) for i in range(10)}, cut) == list(range(1, 9))
+
+
+def test_menu_cut_offs_are_derived_data() -> None:
+    from speechclean.chrome.model import model
+
+    menu = model().menu
+    assert set(menu) == {"min_lines", "min_mean", "line_floor", "long_lines", "long_mean"}
+    assert 0 < menu["line_floor"] <= 1 and menu["long_mean"] <= menu["min_mean"] and menu["long_lines"] > menu["min_lines"]
+
+
+def test_list_items_running_over_several_lines_keep_their_numbers() -> None:
+    items = []
+    for n, name in enumerate(["上海东方明珠广播电视塔", "上海野生动物园", "上海自然博物馆", "上海欢乐谷", "上海海昌海洋公园"], 1):
+        items += [f"{n}、{name}", "成人票原价：180元", "备注：所有游客（含儿童、长者等）购买日场门票均享130元/人，下午场票同享130元/人"]
+    page = clean("\n".join(items))
+    for n in range(1, 6):
+        assert f"\n{n}、上海" in "\n" + page.text, n
+    assert not lost(page)
+
+
+def test_list_items_ending_on_semicolons_are_no_pages() -> None:
+    fill = "销售渠道是度假区官方手机应用程序、度假区官方网站、度假区官方微信公众号和度假区预订服务中心"
+    page = clean(f"备注：\n1、{fill}；\n2、{fill}；\n3、{fill}。")
+    assert all(f"{n}、销售渠道" in page.text for n in (1, 2, 3)) and not lost(page)
+
+
+def test_a_credit_of_compiled_reports_is_the_articles_own() -> None:
+    page = clean(BODY + "\n来源 | 综合新华社、南方都市报")
+    assert "综合新华社" in page.text and not lost(page)
+
+
+# -- prompts glued to the end of a long line ----------------------------------------------------------
+PAPER = ("第一章摘要由于我国种茶历史悠久，种植地域广泛，迫切需要机械修剪器具来代替手工修剪。本课题即针对成龄茶树的深修剪、"
+         "衰老茶树的重修剪或台刈面临的问题及现有修剪设备的不足，研究出一种全新的茶树重修剪机械设备，并对整机各结构部件进行协调，"
+         "对修剪机所用刀片的材料、结构进行分析，研制配套的传动系统。关键字：机械修剪器具，重修剪，传动系统，带轮，轴，机架。")
+
+
+def test_prompts_at_the_end_of_a_long_line_go_and_the_document_stays() -> None:
+    tail = "谢谢朋友对我文章的赏识，充值后就可以下载说明书。下载后请联系QQ：1459919609。我可以将压缩包免费送给你。欢迎朋友的光临！"
+    page = clean(PAPER + tail)
+    assert page.text == PAPER
+    assert [r.rule for r in page.removals] == ["chrome.tail-prompt"] and page.removals[0].text == tail
+
+
+def test_a_prompt_followed_by_more_of_the_document_is_left_to_the_document() -> None:
+    text = PAPER + "下载后请联系客服。" + PAPER[:80] + "。"
+    assert clean(text).text == text
+    text = PAPER + "要及时下载安装国家反诈中心APP，防范电信诈骗。"
+    assert clean(text).text == text
+
+
+# -- a title cut into keyword links -----------------------------------------------------------------
+def test_a_title_cut_into_keyword_lines_loses_them_and_keeps_the_title() -> None:
+    text = "党课\n讲稿\n就要\n样子\n党课讲稿：“大就要有大的样子”\n" + BODY * 2
+    page = clean(text)
+    assert "\n讲稿\n" not in "\n" + page.text + "\n" and "就要\n" not in page.text
+    assert {r.rule for r in page.removals if r.text in ("党课", "讲稿", "就要", "样子")} == {"chrome.title-tokens"}
+    assert "党课讲稿" in (page.title or "") + page.text
+
+
+def test_short_headings_that_are_not_a_lines_words_stay() -> None:
+    text = "目录\n总则\n职责\n附则\n本办法的总则部分规定了适用范围。\n" + BODY * 2
+    assert clean(text).text == text
+
+
+def test_a_bar_of_chrome_words_goes_and_prose_with_the_same_words_stays() -> None:
+    page = clean("返回 下载 相关 举报\n" + BODY * 2)
+    assert page.text == BODY * 2 and page.removals[0].rule == "chrome.button-bar"
+    text = "下载 文件后请先解压。\n" + BODY * 2
+    assert clean(text).text == text
+
+
+# -- known: idempotence when the structure step takes a line the classifier counted as a neighbour ------
+@pytest.mark.xfail(strict=True, reason="pre-existing (fails the same on 04aa9ac): the title the structure step takes "
+                   "was a neighbour of the lines the classifier judged, so the second pass judges them without it")
+def test_cleaning_twice_changes_nothing_when_the_title_was_a_neighbour() -> None:
+    once = clean("找回密码\n>一\n0000@@@一一一一一站\n@")
+    assert clean(once.text).text == once.text

@@ -41,7 +41,7 @@ def test_fifty_pages_shared_chrome_gone_bodies_intact() -> None:
         assert after.title == text.split("\n")[len(HEAD)]
         site_removals = [r for r in after.removals if r.rule == "site.repeated"]
         assert site_removals and all(r.score == 50 for r in site_removals)  # the page count in the audit trail
-    assert left_before >= 150 and left_after == 0  # 3+ lines a page survive without the profile
+    assert left_before >= 100 and left_after == 0  # 2+ lines a page survive without the profile
 
 
 def test_pipe_learning_buffers_the_warmup_and_cleans_every_page() -> None:

@@ -60,13 +60,16 @@ def stage_one(
     body: list[bool],
     edges: tuple[int | None, int | None] | None = None,
     memo: dict[str, Cues] | None = None,
+    start: int | None = None,
 ) -> tuple[list[int], dict[int, Cues], list[int]]:
     """The non-empty lines in order (headings left out), the first-stage cues of each line to judge, and
     the visible lengths.
 
     ``edges`` are the first and last body lines that head and tail are measured from (by default the
     first and last of ``body``; ``(None, None)`` when the page has too little body to measure from).
-    ``memo`` keeps each line's own cues across calls on the same page."""
+    ``memo`` keeps each line's own cues across calls on the same page. ``start`` is the line of the
+    article's title above its byline (:func:`speechclean.chrome.runs.article_start`): the lines above it
+    are the site's header (cue ``pos.above_title``), where a short line heads nothing."""
     order = [i for i, s in enumerate(view) if s]
     length = [visible_len(s) if s else 0 for s in view]
     body_pos = [i for i in order if body[i]]
@@ -77,6 +80,7 @@ def stage_one(
     nxt = {i: order[k + 1] for k, i in enumerate(order[:-1])}
     cues: dict[int, Cues] = {}
     headings: set[int] = set()
+    title = view[start] if start is not None else None
     for i in order:
         if decided[i] or i in deep or length[i] > JUDGE_MAX_LEN:
             continue
@@ -88,11 +92,13 @@ def stage_one(
                 own = memo[s] = line_cues(s)
             f = dict(own)
         leads = i in nxt and body[nxt[i]] and not body[i] and length[i] <= LEAD_HEADING_MAX_LEN
-        if _reads_as_heading(s, f, leads):
+        if s == title or _reads_as_heading(s, f, leads):  # the article's title and its copies are the structure step's
             headings.add(i)
             continue
         if body[i]:
             f["pos.body"] = 1.0
+        if start is not None and i < start and not is_title_like(s):
+            f["pos.above_title"] = 1.0
         if first is not None and last is not None and (i < first or i > last):
             f["pos.head" if i < first else "pos.tail"] = 1.0
             if not keeps_at_edge(s):
@@ -115,6 +121,8 @@ def stage_two(order: list[int], cues: dict[int, Cues], base: dict[int, float], d
             f.update(neighbour_cues(k, order, full, body, length))
             if runs[k] >= MENU_RUN_MIN:
                 f["nb.menu_run"] = min(runs[k], MENU_RUN_CAP) / MENU_RUN_CAP
+                if "pos.head" in f or "pos.tail" in f:  # a menu outside the body: the site's header or footer
+                    f["nb.menu_edge"] = f["nb.menu_run"]
             out[i] = f
     return out
 
@@ -164,11 +172,12 @@ def judge(
     m: Model | None = None,
     edges: tuple[int | None, int | None] | None = None,
     memo: dict[str, Cues] | None = None,
+    start: int | None = None,
 ) -> dict[int, tuple[float, tuple[str, ...]]]:
     """``{line index: (score, cues)}`` for every non-empty line not ``decided`` by a rule and not deep in
     the body; the caller drops those scoring at least ``m.threshold``."""
     m = m or model()
-    order, cues, length = stage_one(view, decided, body, edges, memo)
+    order, cues, length = stage_one(view, decided, body, edges, memo, start)
     if not cues:
         return {}
     base = {i: m.score("line", f)[0] for i, f in cues.items()}

@@ -61,14 +61,33 @@ def _vocabulary() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(map(re.escape, words))), owner
 
 
+#: A bar of buttons is at most this long.
+BAR_MAX_LEN = 60
+_BAR_SPLIT = re.compile(r"[ \t\u3000\u00a0|｜/·•]++")
+
+
 def vocab_cues(line: str) -> dict[str, float]:
-    """``vocab.<family>``: how many of the family's words occur in ``line`` (capped, scaled to [0, 1])."""
+    """``vocab.<family>``: how many of the family's words occur in ``line`` (capped, scaled to [0, 1]);
+    ``vocab.bar`` when the line is nothing but such words, two or more, set apart (``热门 推荐 排行 专题``,
+    ``返回 下载 相关 举报``): a bar of the site's buttons, whatever their families."""
     pattern, owner = _vocabulary()
     counts: dict[str, int] = {}
     for m in pattern.finditer(line):
         fid = owner[m.group()]
         counts[fid] = counts.get(fid, 0) + 1
-    return {f"vocab.{fid}": min(n, VOCAB_CAP) / VOCAB_CAP for fid, n in counts.items()}
+    f = {f"vocab.{fid}": min(n, VOCAB_CAP) / VOCAB_CAP for fid, n in counts.items()}
+    if sum(counts.values()) >= 2 and is_button_bar(line):
+        f["vocab.bar"] = 1.0
+    return f
+
+
+def is_button_bar(line: str) -> bool:
+    """``line`` is two or more chrome words set apart and nothing else (``热门 推荐 排行 专题``)."""
+    if len(line) > BAR_MAX_LEN or _BAR_SPLIT.search(line) is None:
+        return False
+    owner = _vocabulary()[1]
+    tokens = [t for t in _BAR_SPLIT.split(line) if t]
+    return len(tokens) >= 2 and all(t in owner for t in tokens)
 
 
 def shape_cues(line: str) -> dict[str, float]:

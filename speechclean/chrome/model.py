@@ -13,7 +13,7 @@ True
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..rules import RULES_DIR, read_toml
@@ -37,11 +37,13 @@ class Stage:
 
 @dataclass(frozen=True)
 class Model:
-    """The two stages and the threshold above which a line is chrome."""
+    """The two stages, the threshold above which a line is chrome, and the cut-offs of the run rules
+    (``menu``: :func:`speechclean.chrome.runs.menu_goes`)."""
 
     stages: dict[str, Stage]
     threshold: float
     meta: dict[str, object]
+    menu: dict[str, float] = field(default_factory=dict)
 
     def score(self, stage: str, cues: dict[str, float]) -> tuple[float, tuple[str, ...]]:
         """The probability that a line with ``cues`` is chrome, and the cues that pushed it up most."""
@@ -56,7 +58,8 @@ class Model:
 def model_from_mapping(data: dict) -> Model:
     """Build a :class:`Model` from the tables of a weights file."""
     stages = {name: Stage(float(t["bias"]), {k: float(v) for k, v in t["weights"].items()}) for name, t in data["stage"].items()}
-    return Model(stages, float(data["threshold"]), dict(data.get("meta", {})))
+    menu = {k: float(v) for k, v in data["menu"].items()}
+    return Model(stages, float(data["threshold"]), dict(data.get("meta", {})), menu)
 
 
 @cache

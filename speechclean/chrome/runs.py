@@ -8,11 +8,12 @@ Each function takes the boilerplate step's :class:`~speechclean.steps.boilerplat
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from typing import TYPE_CHECKING
 
-from ..text import SENTENCE_END, cjk_count, ends_sentence, is_heading
+from ..text import SENTENCE_END, cjk_count, ends_sentence, is_heading, visible_len
 from .classify import MENU_ITEM_MAX_LEN, true_runs
-from .kinds import is_title_like
+from .kinds import TITLE_MAX_LEN, is_title_like
 
 if TYPE_CHECKING:
     from ..steps.boilerplate import Layout
@@ -80,42 +81,120 @@ def above_metadata(lay: Layout, i: int) -> bool:
     return False
 
 
-#: A run of at least this many short lines outside the body (ending no sentence)…
-MENU_MIN_LINES = 5
-#: …whose lines score this much on average (a line a rule names counts 1)…
-MENU_MIN_MEAN = 0.75
-#: …is a menu as a whole: its lines scoring at least this go with it (not a title-like line, which may be
-#: the article's title between the site's header and the article's metadata, unless it is bulleted).
-MENU_LINE_FLOOR = 0.5
-_MENU_BULLET = re.compile(r"^[•·▪◦●○■□◆◇►▶※]")
+#: The article's title (a title-like line right above its metadata) ends the page's head when at most this
+#: share of the body's characters stands above it: what a site prints above an article's title and byline
+#: is its header (a login bar, a prompt dense enough to pass for prose), whatever its shape.
+TITLE_HEAD_MAX_BODY_SHARE = 0.2
+#: An article's title is at least this long (a sidebar label above a date is not: 注册时间 / 2010-2-9).
+TITLE_MIN_LEN = 6
 
 
-def menu_run_lines(lay: Layout, drops: dict[int, str], verdicts: dict[int, tuple[float, tuple[str, ...]]]) -> set[int]:
-    """The judged lines of chrome-like runs before or after the body (a menu, a login bar) that go as a
-    whole: a run of chrome goes together even where each line alone scores just under the threshold."""
-    if lay.first is None or lay.last is None or not lay.density:
-        return set()
-    out: set[int] = set()
-    run: list[int] = []
-
-    def close() -> None:
-        if len(run) >= MENU_MIN_LINES:
-            scores = [1.0 if i in drops else verdicts[i][0] for i in run]
-            if sum(scores) / len(scores) >= MENU_MIN_MEAN:
-                out.update(i for i in run if i in verdicts and verdicts[i][0] >= MENU_LINE_FLOOR
-                           and (_MENU_BULLET.match(lay.view[i]) or not is_title_like(lay.view[i])))
-        run.clear()
-
+def article_start(lay: Layout) -> int | None:
+    """The line of the article's title that ends the head (see ``TITLE_HEAD_MAX_BODY_SHARE``), or None."""
+    total = sum(n for n, b in zip(lay.lengths, lay.body) if b)
+    above = 0
     for i, v in enumerate(lay.view):
         if not v:
             continue
-        outside = i < lay.first or i > lay.last
-        if outside and (i in drops or i in verdicts and lay.lengths[i] <= MENU_ITEM_MAX_LEN and not ends_sentence(v)):
+        if lay.named[i] is None and _byline_follows(lay, i) and _titles(v):
+            return i if above <= TITLE_HEAD_MAX_BODY_SHARE * total else None
+        if lay.body[i]:
+            above += lay.lengths[i]
+            if above > TITLE_HEAD_MAX_BODY_SHARE * total:
+                return None
+    return None
+
+
+def _titles(line: str) -> bool:
+    """A line that may title an article: short, with some ideographs, ending no sentence (titles of technical
+    posts mix in Latin words: 深入理解RESTful Api设计, which ``is_title_like`` would not take)."""
+    return TITLE_MIN_LEN <= visible_len(line) <= TITLE_MAX_LEN and cjk_count(line) >= 2 and not ends_sentence(line)
+
+
+def _byline_follows(lay: Layout, i: int) -> bool:
+    """The next non-empty line after ``i`` (within three) is metadata (来源：… 作者：… 2022-06-14)."""
+    for j in range(i + 1, min(len(lay.view), i + 4)):
+        if lay.view[j]:
+            r = lay.named[j]
+            return r is not None and r.id == "boilerplate.metadata"
+    return False
+
+
+def head_to_title(edges: tuple[int | None, int | None], start: int | None) -> tuple[int | None, int | None]:
+    """The classifier's ``edges`` (first and last body lines) with the head running down to the article's
+    title ``start`` when the body seems to begin above it."""
+    first, last = edges
+    if start is None or first is None or last is None or not first < start < last:
+        return edges
+    return start, last
+
+
+#: A menu is a run of short lines outside the body (ending no sentence, or named by a rule) that goes as a
+#: whole. Its cut-offs are data (``[menu]`` of ``rules/chrome_weights.toml``, derived by
+#: ``benchmarks/train_lines.py`` from labelled runs): a run of at least ``min_lines`` lines whose lines
+#: score ``min_mean`` on average (a line a rule names counts 1) is a menu — a run of ``long_lines`` or more
+#: (a header's whole site menu) already when they score ``long_mean`` — and its lines scoring at least
+#: ``line_floor`` go with it (not a title-like line, which may be the article's title between the site's
+#: header and the article's metadata, unless it is bulleted).
+_MENU_BULLET = re.compile(r"^[•·▪◦●○■□◆◇►▶※]")
+
+
+def outside_runs(view: list[str], lengths: list[int], first: int | None, last: int | None, drops: Container[int],
+                 verdicts: dict[int, tuple[float, tuple[str, ...]]]) -> list[list[int]]:
+    """The runs of menu-like lines before or after the body ``first``…``last``: each line named by a rule
+    (in ``drops``) or judged (in ``verdicts``), short and ending no sentence. Runs of any length, in order."""
+    if first is None or last is None:
+        return []
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for i, v in enumerate(view):
+        if not v:
+            continue
+        outside = i < first or i > last
+        if outside and (i in drops or i in verdicts and lengths[i] <= MENU_ITEM_MAX_LEN and not ends_sentence(v)):
             run.append(i)
-        else:
-            close()
-    close()
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
+
+
+def menu_goes(view: list[str], run: list[int], drops: Container[int], verdicts: dict[int, tuple[float, tuple[str, ...]]],
+              cut: dict[str, float]) -> list[int]:
+    """The judged lines of ``run`` that go with it when it is a menu by the cut-offs ``cut`` (else none)."""
+    if len(run) < cut["min_lines"]:
+        return []
+    scores = [1.0 if i in drops else verdicts[i][0] for i in run]
+    if sum(scores) / len(scores) < (cut["long_mean"] if len(run) >= cut["long_lines"] else cut["min_mean"]):
+        return []
+    return [i for k, i in enumerate(run)
+            if i in verdicts and verdicts[i][0] >= cut["line_floor"] and not _may_title(view, run, k, drops)]
+
+
+def _may_title(view: list[str], run: list[int], k: int, drops: Container[int]) -> bool:
+    """The ``k``-th line of ``run`` may be the article's title: title-like, not bulleted, and at a border of
+    the menu (its first or last line, or next to a line a rule names: a breadcrumb above it, a byline below
+    it). A title-like line between two judged menu items (• 评论与回复 / 登录后你可以 / • 下载海量资料) is one more item."""
+    line = view[run[k]]
+    if _MENU_BULLET.match(line) or not is_title_like(line):
+        return False
+    return k == 0 or k == len(run) - 1 or run[k - 1] in drops or run[k + 1] in drops
+
+
+def menu_run_lines(lay: Layout, drops: dict[int, str], verdicts: dict[int, tuple[float, tuple[str, ...]]],
+                   cut: dict[str, float]) -> set[int]:
+    """The judged lines of chrome-like runs before or after the body (a menu, a login bar) that go as a
+    whole: a run of chrome goes together even where each line alone scores just under the threshold."""
+    if not lay.density:
+        return set()
+    out: set[int] = set()
+    first, last = lay.edges()
+    for run in outside_runs(lay.view, lay.lengths, first, last, drops, verdicts):
+        out.update(menu_goes(lay.view, run, drops, verdicts, cut))
     return out
 
 
-__all__ = ["above_metadata", "ends_list", "ends_tail_list", "headline", "keep_inline_symbols", "menu_run_lines"]
+__all__ = ["above_metadata", "article_start", "head_to_title", "ends_list", "ends_tail_list", "headline", "keep_inline_symbols", "menu_goes", "menu_run_lines",
+           "outside_runs"]

@@ -37,7 +37,7 @@ MIN_PROSE_ENDS = 2
 _CLAUSE_MARK = re.compile(r"[，。！？；、：,.!?;:]")
 #: The marks a clause ends on (a stamp stands right before one, or bare at the end of a line).
 _MARKS = frozenset("，。！？；、,.!?;")
-_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]++$")
+_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]++")  # fullmatch: a trailing $ would make a search quadratic
 #: What a watermark at the end of a line leaves dangling before it (标题：站名, 标题-站名).
 _DANGLING = "：:-_|｜—–·"
 
@@ -51,7 +51,7 @@ def watermarks(lines: list[str]) -> list[tuple[int, int, int]]:
     for line in lines:
         s = line.rstrip()
         t = s[-MIN_LEN:]
-        if len(t) == MIN_LEN and _IDEOGRAPHS.match(t):
+        if len(t) == MIN_LEN and _IDEOGRAPHS.fullmatch(t):
             bare[t] = bare.get(t, 0) + 1
             if _CLAUSE_MARK.search(s, 0, len(s) - MIN_LEN) and len(prose.setdefault(t, set())) < MIN_PROSE_ENDS:
                 prose[t].add(s)

@@ -25,10 +25,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..chrome.classify import judge
+from ..chrome.cues import is_button_bar
 from ..chrome.kinds import is_body, is_title_like, keeps_at_edge
 from ..chrome.model import model
-from ..chrome.runs import above_metadata, ends_list, ends_tail_list, headline, keep_inline_symbols, menu_run_lines
+from ..chrome.runs import (above_metadata, article_start, ends_list, ends_tail_list, head_to_title, headline,
+                           keep_inline_symbols, menu_run_lines)
 from ..chrome.spans import keep_span, may_match, may_match_lines
+from ..chrome.tails import may_hold, tail_prompt
+from ..chrome.tokens import token_lines
 from ..chrome.view import simplified_lines
 from ..chrome.watermark import watermarks
 from ..code import code_lines, front_matter
@@ -174,6 +178,14 @@ class Layout:
     density: bool
     #: Lines a rule named that their context shows are content (kept, and not judged by the classifier).
     kept: set[int] = field(default_factory=set)
+    #: The article's title when it ends the head below the first body line (chrome.runs.article_start).
+    start: int | None = None
+
+    def edges(self) -> tuple[int | None, int | None]:
+        """The first and last lines the classifier measures head and tail from (``(None, None)``: none)."""
+        if not self.density:
+            return None, None
+        return head_to_title((self.first, self.last), self.start)
 
     def zone(self, i: int) -> str:
         """``head``/``tail`` (before/after the body), ``ends`` (its first or last line) or ``main``."""
@@ -186,7 +198,8 @@ class Layout:
 
 def _cut_spans(rules: RuleSet, stripped: list[str], view: list[str]) -> list[list[tuple[str, str]]]:
     """Cut the span rules' matches (jammers, watermarks, inline page markers) out of every line, in place;
-    then a site name stamped at the ends of clauses all over the page (:mod:`speechclean.chrome.watermark`).
+    then a site name stamped at the ends of clauses all over the page (:mod:`speechclean.chrome.watermark`),
+    and the prompts at the end of a long line (:mod:`speechclean.chrome.tails`).
     Return what was cut from each line, with the rule or signal of each cut."""
     cuts: list[list[tuple[str, str]]] = [[] for _ in stripped]
     # The lines each rule's literal test may pass, from one scan; a line a cut changed is tried by every
@@ -211,11 +224,20 @@ def _cut_spans(rules: RuleSet, stripped: list[str], view: list[str]) -> list[lis
         by_line.setdefault(i, []).append((start, end))
     for i, spans in by_line.items():
         _cut(cuts, stripped, view, i, WATERMARK, spans)
+    for i, v in enumerate(view):  # prompts glued to the end of a long line (speechclean.chrome.tails)
+        if may_hold(v) and (at := tail_prompt(v, rules.first_match)) is not None:
+            _cut(cuts, stripped, view, i, TAIL_PROMPT, [(at, len(v))])
     return cuts
 
 
 #: The signal that cuts a site's name stamped all over a page.
 WATERMARK = "chrome.watermark"
+#: The signal that drops a title cut into keyword links, one word a line.
+TITLE_TOKENS = "chrome.title-tokens"
+#: The signal that drops a line of nothing but chrome words set apart (speechclean.chrome.cues.is_button_bar).
+BUTTON_BAR = "chrome.button-bar"
+#: The signal that cuts the prompts at the end of a long line.
+TAIL_PROMPT = "chrome.tail-prompt"
 
 
 def _cut(cuts: list[list[tuple[str, str]]], stripped: list[str], view: list[str], i: int, rule_id: str,
@@ -258,6 +280,7 @@ def layout(text: str, rules: RuleSet, density: bool = True) -> Layout:
             lay.kept.add(i)
         if named[i] is None:
             prev = i
+    lay.start = article_start(lay)
     return lay
 
 
@@ -305,13 +328,14 @@ MAX_ROUNDS = 3
 
 def _classify(lay: Layout, drops: dict[int, str]) -> dict[int, tuple[float, tuple[str, ...]]]:
     """The classifier's verdicts on the lines the rules leave, iterated to a fixed point."""
-    threshold = model().threshold
+    m = model()
+    threshold = m.threshold
     decided = [i in drops or i in lay.kept for i in range(len(lay.view))]
     memo: dict[str, bool] = {}
     cues: dict[str, dict[str, float]] = {}
-    verdicts = judge(lay.view, decided, lay.body, edges=(lay.first, lay.last) if lay.density else (None, None), memo=cues)
+    verdicts = judge(lay.view, decided, lay.body, edges=lay.edges(), memo=cues, start=lay.start)
     dropped = {i for i, (p, _) in verdicts.items() if p >= threshold}
-    for i in menu_run_lines(lay, drops, verdicts) - dropped:
+    for i in menu_run_lines(lay, drops, verdicts, m.menu) - dropped:
         p, why = verdicts[i]
         verdicts[i] = (p, ("nb.menu", *why[:2]))
         dropped.add(i)
@@ -323,8 +347,8 @@ def _classify(lay: Layout, drops: dict[int, str]) -> dict[int, tuple[float, tupl
         view = ["" if i in gone else v for i, v in enumerate(lay.view)]
         suspect = [i in lay.kept for i in range(len(view))]
         body = _body_lines(view, suspect, memo)
-        edges = _edges(view, lay.lengths, body, suspect, lay.density)
-        again = judge(view, suspect, body, edges=edges, memo=cues)
+        edges = head_to_title(_edges(view, lay.lengths, body, suspect, lay.density), lay.start)
+        again = judge(view, suspect, body, edges=edges, memo=cues, start=lay.start)
         new = {i for i, (p, _) in again.items() if p >= threshold and i not in dropped}
         for i in new:
             verdicts[i] = again[i]
@@ -341,6 +365,11 @@ class Boilerplate(Step):
         rules = ruleset(tuple(self.options.rules))
         lay = layout(page.text, rules, self.options.density)
         drops = _rule_drops(lay, rules)
+        for i in token_lines(lay.view):  # a title cut into keyword links (speechclean.chrome.tokens)
+            drops.setdefault(i, TITLE_TOKENS)
+        for i, v in enumerate(lay.view if self.options.density else ()):  # a bar of buttons: chrome words only
+            if v and i not in drops and i not in lay.kept and is_button_bar(v):
+                drops[i] = BUTTON_BAR
         chrome = _classify(lay, drops) if self.options.density else {}
         keep_inline_symbols(lay, drops, chrome)
         repeated = repeated_lines(page, lay.stripped, lay.body, self.options)  # the site's chrome: {line: pages}

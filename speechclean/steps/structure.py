@@ -48,6 +48,9 @@ MARKER_EVEN_MIN_LEN = 100
 MARKER_EVEN_MAX_CV = 0.1
 #: A lone chunk marker follows a line at least this long that breaks off mid-word.
 CHUNK_PREV_MIN_LEN = 40
+#: A counter opening a title-like line whose predecessor opens one of this many lines before it numbers the
+#: items of a list whose items run over several lines (``5、上海欢乐谷`` / … / ``6、上海海昌海洋公园``), not a chunk.
+ITEM_LOOKBACK = 30
 _MARKER = re.compile(r"^(\d{1,3})[、.．](?!\d)")
 #: A line cut mid-sentence is at least this long (shorter ones are headings and titles).
 REJOIN_MIN_LEN = 30
@@ -140,7 +143,8 @@ def _after_marker(line: str) -> str:
 
 def _is_pagination(lines: list[str], run: list[int]) -> bool:
     breaks = [lines[i - 1] for i in run[1:]]
-    cut = sum(1 for b in breaks if not b.rstrip() or b.rstrip()[-1] not in TERMINAL)
+    # a list's items end on a semicolon (1、…；/ 2、…；/ 3、…。): that is no page cut mid-sentence
+    cut = sum(1 for b in breaks if not b.rstrip() or b.rstrip()[-1] not in TERMINAL and b.rstrip()[-1] not in "；;")
     starts_mid = sum(1 for i in run if _after_marker(lines[i])[:1] in "、，,；;")
     lengths = [visible_len(lines[i]) for i in run[:-1]]  # the last page is shorter
     pages = statistics.mean(lengths) >= MARKER_PAGE_MIN_LEN  # list items are short; pages are not
@@ -166,9 +170,23 @@ def _chunk_markers(lines: list[str], taken: set[int]) -> list[int]:
         before = _MARKER.match(prev)
         if before is not None and int(before.group(1)) == int(m.group(1)) - 1:
             continue
+        if _list_item(lines, i, int(m.group(1))):
+            continue
         if visible_len(prev) >= CHUNK_PREV_MIN_LEN and _JOIN_BEFORE.match(_after_marker(lines[i]).lstrip("、，,；; ")[:1] or " "):
             out.append(i)
     return out
+
+
+def _list_item(lines: list[str], i: int, n: int) -> bool:
+    """Line ``i``, opened by counter ``n``, is the next item of a list: what follows the counter reads as an
+    item's heading, and counter ``n - 1`` opens one of the ``ITEM_LOOKBACK`` lines before it."""
+    if not is_title_like(_after_marker(lines[i]).strip()):
+        return False
+    for j in range(i - 2, max(-1, i - 1 - ITEM_LOOKBACK), -1):
+        m = _MARKER.match(lines[j])
+        if m is not None and int(m.group(1)) == n - 1:
+            return True
+    return False
 
 
 def remove_page_markers(page: Page) -> None:
