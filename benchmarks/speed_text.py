@@ -233,7 +233,7 @@ def html_profile(repeat: int) -> None:
 HTML_INNER_STAGES = [
     ("speechclean.dom.prune", "css_hidden_classes"),
     ("speechclean.meta", "markup_facts"),
-    ("speechclean.meta", "lines_and_more"),
+    ("speechclean.meta.lines", "LineReader.read"),
     ("speechclean.meta", "read_lines"),
 ]
 #: The decode step on a decoded page: the repairs it still checks for.
