@@ -238,3 +238,21 @@ def test_prune_drops_what_it_dropped_before(parts: list[str]) -> None:
     a, b = (etree.fromstring(html, etree.HTMLParser()) for _ in range(2))  # comments kept
     assert prune(a) == _old_prune(b)
     assert etree.tostring(a) == etree.tostring(b)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("中a \t\n\r\x00\x08\x0b\x0c\x1f\x7f\x85\ud800\udfff\ufffe\uffff\ufffd\U0001f600")), max_size=30))
+def test_not_xml_gate_is_the_regex(text: str) -> None:
+    from speechclean.dom import parse as P
+
+    assert P._has_not_xml(text) == (P._NOT_XML.search(text) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("</>bodyhtmlBODYHTMLſK \t\n")), max_size=30))
+def test_end_tags_are_the_case_blind_regex(text: str) -> None:
+    import re
+
+    from speechclean.dom import parse as P
+
+    assert P._END_TAGS.sub("", text) == re.sub(r"</(?:body|html)\s*>", "", text, flags=re.I)
