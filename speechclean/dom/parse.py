@@ -31,8 +31,11 @@ _C0_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 
 # Plain etree elements (no lxml.html class lookup per element: a third of the parse-and-walk time);
 # comments and processing instructions never reach the tree. ``huge_tree`` lifts the 256-level
-# depth limit (to 2048) and the 10 MB text-node limit.
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=True)
+# depth limit (to 2048) and the 10 MB text-node limit. ``collect_ids=False``: no hash table of the
+# ``id`` values is built (nothing looks elements up by id; the tree is the same, the parse ~3% faster).
+_PARSER = etree.HTMLParser(
+    remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=True, collect_ids=False
+)
 # Fallbacks for pages nested deeper than libxml2 allows: inline formatting tags go (400 unclosed
 # <font> are the usual cause), then every tag but the raw-text ones becomes a line break.
 _INLINE_TAG = re.compile(
