@@ -112,45 +112,59 @@ class LineReader:
         return [" ".join(line.split()) for line in "".join(self._parts).split("\n") if line and not line.isspace()]
 
     def _read(self, left: int) -> int:
-        """Read ``left`` more text nodes (all when negative); 0 when that many were read."""
+        """Read ``left`` more text nodes (all when negative); 0 when that many were read.
+
+        An element's text and a tail are handled in two branches written out (this loop runs for
+        every text node of the page): text belongs to its element, a tail to the element's parent,
+        after a line break when the element is a block or ``<br>``."""
         block_of = self._block_of
         get = block_of.get
         inline = INLINE
         append = self._parts.append
         previous = self._previous
-        count = self.count
+        wanted = left
         for event, el in self._events:
             if event == "start":
                 s = el.text
                 if s is None:
                     continue
-                parent: etree._Element | None = el
+                left -= 1
+                if s.isspace():  # indentation between tags: a source line break ends the line, else a space
+                    append(s)
+                else:
+                    key = get(el, _UNSEEN)  # most text sits in an element already seen
+                    if key is _UNSEEN:
+                        key = _block(el, block_of)
+                    if key is not None:
+                        if key is not previous:
+                            append("\n")
+                            previous = key
+                        append(s)
             else:
                 s = el.tail
                 if s is None:
                     continue
-            count += 1
-            left -= 1
-            if s.isspace():  # indentation between tags: a source line break ends the line, else a space
-                append(s)
-            else:
-                if event != "start":  # a tail: after a block or <br> a new line starts
+                left -= 1
+                if s.isspace():
+                    append(s)
+                else:
                     tag = el.tag
                     if tag not in inline or tag == "br":
                         append("\n")
                     parent = el.getparent()
-                key = get(parent, _UNSEEN) if parent is not None else None  # most text sits in a seen element
-                if key is _UNSEEN:
-                    key = _block(parent, block_of)  # type: ignore[arg-type]
-                if key is not None:
-                    if key is not previous:
-                        append("\n")
-                        previous = key
-                    append(s)
+                    if parent is not None:
+                        key = get(parent, _UNSEEN)
+                        if key is _UNSEEN:
+                            key = _block(parent, block_of)
+                        if key is not None:
+                            if key is not previous:
+                                append("\n")
+                                previous = key
+                            append(s)
             if not left:
                 break
         self._previous = previous
-        self.count = count
+        self.count += wanted - left
         return left
 
 
