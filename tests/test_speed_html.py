@@ -190,7 +190,8 @@ _PRUNE_PARTS = st.sampled_from(
      "<div style='display:none'>", "<nav>", "</nav>", "<details>", "</details>", "<div aria-hidden='true'>",
      "<input type='hidden'>", "<p class='a'>", "</p>", "</div>", "<header>", "</header>", "<article>", "</article>",
      "正文，写在这里。", "<style>.jammer{display:none} .x, .y{visibility:hidden}</style>", "<div class='y z'>",
-     "<span hidden>", "<font style='font-size:0'>", "<!-- c -->", "<details open>"]
+     "<span hidden>", "<font style='font-size:0'>", "<!-- c -->", "<details open>", "<div style=''>", "<p class=''>",
+     "<div aria-hidden='false'>", "<span type='text'>", "<DIV STYLE='DISPLAY:NONE'>", "<details class='x'>", "<b id='k'>"]
 )
 
 
