@@ -321,10 +321,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.no_speed and news:
         print(f"\nms per page on {len(news)} gne news pages (median of 3 passes, one process):")
-        base = None
-        for name, tool in tools.items():
-            ms = ms_per_page(tool, [p["html"] for p in news])
-            base = ms if name == "trafilatura" else base
+        times = {name: ms_per_page(tool, [p["html"] for p in news]) for name, tool in tools.items()}
+        base = times.get("trafilatura")
+        for name, ms in times.items():
             print(f"  {name:24s} {ms:7.1f} ms" + (f"  ({ms / base:.2f}x trafilatura)" if base else ""))
         if "speechclean" in tools:  # where speechclean's time goes, and the parse against other parsers
             from profile_steps import html_profile, parse_reference

@@ -24,7 +24,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from .collect import Metadata, _skeleton, article_ends_within, read_lines
-from .htmlmeta import markup_facts
+from .htmlmeta import MARKUP_TAGS, markup_facts
 from .lines import FOLLOWING_TEXTS, LineReader
 from .reach import TrackedLines
 
@@ -68,15 +68,21 @@ def reference_date(value: Any) -> _dt.date | None:
 def read_html(root: etree._Element, *, title: str | None = None, url: str | None = None,
               reference: _dt.date | None = None) -> Metadata:
     """Metadata of an HTML document (call before pruning: it reads the whole tree)."""
-    facts = markup_facts(root)
-    headings = [(h, " ".join("".join(h.itertext()).split())) for h in islice(root.iter("h1"), 3)]
+    # One walk over the tree for every element read here: on a tree fresh from the parser each walk
+    # costs its memory reads (~0.15 ms on a news page), more than the Python code for what it finds.
+    found: dict[str, list[etree._Element]] = {tag: [] for tag in MARKUP_TAGS}
+    heads: list[etree._Element] = []  # h1, h2, h3 in document order
+    for el in root.iter(*MARKUP_TAGS, "h1", "h2", "h3"):
+        (found[el.tag] if el.tag in found else heads).append(el)
+    facts = markup_facts(root, found)
+    headings = [(h, " ".join("".join(h.itertext()).split())) for h in islice((h for h in heads if h.tag == "h1"), 3)]
     site = _site_from_title(root)
     # Reading only what follows the headline element keeps the cost down; the whole page when no
     # heading element is the headline.
     want = _skeleton(title or "")
     start = None
     if want:
-        for h in root.iter("h1", "h2", "h3"):
+        for h in heads:
             if _skeleton("".join(h.itertext())) == want:
                 start = h
                 break
