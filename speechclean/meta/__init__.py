@@ -73,7 +73,7 @@ def read_html(root: etree._Element, *, title: str | None = None, url: str | None
     found: dict[str, list[etree._Element]] = {tag: [] for tag in MARKUP_TAGS}
     heads: list[etree._Element] = []  # h1, h2, h3 in document order
     for el in root.iter(*MARKUP_TAGS, "h1", "h2", "h3"):
-        (found[el.tag] if el.tag in found else heads).append(el)
+        found.get(el.tag, heads).append(el)
     facts = markup_facts(root, found)
     headings = [(h, " ".join("".join(h.itertext()).split())) for h in islice((h for h in heads if h.tag == "h1"), 3)]
     site = _site_from_title(root)

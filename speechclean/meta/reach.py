@@ -14,7 +14,7 @@ False
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, SupportsIndex
+from typing import Any
 
 
 class TrackedLines(list[str]):
@@ -24,7 +24,7 @@ class TrackedLines(list[str]):
 
     def __getitem__(self, i: Any) -> Any:
         if i.__class__ is int and i >= 0:  # the common case first: it runs for every line the reader looks at
-            if i > self.furthest:
+            if i > self.furthest:  # not max(): a call costs here  # noqa: PLR1730
                 self.furthest = i
         elif isinstance(i, slice):
             stop = len(self) if i.stop is None or i.stop < 0 or (i.step or 1) < 0 else i.stop
@@ -34,8 +34,7 @@ class TrackedLines(list[str]):
         return list.__getitem__(self, i)
 
     def _reach(self, i: int) -> None:
-        if i > self.furthest:
-            self.furthest = i
+        self.furthest = max(self.furthest, i)
 
     def __iter__(self) -> Iterator[str]:
         self._reach(len(self) - 1)
