@@ -140,6 +140,72 @@ def print_profile(title: str, ms: dict[str, float], mb: float | None = None, tot
         print(f"  {name:<22} {t:9.1f} ms {100 * t / total if total else 0:6.1f}%{rate}")
 
 
+#: Inside the extract step: the stylesheet reader (in prune) and the metadata reader's parts.
+HTML_INNER_STAGES = [
+    ("speechclean.dom.prune", "css_hidden_classes"),
+    ("speechclean.meta", "markup_facts"),
+    ("speechclean.meta.lines", "LineReader.read"),
+    ("speechclean.meta", "read_lines"),
+]
+
+
+def html_profile(htmls: list[str], repeat: int = 3) -> None:
+    """Print where the HTML path's time goes on decoded pages: ms per step, then the extract step's
+    stages as shares of the whole path timed in the same pass (best of ``repeat`` passes each)."""
+    cleaner = speechclean.Cleaner()
+    for h in htmls[:5]:
+        cleaner.clean(h, kind="html")
+    n = len(htmls)
+    steps = min((step_profile(cleaner, htmls, kind="html") for _ in range(repeat)), key=lambda ms: sum(ms.values()))
+    print_profile(f"profile: ms per step over the {n} pages (best of {repeat})", steps)
+    best: tuple[float, dict[str, float]] = (float("inf"), {})
+    for _ in range(repeat):
+        start = time.perf_counter()
+        stages = stage_profile(cleaner, htmls, EXTRACT_STAGES + HTML_INNER_STAGES, kind="html")
+        whole = (time.perf_counter() - start) * 1000
+        best = min(best, (whole, stages), key=lambda b: b[0])
+    whole, stages = best
+    print_profile(f"profile: extract stages, % of the whole HTML path in the same pass ({whole / n:.2f} ms/page;"
+                  " etree.fromstring = lxml's parse inside parse_report; css_hidden_classes nests in prune, the"
+                  " last three in read_metadata)", stages, total=whole)
+
+
+def parse_reference(htmls: list[str], repeat: int = 3) -> None:
+    """ms per page of parsing alone: the project's lxml parser (kept) and other parsers as reference points."""
+    from lxml import etree
+
+    from speechclean.dom.parse import _PARSER
+
+    parsers: dict[str, Callable[[str], object]] = {
+        "lxml HTMLParser (ours)": lambda h: etree.fromstring(h, _PARSER),
+        "lxml HTMLParser (default options)": lambda h: etree.fromstring(h, etree.HTMLParser()),
+    }
+    try:
+        from resiliparse.parse.html import HTMLTree
+
+        parsers["resiliparse HTMLTree (reference)"] = HTMLTree.parse
+    except ImportError:
+        pass
+    try:
+        from selectolax.parser import HTMLParser as Selectolax
+
+        parsers["selectolax (reference)"] = Selectolax
+    except ImportError:
+        pass
+    best = {name: float("inf") for name in parsers}
+    for _ in range(repeat):  # alternated, so drifting load hits every parser alike
+        for name, parse in parsers.items():
+            start = time.perf_counter()
+            for h in htmls:
+                parse(h)
+            best[name] = min(best[name], (time.perf_counter() - start) * 1000 / len(htmls))
+    print(f"\nparse alone, ms per page (best of {repeat}, same run):")
+    for name, ms in best.items():
+        print(f"  {name:<36} {ms:6.2f}")
+    if "selectolax (reference)" not in parsers:
+        print("  (selectolax not installed)")
+
+
 def main() -> None:
     seeds = ROOT / "fixtures" / "seeds"
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt")))

@@ -12,7 +12,8 @@ scored on its title plus main text where it returns a title (the gold holds the 
 gne_tests (62 news and government pages, hand labels in ``labels.json``): the share of must-keep
 snippets present and must-drop snippets absent in the main text, and of exact titles, on
 gne_tests/score.py's skeleton (NFKC, CJK ideographs and ASCII letters/digits). Speed: ms per page
-on the same 62 pages, same run, one process.
+on the same 62 pages, same run, one process, followed by speechclean's profile there (ms per step, the
+extract step's stages) and the parse alone against other parsers (reference points: lxml stays).
 
     python benchmarks/quality.py [--tools speechclean,trafilatura,...] [--worst 8] [--no-speed]
 
@@ -34,6 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import speechclean
 from speechclean.steps.convert import converter
@@ -319,11 +321,15 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.no_speed and news:
         print(f"\nms per page on {len(news)} gne news pages (median of 3 passes, one process):")
-        base = None
-        for name, tool in tools.items():
-            ms = ms_per_page(tool, [p["html"] for p in news])
-            base = ms if name == "trafilatura" else base
+        times = {name: ms_per_page(tool, [p["html"] for p in news]) for name, tool in tools.items()}
+        base = times.get("trafilatura")
+        for name, ms in times.items():
             print(f"  {name:24s} {ms:7.1f} ms" + (f"  ({ms / base:.2f}x trafilatura)" if base else ""))
+        if "speechclean" in tools:  # where speechclean's time goes, and the parse against other parsers
+            from profile_steps import html_profile, parse_reference
+
+            html_profile([p["html"] for p in news])
+            parse_reference([p["html"] for p in news])
     return 0
 
 

@@ -188,7 +188,7 @@ def html_profile(repeat: int) -> None:
     if not pages:
         print("\n(no gne_tests pages: HTML profile skipped)")
         return
-    from profile_steps import EXTRACT_STAGES, print_profile, stage_profile, step_profile
+    from profile_steps import EXTRACT_STAGES, HTML_INNER_STAGES, print_profile, stage_profile, step_profile
 
     from speechclean.steps.decode import decode_bytes
 
@@ -229,13 +229,6 @@ def html_profile(repeat: int) -> None:
                   {a: stages[a] for _, a in DECODE_STAGES if a in stages}, total=whole)
 
 
-#: Inside the extract step: the stylesheet reader (in prune) and the metadata reader's parts.
-HTML_INNER_STAGES = [
-    ("speechclean.dom.prune", "css_hidden_classes"),
-    ("speechclean.meta", "markup_facts"),
-    ("speechclean.meta", "lines_and_more"),
-    ("speechclean.meta", "read_lines"),
-]
 #: The decode step on a decoded page: the repairs it still checks for.
 DECODE_STAGES = [
     ("speechclean.steps.decode", "fix_surrogates"),

@@ -203,7 +203,8 @@ _PRUNE_PARTS = st.sampled_from(
      "<div style='display:none'>", "<nav>", "</nav>", "<details>", "</details>", "<div aria-hidden='true'>",
      "<input type='hidden'>", "<p class='a'>", "</p>", "</div>", "<header>", "</header>", "<article>", "</article>",
      "正文，写在这里。", "<style>.jammer{display:none} .x, .y{visibility:hidden}</style>", "<div class='y z'>",
-     "<span hidden>", "<font style='font-size:0'>", "<!-- c -->", "<details open>"]
+     "<span hidden>", "<font style='font-size:0'>", "<!-- c -->", "<details open>", "<div style=''>", "<p class=''>",
+     "<div aria-hidden='false'>", "<span type='text'>", "<DIV STYLE='DISPLAY:NONE'>", "<details class='x'>", "<b id='k'>"]
 )
 
 
@@ -271,3 +272,21 @@ def test_span_rule_line_finder_keeps_every_line_the_test_passes(lines: list[str]
         assert set(passing) <= set(numbers), rule_id
         assert numbers == sorted(set(numbers))
     assert may_match_lines(["a\nb"], "a\nb") is None  # a line holding a newline
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("中a \t\n\r\x00\x08\x0b\x0c\x1f\x7f\x85\ud800\udfff\ufffe\uffff\ufffd\U0001f600")), max_size=30))
+def test_not_xml_gate_is_the_regex(text: str) -> None:
+    from speechclean.dom import parse as P
+
+    assert P._has_not_xml(text) == (P._NOT_XML.search(text) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("</>bodyhtmlBODYHTMLſK \t\n")), max_size=30))
+def test_end_tags_are_the_case_blind_regex(text: str) -> None:
+    import re
+
+    from speechclean.dom import parse as P
+
+    assert P._END_TAGS.sub("", text) == re.sub(r"</(?:body|html)\s*>", "", text, flags=re.IGNORECASE)

@@ -227,7 +227,7 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
             name = (tag, "")
         slot_names[el] = name
         slot[el] = hash((slot.get(parent, 0), name))
-        local[el] = hash((slot_names.get(parent) if parent is not None else None, name))
+        local[el] = hash((slot_names.get(parent), name))  # the root's parent None is no key: None
         is_named = False
         if match is not None and tag not in _NEVER_CHROME:
             ident = el.get("id")
@@ -244,6 +244,7 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
     cut: list[etree._Element] = []
     agg: dict[etree._Element, tuple[float, float, int, int, int, int]] = {}  # one lookup per child
     agg_get = agg.get
+    inline_pop = inline.pop
     short, measure, memo_len = _short_stats, _measure, _MEMO_LEN
     inline_tags = INLINE
     own_of, block_of, beside = out.own, out.block, out.beside
@@ -274,8 +275,8 @@ def score_tree(root: etree._Element, rules: NameRules | None = None) -> Scores:
                 tc += cc
                 tm += cm
                 tl += cl
-                if child in inline:
-                    ic, ipr, im, il = inline.pop(child)
+                if (ins := inline_pop(child, None)) is not None:  # one lookup: an inline child's own text
+                    ic, ipr, im, il = ins
                     c, pr, m, link = c + ic, pr + ipr, m + im, link + il
             tail = child.tail
             if tail and not tail.isspace():

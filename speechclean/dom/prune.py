@@ -203,18 +203,20 @@ def prune(root: etree._Element) -> list[Dropped]:
         tag = el.tag
         if tag == "html" or tag == "body":
             continue
-        # _hidden(el, hidden_classes), inlined: this loop visits every element
-        style = el.get("style")
+        # _hidden(el, hidden_classes), inlined: this loop visits every element. One call lists the
+        # attribute names; a value is read only for a name that is there (half the elements have none).
+        keys = el.keys()
         if (
-            style
-            and _HIDDEN_STYLE.search(style)
-            or el.get("hidden") is not None
-            or el.get("aria-hidden") == "true"
-            or el.get("type") == "hidden"
-            or tag == "details"
-            and el.get("open") is None
-            or (cls := el.get("class"))
-            and _class_hidden(cls, hidden_classes)
+            keys
+            and (
+                "style" in keys and (style := el.get("style")) and _HIDDEN_STYLE.search(style)
+                or "hidden" in keys
+                or "aria-hidden" in keys and el.get("aria-hidden") == "true"
+                or "type" in keys and el.get("type") == "hidden"
+                or tag == "details" and "open" not in keys
+                or "class" in keys and (cls := el.get("class")) and _class_hidden(cls, hidden_classes)
+            )
+            or not keys and tag == "details"
         ):
             rule = "extract.hidden"
         elif tag in LAYOUT and not _inside_article(el):

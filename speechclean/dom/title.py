@@ -98,15 +98,25 @@ def _suffix_cut(title: str) -> str | None:
     return None
 
 
+_OG_TITLE = etree.XPath("//meta[@property='og:title']/@content", smart_strings=False)
+_SITE_NAMES = etree.XPath("//meta[@property='og:site_name' or @name='application-name']/@content", smart_strings=False)
+
+
+def _first_title_text(root: etree._Element) -> str | None:
+    """``root.findtext(".//title")`` by lxml's C tag iteration (ElementPath steps through every element in Python)."""
+    for title in root.iter("title"):
+        if title is not root:
+            return title.text or ""
+    return None
+
+
 def find_title(root: etree._Element) -> str | None:
     """The best title of the document ``root`` (before pruning: it reads ``<head>``)."""
-    raw = _clean(root.findtext(".//title"))
+    raw = _clean(_first_title_text(root))
     if not raw:
-        og = root.xpath("//meta[@property='og:title']/@content")
+        og = _OG_TITLE(root)
         raw = _clean(og[0]) if og else ""
-    sites = frozenset(
-        _clean(v) for v in root.xpath("//meta[@property='og:site_name' or @name='application-name']/@content")
-    )
+    sites = frozenset(_clean(v) for v in _SITE_NAMES(root))
     main = site_free(raw, sites) if raw else ""
     for h in root.iter("h1", "h2"):
         text = _clean(text_of(h))

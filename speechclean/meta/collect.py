@@ -112,7 +112,13 @@ def title_line(lines: list[str], title: str | None, alternatives: tuple[str, ...
         return -1
     longest = max(len(w) for w in wants) * 2 + 40
     initials = {w[0] for w in wants}
-    skeletons = [_skeleton(line) if len(line) <= longest and not initials.isdisjoint(line) else "" for line in lines]
+    skeletons: list[str] = []  # made as the scan reaches them: most pages' headline is their first line
+
+    def skeleton(i: int) -> str:
+        line = lines[i]
+        skeletons.append(_skeleton(line) if len(line) <= longest and not initials.isdisjoint(line) else "")
+        return skeletons[i]
+
     first = -1
     for test in (
         lambda sk, w: sk == w,
@@ -120,7 +126,8 @@ def title_line(lines: list[str], title: str | None, alternatives: tuple[str, ...
         lambda sk, w: len(w) >= 4 and w in sk and len(sk) <= 1.5 * len(w) + 12,
     ):
         for want in wants:
-            for i, sk in enumerate(skeletons):
+            for i in range(len(lines)):
+                sk = skeletons[i] if i < len(skeletons) else skeleton(i)
                 if sk and test(sk, want):
                     if any(_byline_date(lines[j], None, None) for j in range(i + 1, min(i + 7, len(lines)))):
                         return i

@@ -48,12 +48,23 @@ class MarkupFacts:
     times: list[tuple[str, str]] = field(default_factory=list)  # visible <time> elements
 
 
-def markup_facts(root: etree._Element) -> MarkupFacts:
-    """Read ``<meta>``, JSON-LD, ``<time>`` and the canonical link from the whole document."""
+#: The elements the markup facts come from.
+MARKUP_TAGS = ("meta", "script", "time", "link")
+
+
+def markup_facts(root: etree._Element, found: dict[str, list[etree._Element]] | None = None) -> MarkupFacts:
+    """Read ``<meta>``, JSON-LD, ``<time>`` and the canonical link from the whole document.
+
+    ``found``: the document's elements of :data:`MARKUP_TAGS` by tag, in document order, when the
+    caller collected them (in the same walk as other tags: a walk over a page's tree fresh from the
+    parser costs its memory reads, however little Python code runs).
+    """
     facts = MarkupFacts()
     by_name: dict[str, str] = {}
-    # one C walk per tag: no Python code runs for the other elements, and no tag string is made
-    found = {tag: list(root.iter(tag)) for tag in ("meta", "script", "time", "link")}
+    if found is None:
+        found = {tag: [] for tag in MARKUP_TAGS}
+        for el in root.iter(*MARKUP_TAGS):  # one C walk: no Python code runs for the other elements
+            found[el.tag].append(el)
     for el in found["meta"]:
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
         content = (el.get("content") or "").strip()
@@ -123,4 +134,4 @@ def _names(author: Any) -> list[str]:
     return []
 
 
-__all__ = ["MarkupFacts", "markup_facts"]
+__all__ = ["MARKUP_TAGS", "MarkupFacts", "markup_facts"]
