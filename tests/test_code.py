@@ -70,3 +70,12 @@ def test_a_fenced_block_comes_out_byte_identical(code: list[str]) -> None:
     prose = "下面是一段示例,内容如下:"
     page = speechclean.clean(f"{prose}\n{block}\n运行后得到结果,很简单。")
     assert block in page.text
+
+
+def test_numeric_entities_in_plain_text_are_read_but_never_inside_code() -> None:
+    import speechclean
+
+    page = speechclean.clean('下面是一段示例，内容如下：\n```\nx = "&#200;&#20013;"\n```\n运行后得到&#20013;文结果，很简单。')
+    assert 'x = "&#200;&#20013;"' in page.text  # the code's own escapes, byte for byte
+    assert "运行后得到中文结果" in page.text
+    assert [r for r in page.repairs if r.rule == "decode.numeric-entity"]

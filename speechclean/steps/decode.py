@@ -24,12 +24,13 @@ import codecs
 import logging
 import re
 
+from ..code import code_lines
 from ..errors import BinaryInputError, DecodeError
 from ..page import EncodingInfo, Page
 from . import Step
 from .extract import looks_like_html
 from .labels import LABELS, codecs_for  # noqa: F401  (re-exported: the label table lives there)
-from .mojibake import repair_text
+from .mojibake import repair_entities, repair_text
 from .plausible import PUNCT, score
 
 log = logging.getLogger(__name__)
@@ -341,8 +342,13 @@ class Decode(Step):
         page.text = drop_controls(fix_surrogates(page.text, page), page)
         html = page.kind == "html" or page.kind == "auto" and looks_like_html(page.text)
         # repair before newlines: U+0085 is the latin-1 reading of the UTF-8 byte 0x85, inside mojibake
-        page.text = repair_text(page.text, page.repair, entities=not html)
-        page.text = normalise_newlines(page.text)
+        page.text = normalise_newlines(repair_text(page.text, page.repair, entities=False))
+        if not html and "&#" in page.text:  # numeric entities left in plain text, but never in code
+            lines = page.text.split("\n")
+            code = code_lines(lines)
+            page.text = "\n".join(
+                line if i in code or "&#" not in line else repair_entities(line, page.repair) for i, line in enumerate(lines)
+            )
         return page
 
 

@@ -402,6 +402,11 @@ def _has_latin(text: str) -> bool:
     return False
 
 
+def repair_entities(text: str, record: Record | None = None) -> str:
+    """HTML numeric entities left in plain text, as characters (``&#20013;`` → ``中``); ``record`` each."""
+    return _entities(text, record)
+
+
 def _entities(text: str, record: Record | None) -> str:
     def one(m: re.Match[str]) -> str:
         before = m.group()
