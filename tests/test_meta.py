@@ -249,3 +249,24 @@ def test_traditional_bylines() -> None:
             "<p>市長表示，各單位已經完成整備，請民眾不要前往海邊和山區，注意自身安全。</p></body></html>")
     p = speechclean.clean(html)
     assert (p.published, p.source, p.author) == ("2021-08-05T14:20", "某某新聞網", "王小明")
+
+
+def test_a_relative_time_shown_with_its_date_in_an_attribute() -> None:
+    body = "<p>" + "这个问题困扰了我很久，升级依赖之后项目无法启动，报错信息如下，请大家帮忙看看。" * 3 + "</p>"
+    html = ("<html><head><title>解决新项目npm依赖报错</title></head><body><h1>解决新项目npm依赖报错</h1>"
+            "<div>创建于 <span title='2023-05-28 10:28:25'>11个月前</span> / 阅读数 3</div>" + body +
+            "<div>回复于 <abbr class='timeago' title='2024-01-02'>3 天前</abbr></div></body></html>")
+    p = speechclean.clean(html)
+    assert p.published == "2023-05-28T10:28:25"  # the post's, not the reply's below it
+    assert p.meta_evidence["published"] == "shown:attribute"
+    # the first relative time after the headline has no date behind it: nothing is guessed
+    q = speechclean.clean(html.replace("创建于 <span title='2023-05-28 10:28:25'>11个月前</span>", "创建于 11个月前"))
+    assert q.published is None
+
+
+def test_a_date_attribute_beside_a_relative_time_is_not_its_date() -> None:
+    from speechclean.dom.parse import parse
+    from speechclean.meta.shown import shown_date
+
+    root = parse("<html><body><h1>标题</h1><p><span title='2020-01-01'>某人</span> 3 天前</p></body></html>")
+    assert shown_date(root, after=root.find(".//h1")) is None

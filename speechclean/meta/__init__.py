@@ -27,6 +27,7 @@ from .collect import Metadata, _skeleton, article_ends_within, read_lines
 from .htmlmeta import MARKUP_TAGS, markup_facts
 from .lines import FOLLOWING_TEXTS, LineReader
 from .reach import TrackedLines
+from .shown import shown_date
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -107,6 +108,8 @@ def read_html(root: etree._Element, *, title: str | None = None, url: str | None
         else:
             rest = reader.read()
         meta = read(rest)
+    if meta.published is None and (shown := shown_date(root, after=start)) is not None:
+        meta.published, meta.evidence["published"] = shown.iso, "shown:attribute"  # 3 天前, title="2024-05-08"
     if meta.site_name is None and site:
         meta.site_name, meta.evidence["site_name"] = site, "title"
     return meta
