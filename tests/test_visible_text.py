@@ -7,7 +7,6 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-import pytest
 from lxml import etree
 
 import speechclean

@@ -27,7 +27,7 @@ VOCAB_CAP = 3
 LENGTH_CAP = 400
 
 _SEPARATORS = re.compile(r"[|｜›»>＞/·•_→]")
-_GAPS = re.compile(rf"(?<=\S)[ \t\u3000\u00a0]++(?=\S)")
+_GAPS = re.compile(r"(?<=\S)[ \t\u3000\u00a0]++(?=\S)")
 _DIGIT = re.compile(r"[0-9]")
 _LATIN = re.compile(r"[A-Za-z]")
 _DATE = re.compile(r"(?<!\d)(?:19|20)\d\d[-/年.](?:0?[1-9]|1[0-2])(?:[-/月.](?:[0-3]?\d))?|(?<!\d)\d{1,2}:\d\d(?!\d)")
