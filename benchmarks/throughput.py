@@ -3,7 +3,8 @@
 1. **Scaling** — pages/s and MB/s of ``Cleaner.pipe`` with 1 and 2 workers on the shared real
    HTML pages (``../shared/corpus/extraction/**/*.html``, skipped when absent) and on text
    records (the seed pages repeated). Target (issue 16): 2 workers >= 1.85x one worker. Pool start-up
-   is inside the timing.
+   is inside the timing. Beside each, in the same rounds, what the machine gives two independent
+   CPU-bound processes (``machine``): the ceiling a shared machine allows at that moment.
 2. **CLI overhead** — the same input through ``speechclean`` (in-process ``cli.main``: a
    directory of the HTML pages, and a JSONL file of the text records, output written to a
    file) against ``Cleaner().pipe`` on the same input (the same file paths; the records'
@@ -78,6 +79,23 @@ def cpu_seconds() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
+# A fixed pure-Python CPU loop (~0.5 s): what the machine gives ``jobs`` independent processes.
+_SPIN = "x = 0\nfor i in range(10_000_000):\n    x += i\n"
+
+
+def machine_speedup(jobs: int) -> float:
+    """``jobs`` × the time of one spin process over the time ``jobs`` of them take side by side: the
+    ceiling the machine allows right now (on a shared 2-core machine it swings from ~1.3 to 2.0)."""
+    def run(n: int) -> float:
+        start = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, "-c", _SPIN]) for _ in range(n)]
+        for proc in procs:
+            proc.wait()
+        return time.perf_counter() - start
+
+    return jobs * run(1) / run(jobs)
+
+
 def scaling(name: str, items: list[Any], jobs: int, repeat: int) -> dict[str, Any]:
     """Best of ``repeat`` runs per worker count, the counts interleaved so that load from other
     processes on a shared machine hits both alike; the pool's start-up is inside the timing.
@@ -92,7 +110,9 @@ def scaling(name: str, items: list[Any], jobs: int, repeat: int) -> dict[str, An
     out: dict[str, Any] = {"input": name, "items": len(items), "mb": round(mb, 2)}
     times: dict[int, list[float]] = {1: [], jobs: []}
     cpu: dict[int, list[float]] = {1: [], jobs: []}
+    machine: list[float] = []
     for _ in range(repeat):
+        machine.append(machine_speedup(jobs))  # in the same rounds: the load the pipe runs met
         for workers in (1, jobs):
             before = cpu_seconds()
             times[workers].append(timed(lambda w=workers: sum(1 for _ in cleaner.pipe(items, workers=w,
@@ -105,6 +125,7 @@ def scaling(name: str, items: list[Any], jobs: int, repeat: int) -> dict[str, An
                               "cpu_s": round(min(cpu[workers]), 2)}
     out["speedup"] = round(out["w1"]["seconds"] / out[f"w{jobs}"]["seconds"], 2)
     out["cpu_ratio"] = round(min(cpu[jobs]) / min(cpu[1]), 2)
+    out["machine_speedup"] = round(sorted(machine)[len(machine) // 2], 2)  # median of the rounds
     return out
 
 
@@ -226,7 +247,8 @@ def main() -> None:
     for row in report["scaling"]:
         print(f"{row['input']:>22}: {row['items']} items {row['mb']} MB | 1 worker {row['w1']['pages_s']} pages/s "
               f"{row['w1']['mb_s']} MB/s | {args.jobs} workers {row[f'w{args.jobs}']['pages_s']} pages/s "
-              f"{row[f'w{args.jobs}']['mb_s']} MB/s | speedup {row['speedup']}x, cpu ratio {row['cpu_ratio']}",
+              f"{row[f'w{args.jobs}']['mb_s']} MB/s | speedup {row['speedup']}x, cpu ratio {row['cpu_ratio']}, "
+              f"machine {row['machine_speedup']}x for {args.jobs} independent processes",
               flush=True)
 
     with tempfile.TemporaryDirectory(prefix="speechclean-bench-") as tmp_name:
