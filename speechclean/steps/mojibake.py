@@ -121,6 +121,11 @@ _GB18030_CHARS = re.compile(rb"[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]|[\x8
 GBK_MAX_ONE_SHARE = 0.5
 
 
+def _non_ascii(text: str) -> int:
+    """How many characters of ``text`` are not ASCII (one C encode)."""
+    return len(text) - len(text.encode("ascii", "ignore"))
+
+
 def _gbk_bytes(text: str) -> bytes:
     """The GB18030 bytes of ``text``, each U+FFFD hole as one byte that is never valid UTF-8."""
     if "\ufffd" not in text:
@@ -134,7 +139,7 @@ def _utf8_lossy(raw: bytes) -> str:
 
 
 def _plausible_whole(before: str, after: str) -> bool:
-    n = len(after) - len(after.encode("ascii", "ignore"))
+    n = _non_ascii(after)
     if n < WHOLE_MIN_CHARS or after.count("\ufffd") - before.count("\ufffd") > WHOLE_MAX_HOLES * n:
         return False
     if len(set(after) - _ASCII_CHARS) < REPAIR_MIN_DISTINCT:
@@ -155,7 +160,7 @@ def _whole_text(text: str) -> tuple[str, str] | None:
             judged = _NOT_JUDGED.sub("", after)
             if (
                 len(after) < len(text)
-                and len(after) - len(after.encode("ascii", "ignore")) >= 2
+                and _non_ascii(after) >= 2
                 and (judged.isascii() or score(judged) >= 0.5)
             ):
                 return _fix_latin_run(text, whole=True) or ("decode.mojibake-utf8-as-latin1", after)
@@ -235,7 +240,7 @@ def _fix_latin_run(run: str, whole: bool = False) -> tuple[str, str] | None:
                 _gbk_shaped(text) and _few_ascii_trails(candidate) and (whole or _plausible_gbk_run(text, candidate))
             ):
                 continue
-            if codec == "utf-8" and not whole and len(candidate) - len(candidate.encode("ascii", "ignore")) < 2:
+            if codec == "utf-8" and not whole and _non_ascii(candidate) < 2:
                 continue  # one character alone: three Latin-1 symbols (ç©«) are some UTF-8 character
             if candidate != text and (codec == "utf-8" or _better(text, candidate)):
                 text, rule = candidate, rule or name
@@ -249,8 +254,8 @@ def _fix_latin_run(run: str, whole: bool = False) -> tuple[str, str] | None:
 
 def _gbk_shaped(before: str) -> bool:
     """Could the latin-1 characters of ``before`` be GBK bytes? Not when they hold fewer than two
-    letters (``×«·°C»©m³«``, ``±±José×±°C±°C``), one symbol makes most of them (``±é±±±±±Å``) or they are letters of Latin words
-    (``José½»ØJosécafé®``)."""
+    letters (``×«·°C»©m³«``, ``±±José×±°C±°C``), one symbol makes most of them (``±é±±±±±Å``) or
+    they are letters of Latin words (``José½»ØJosécafé®``)."""
     high = Counter(_HIGH.findall(before))
     n = high.total()
     in_words = len(_WORD_LETTER.findall(before))
@@ -266,16 +271,18 @@ def _few_ascii_trails(after: str) -> bool:
     """Common hanzi are two bytes over 0x80 in GBK; a reading whose characters take ASCII letters as
     their second byte (``»·ßm²m³±`` → ``環適瞞潮``) spells Latin text, not Chinese."""
     tokens = _GB18030_CHARS.findall(after.encode("gb18030", "replace"))  # one per character, in C
-    wide = len(after) - len(after.encode("ascii", "ignore"))
-    return len(tokens) - tokens.count(b"") <= GBK_MAX_ASCII_TRAILS * wide
+    return len(tokens) - tokens.count(b"") <= GBK_MAX_ASCII_TRAILS * _non_ascii(after)
 
 
 def _ends_in_latin_word(text: str, start: int, end: int) -> bool:
     """Does the run ``text[start:end]`` begin or end with a letter of a Latin word that holds more
     accented letters (the Å of ``±×Ångström``)? That letter is the word's, not a GBK byte."""
-    return (
-        _LATIN_LETTER.match(text, end - 1) is not None and _WORD_ON.match(text, end) is not None
-    ) or (_LATIN_LETTER.match(text, start) is not None and _WORD_BEFORE.search(text, max(0, start - 32), start) is not None)
+    ends = _LATIN_LETTER.match(text, end - 1) is not None and _WORD_ON.match(text, end) is not None
+    begins = (
+        _LATIN_LETTER.match(text, start) is not None
+        and _WORD_BEFORE.search(text, max(0, start - 32), start) is not None
+    )
+    return ends or begins
 
 
 def _plausible_gbk_run(before: str, after: str) -> bool:
@@ -298,13 +305,13 @@ def repair_text(text: str, record: Record | None = None, entities: bool = True) 
     '中文'
     """
     if text.isascii():
-        return _entities(text, record) if entities and "&#" in text else text
+        return repair_entities(text, record) if entities and "&#" in text else text
     for _ in range(3):
         fixed = _repair_once(text, record)
         if fixed == text:
             break
         text = fixed
-    return _entities(text, record) if entities and "&#" in text else text
+    return repair_entities(text, record) if entities and "&#" in text else text
 
 
 def _repair_once(text: str, record: Record | None) -> str:
@@ -404,10 +411,6 @@ def _has_latin(text: str) -> bool:
 
 def repair_entities(text: str, record: Record | None = None) -> str:
     """HTML numeric entities left in plain text, as characters (``&#20013;`` → ``中``); ``record`` each."""
-    return _entities(text, record)
-
-
-def _entities(text: str, record: Record | None) -> str:
     def one(m: re.Match[str]) -> str:
         before = m.group()
         after = html.unescape(before)
