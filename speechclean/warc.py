@@ -100,9 +100,11 @@ class WarcReader:
                     yield self._damage(f"unreadable data after {self.read + sum(self.skipped.values())} "
                                        f"records ({type(e).__name__}: {e})")
                     return
-                if record.rec_headers.get_header("Content-Length") is None:  # headers cut off
+                length = record.rec_headers.get_header("Content-Length")
+                if length is None or not length.strip().isdigit():  # headers cut off, even inside that line
+                    what = "no Content-Length" if length is None else f"Content-Length {length.strip()!r}"
                     yield self._damage(f"the archive is truncated: a {record.rec_type} record's WARC headers "
-                                       "are cut short (no Content-Length)")
+                                       f"are cut short ({what})")
                     return
                 item = self._item(record)
                 try:
