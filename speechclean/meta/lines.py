@@ -124,43 +124,28 @@ class LineReader:
         previous = self._previous
         wanted = left
         for event, el in self._events:
-            if event == "start":
-                s = el.text
-                if s is None:
-                    continue
-                left -= 1
-                if s.isspace():  # indentation between tags: a source line break ends the line, else a space
-                    append(s)
-                else:
-                    key = get(el, _UNSEEN)  # most text sits in an element already seen
+            s = el.text if event == "start" else el.tail
+            if s is None:
+                continue
+            left -= 1
+            if s.isspace():  # indentation between tags: a source line break ends the line, else a space
+                append(s)
+            else:
+                owner = el  # a text belongs to its element, a tail to the parent
+                if event != "start":
+                    tag = el.tag
+                    if tag not in inline or tag == "br":
+                        append("\n")
+                    owner = el.getparent()
+                if owner is not None:
+                    key = get(owner, _UNSEEN)  # most text sits in an element already seen
                     if key is _UNSEEN:
-                        key = _block(el, block_of)
+                        key = _block(owner, block_of)
                     if key is not None:
                         if key is not previous:
                             append("\n")
                             previous = key
                         append(s)
-            else:
-                s = el.tail
-                if s is None:
-                    continue
-                left -= 1
-                if s.isspace():
-                    append(s)
-                else:
-                    tag = el.tag
-                    if tag not in inline or tag == "br":
-                        append("\n")
-                    parent = el.getparent()
-                    if parent is not None:
-                        key = get(parent, _UNSEEN)
-                        if key is _UNSEEN:
-                            key = _block(parent, block_of)
-                        if key is not None:
-                            if key is not previous:
-                                append("\n")
-                                previous = key
-                            append(s)
             if not left:
                 break
         self._previous = previous
