@@ -89,10 +89,11 @@ def read_html(root: etree._Element, *, title: str | None = None, url: str | None
                 break
     reader = LineReader(root, after=start)
     top = [" ".join(title.split())] if start is not None and title else []
+    memo: dict[Any, Any] = {}  # credits per line, kept for a second read of more lines
 
     def read(lines: list[str]) -> Metadata:
         return read_lines(lines, title=title, markup=facts, reference=reference, url=url,
-                          alternatives=tuple(text for _, text in headings), site=site)
+                          alternatives=tuple(text for _, text in headings), site=site, memo=memo)
 
     # The first FIRST_READ text nodes first: when the reader never looked at their last line, the
     # rest of the page would not change what it found.

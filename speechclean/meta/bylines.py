@@ -218,9 +218,13 @@ def name_slash_outlet(line: str) -> tuple[str, str] | None:
     return None
 
 
+# Matched on the stripped line: leading and trailing ``\s*`` would be quadratic under ``search``.
+_BRACKET_NAME = re.compile(r"[（(]\s*([\u4e00-\u9fff]{2,4}(?:[\s、][\u4e00-\u9fff]{2,4}){0,3})\s*[）)]")
+
+
 def bracket_name(line: str) -> str | None:
     """A closing credit that is only a name in brackets: ``（张巨峰）``."""
-    m = re.fullmatch(r"\s*[（(]\s*([\u4e00-\u9fff]{2,4}(?:[\s、][\u4e00-\u9fff]{2,4}){0,3})\s*[）)]\s*", line)
+    m = _BRACKET_NAME.fullmatch(line.strip())
     if not m or m[1] in words()["names"]["not_names"]:
         return None
     return m[1]

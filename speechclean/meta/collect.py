@@ -93,7 +93,8 @@ _BRACKET_TAG = re.compile(r"\[[^\]]{1,6}\]$")  # 游民星空[整理]
 
 
 def _is_body(line: str) -> bool:
-    return punct_count(line) >= 2 and cjk_count(line) >= BODY_MIN_CJK  # the cheaper count first
+    # the length first (most lines are short), then the cheaper count
+    return len(line) >= BODY_MIN_CJK and punct_count(line) >= 2 and cjk_count(line) >= BODY_MIN_CJK
 
 
 def _is_end_marker(line: str) -> bool:
@@ -120,19 +121,22 @@ def title_line(lines: list[str], title: str | None, alternatives: tuple[str, ...
         return skeletons[i]
 
     first = -1
+    scan: range | list[int] = range(len(lines))  # every line on the first pass, then those with a skeleton
     for test in (
         lambda sk, w: sk == w,
         lambda sk, w: len(sk) >= 6 and w.startswith(sk),
         lambda sk, w: len(w) >= 4 and w in sk and len(sk) <= 1.5 * len(w) + 12,
     ):
         for want in wants:
-            for i in range(len(lines)):
+            for i in scan:
                 sk = skeletons[i] if i < len(skeletons) else skeleton(i)
                 if sk and test(sk, want):
                     if any(_byline_date(lines[j], None, None) for j in range(i + 1, min(i + 7, len(lines)))):
                         return i
                     if first < 0:
                         first = i
+            if isinstance(scan, range):  # the first pass made every line's skeleton
+                scan = [i for i, sk in enumerate(skeletons) if sk]
     return first
 
 
@@ -176,11 +180,12 @@ def _posted_by(before: str) -> str | None:
 class _Reader:
     def __init__(self, lines: list[str], title: str | None, markup: MarkupFacts | None,
                  reference: _dt.date | None, url: str | None, alternatives: tuple[str, ...] = (),
-                 site: str | None = None, unlabelled: bool = True) -> None:
+                 site: str | None = None, unlabelled: bool = True,
+                 memo: dict[tuple[str, bool], list[Credit]] | None = None) -> None:
         self.lines = lines
         self.unlabelled = unlabelled
         self.site = site
-        self._memo: dict[tuple[str, bool], list[Credit]] = {}
+        self._memo = {} if memo is None else memo
         self.byline_elsewhere: str | None = None
         self.title_skeletons = {_skeleton(t) for t in (title, *alternatives) if t}
         self.markup = markup or MarkupFacts()
@@ -359,9 +364,9 @@ class _Reader:
                     return d.iso, "credit"
         for i in self.tail:  # a line that is only a full date and time, under the first paragraphs
             line = self.lines[i]
-            if len(line) <= 25 and (d := find_date(line, short_forms=False)) and "T" in d.iso:
-                if cjk_count(line[: d.start] + line[d.end:]) == 0:
-                    return d.iso, "byline"
+            if (len(line) <= 25 and (d := find_date(line, short_forms=False)) and "T" in d.iso
+                    and cjk_count(line[: d.start] + line[d.end:]) == 0):
+                return d.iso, "byline"
         for line in self.lines:  # a publication-date line anywhere on the page (发布时间：2019-05-18)
             if len(line) > 60 or not any(label in line for label in PUBLISH_LABELS):
                 continue
@@ -456,14 +461,16 @@ def read_lines(
     alternatives: tuple[str, ...] = (),
     site: str | None = None,
     unlabelled: bool = True,
+    memo: dict[tuple[str, bool], list[Credit]] | None = None,
 ) -> Metadata:
     """Metadata from a page's visible lines (and its markup facts, for HTML).
 
     ``alternatives`` are other headline candidates (``<h1>`` texts); ``site`` a site name known
     from elsewhere (the ``<title>`` suffix), so that ``<meta name=author content=site>`` is not taken.
     ``unlabelled=False`` reads labelled values only (text input, where no markup marks the byline).
+    ``memo`` keeps the credits read per line across calls on the same page (a second, longer read).
     """
-    return _Reader(lines, title, markup, reference, url, alternatives, site, unlabelled).read()
+    return _Reader(lines, title, markup, reference, url, alternatives, site, unlabelled, memo).read()
 
 
 __all__ = ["Metadata", "article_ends_within", "read_lines", "title_line"]

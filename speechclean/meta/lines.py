@@ -31,6 +31,9 @@ _EVENTS = ("start", "end", "comment", "pi")  # a comment or processing instructi
 _UNSEEN: object = object()
 #: After a headline element, at most this many text nodes are read (bylines and credits sit near it).
 FOLLOWING_TEXTS = 6000
+#: A line longer than this is read by its first and last ``LONG_LINE // 2`` characters: no byline is
+#: that long, and a tag cloud of 200,000 characters costs its whitespace split otherwise.
+LONG_LINE = 4000
 
 _Event = tuple[str, etree._Element]
 
@@ -109,7 +112,12 @@ class LineReader:
         if left:
             left = self._read(left)
         self.more = left == 0  # the limit was reached: there may be more
-        return [" ".join(line.split()) for line in "".join(self._parts).split("\n") if line and not line.isspace()]
+        half = LONG_LINE // 2
+        return [
+            " ".join((line if len(line) <= LONG_LINE else f"{line[:half]} {line[-half:]}").split())
+            for line in "".join(self._parts).split("\n")
+            if line and not line.isspace()
+        ]
 
     def _read(self, left: int) -> int:
         """Read ``left`` more text nodes (all when negative); 0 when that many were read.
@@ -171,4 +179,4 @@ def lines_and_more(
     return lines, reader.more
 
 
-__all__ = ["FOLLOWING_TEXTS", "LineReader", "lines_and_more", "visible_lines"]
+__all__ = ["FOLLOWING_TEXTS", "LONG_LINE", "LineReader", "lines_and_more", "visible_lines"]
