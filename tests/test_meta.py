@@ -270,3 +270,45 @@ def test_a_date_attribute_beside_a_relative_time_is_not_its_date() -> None:
 
     root = parse("<html><body><h1>标题</h1><p><span title='2020-01-01'>某人</span> 3 天前</p></body></html>")
     assert shown_date(root, after=root.find(".//h1")) is None
+
+
+# -- sources and credits away from the byline -------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        ("本文来源：21世纪经济报道", "21世纪经济报道"),  # an outlet whose name starts with a numeral
+        ("来源：36氪", "36氪"),
+        ("来源：4399游戏网", "4399游戏网"),
+        ("来源：2019-09-07 10:00", None),  # a date where the source should be
+        ("来源：123 阅读", None),
+        ("来源：12:30", None),
+    ],
+)
+def test_a_source_may_start_with_a_numeral_but_not_be_a_number(line: str, source: str | None) -> None:
+    found = [c.value for c in credits(line) if c.kind == "source"]
+    assert found == ([source] if source else [])
+
+
+_BODY = [
+    "今天，我们召开会议，研究部署下一阶段的工作，会议强调要落实责任，确保各项任务按期完成。",
+    "会议指出，各部门要加强协作，形成合力，把各项措施落到实处，推动经济社会持续健康发展。",
+]
+
+
+def test_the_article_source_line_is_read_past_a_related_news_box() -> None:
+    related = ["相关新闻", *[f"相关标题第{i}条新闻" for i in range(20)]]
+    lines = ["会议召开", "2015-07-02 05:18:09 来源:", *_BODY, *related, "本文来源：新京报", "分享到："]
+    m = read_lines(lines, title="会议召开")
+    assert (m.source, m.evidence["source"]) == ("新京报", "credit")
+    # a plain 来源 line down there is a related item's, not the article's
+    lines[-2] = "来源：新京报"
+    assert read_lines(lines, title="会议召开").source is None
+
+
+def test_a_reporter_beside_a_labelled_source_after_the_credits_is_the_author() -> None:
+    promo = [f"推广链接第{i}条" for i in range(10)]
+    lines = ["会议召开", "2015-07-03 07:42:28", *_BODY, *promo, "本文来源：投资快报 作者：孙宁"]
+    m = read_lines(lines, title="会议召开")
+    assert (m.author, m.source) == ("孙宁", "投资快报")
+    lines[-1] = "作者：孙宁"  # alone this far down: a related item's byline
+    assert read_lines(lines, title="会议召开").author is None

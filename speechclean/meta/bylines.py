@@ -38,6 +38,9 @@ _SEPARATOR = re.compile(r"\s{2,}|[|｜／\u3000【】\[\]（）()<>《》]")
 _CODE_AFTER_UNDERSCORE = re.compile(r"_[A-Za-z]{1,5}\d{2,}$")
 _CODE_AFTER_SPACE = re.compile(r"(?<!\s)\s++[A-Za-z]{1,5}\d{2,}+$")
 _DIGITS = re.compile(r"\d")
+#: A value that starts as a number, a date or a time (2019-09-07, 10:23, 123 阅读), not as an
+#: outlet's name that starts with a numeral (21世纪经济报道, 36氪).
+_NUMBER_START = re.compile(r"\d+(?:[-/.:：年月日号]|\s|$)")
 _SPACE = re.compile(r"\s+")
 _SUFFIX_ROLE = re.compile(r"(?:^|[\s：:])(?P<name>[\u4e00-\u9fff]{2,6}?)编译(?:\s|$)")
 _NAME_SLASH_OUTLET = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4})\s?[/／]\s?(?P<outlet>[\u4e00-\u9fff]{2,12})$")
@@ -106,7 +109,9 @@ def _clean_source(value: str) -> str | None:
     if (date := _DATE_AFTER.search(value)) is not None:  # 人民日报2024-05-13 08:49 → 人民日报
         value = value[: date.start()]
     value = _BRACKET_TAG.sub("", value.removeprefix("于")).strip()  # 本文来源于北京商报; 游民星空[整理]
-    if not value or len(value) > 30 or _SENTENCE.search(value) or _DIGITS.match(value):
+    if not value or len(value) > 30 or _SENTENCE.search(value) or _NUMBER_START.match(value):
+        return None
+    if _LETTER.search(value) is None:  # digits and signs only
         return None
     if value.lower() in words()["names"]["placeholders"][:6]:
         return None

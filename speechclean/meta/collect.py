@@ -261,10 +261,15 @@ class _Reader:
                     break
         tail_credits = [(i, c) for i in self.tail if len(self.lines[i]) <= CREDIT_MAX_LEN for c in self._credits(self.lines[i])]
         seen = {i for i, _ in tail_credits}
-        tail_credits += [
-            (i, c) for i in self.tail_labelled if i not in seen and len(self.lines[i]) <= CREDIT_MAX_LEN
-            for c in self._credits(self.lines[i]) if c.kind in ("editor", "source", "date") and c.raw[len(c.label):].lstrip()[:1] in ":："
-        ]
+        # past the credit lines, labelled values only; a reporter only beside a labelled source on its
+        # line (本文来源：投资快报 作者：孙宁), not alone (a related item's byline)
+        for i in self.tail_labelled:
+            if i in seen or len(self.lines[i]) > CREDIT_MAX_LEN:
+                continue
+            labelled = [c for c in self._credits(self.lines[i]) if c.raw[len(c.label):].lstrip()[:1] in ":："]
+            kinds = ("editor", "source", "date", "reporter") if any(c.kind == "source" for c in labelled) else (
+                "editor", "source", "date")
+            tail_credits += [(i, c) for c in labelled if c.kind in kinds]
         for i in self.tail:  # a closing credit glued to the last paragraph: …任务。（文/图 刘玺东 易赛楠）
             line = self.lines[i]
             if len(line) > CREDIT_MAX_LEN and (m := _GLUED_CREDIT.search(line)):
@@ -306,6 +311,10 @@ class _Reader:
         sources += [("credit", c.value) for _, c in tail_credits if c.kind == "source"]  # labelled beats unlabelled
         if account:
             sources.append(("byline", account[0]))
+        if not sources and (far := self._article_source()):  # 本文来源：新京报 past a related-news box
+            sources.append(("credit", far[0].value))
+            at = len(options) - len(self.markup.authors)  # its names come before <meta name=author>
+            options[at:at] = [("credit", c.value, c.label) for c in far[1:] if c.kind in ("reporter", "editor")]
         if sources:
             meta.source, meta.evidence["source"] = sources[0][1], sources[0][0]
         site = self.markup.site_name[1] if self.markup.site_name else self.site
@@ -319,6 +328,17 @@ class _Reader:
         if self.markup.site_name:
             meta.site_name, meta.evidence["site_name"] = self.markup.site_name[1], self.markup.site_name[0]
         return meta
+
+    def _article_source(self) -> list[Credit] | None:
+        """The credits of the first short line that opens with an article-source label (``本文来源：``),
+        the source first; None when no such line gives a source."""
+        labels = words()["labels"]["article_source"]
+        for line in self.lines:
+            if len(line) <= CREDIT_MAX_LEN * 2 and line.startswith(labels):
+                found = self._credits(line)
+                if found and found[0].kind == "source":
+                    return found
+        return None
 
     def _split_credits(self, zone: range) -> list[tuple[int, Credit]]:
         """A label at a line's end with its value on the next line (``责任编辑:`` / ``刘响``)."""
