@@ -10,9 +10,10 @@ from support import FIXTURES, lines
 
 import speechclean
 from speechclean import Cleaner, Rule
-from speechclean.dom.density import main_content, score_tree
+from speechclean.dom.density import main_content
 from speechclean.dom.parse import parse
 from speechclean.dom.prune import NameRules, prune
+from speechclean.dom.scoring import score_tree
 from speechclean.dom.title import site_free
 from speechclean.rules import builtin
 from speechclean.steps.extract import looks_like_html

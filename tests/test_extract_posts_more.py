@@ -159,9 +159,10 @@ def test_the_card_and_bar_of_a_best_answer_shown_apart_are_post_chrome_too() -> 
 
 
 def test_a_summary_ending_on_citation_marks_is_a_lead_not_a_teaser() -> None:
-    from speechclean.dom.density import leads, score_tree
+    from speechclean.dom.nearby_prose import leads
     from speechclean.dom.parse import parse, text_of
     from speechclean.dom.prune import prune
+    from speechclean.dom.scoring import score_tree
 
     root = parse((MECH / "encyclopedia_summary.html").read_text(encoding="utf-8"))
     assert root is not None

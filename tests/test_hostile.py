@@ -11,7 +11,7 @@ import re
 import pytest
 
 import speechclean
-from speechclean.dom import density
+from speechclean.dom import teasers
 from speechclean.dom.parse import parse_report, text_of
 from speechclean.steps import punctuation
 from speechclean.steps.decode import drop_controls, fix_surrogates
@@ -103,7 +103,7 @@ MORE_CASES = ["同志们，大家好。【详细】", "同志们 [阅读全文]"
 
 @pytest.mark.parametrize("text", MORE_CASES)
 def test_more_pattern_strips_what_it_stripped(text: str) -> None:
-    assert density._MORE.sub("", text) == _OLD_MORE.sub("", text[:200])
+    assert teasers._MORE.sub("", text) == _OLD_MORE.sub("", text[:200])
 
 
 _OLD_MARK_RUN = re.compile(f"[,:;?!()](?<=[{punctuation.C}][,:;?!()])[,:;?!()]+|[,:;?!()][,:;?!()]+(?=[{punctuation.C}])")

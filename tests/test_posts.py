@@ -11,12 +11,14 @@ from hypothesis import strategies as st
 from support import FIXTURES, lines
 
 import speechclean
-from speechclean.dom.density import THREAD_RULES, Choice, main_content, score_tree
+from speechclean.dom.density import Choice, main_content
+from speechclean.dom.name_trust import THREAD_RULES
 from speechclean.dom.parse import parse
 from speechclean.dom.post_chrome import unit_chrome
 from speechclean.dom.posts import PostSettings, signature, widen
 from speechclean.dom.posts import settings as post_settings
 from speechclean.dom.prune import prune
+from speechclean.dom.scoring import score_tree
 from speechclean.steps.extract import element_rules
 
 POSTS = FIXTURES / "html" / "posts"

@@ -62,23 +62,25 @@ def test_css_hidden_classes_reads_every_hiding_rule() -> None:
 
 
 def _old_score_tree(root, rules=None):  # type: ignore[no-untyped-def]
-    from speechclean.dom import density as D
+    from speechclean.dom import name_trust, scoring, teasers, weights
     from speechclean.dom.parse import names
+    from speechclean.dom.render import INLINE
+    from speechclean.dom.scores import Scores
 
-    out = D.Scores()
+    out = Scores()
     elements = [el for el in root.iter() if isinstance(el.tag, str)]
     slot_names = {}
     for el in elements:
         parent = el.getparent()
         cls = el.get("class")
-        name = slot_names[el] = (el.tag, D._first_class(cls) if cls else "")
+        name = slot_names[el] = (el.tag, scoring._first_class(cls) if cls else "")
         out.slot[el] = hash((out.slot.get(parent, 0), name))
         out.local[el] = hash((slot_names.get(parent) if parent is not None else None, name))
-        if rules and el.tag not in D._NEVER_CHROME and (label := names(el)) and (rule := rules.match(label)):
+        if rules and el.tag not in name_trust.NEVER_CHROME and (label := names(el)) and (rule := rules.match(label)):
             out.named.add(el)
-            if rule in D.WEAK_NAME_RULES:
+            if rule in name_trust.WEAK_NAME_RULES:
                 out.weak.add(el)
-            elif rule in D.THREAD_RULES:
+            elif rule in name_trust.THREAD_RULES:
                 out.thread.add(el)
         if parent in out.chrome or el in out.named:
             out.chrome.add(el)
@@ -86,7 +88,7 @@ def _old_score_tree(root, rules=None):  # type: ignore[no-untyped-def]
     cut = []
     agg = {}
     for el in reversed(elements):
-        c, pr, m = D._stats(el.text)
+        c, pr, m = weights.text_stats(el.text)
         link = c if el.tag == "a" else 0
         score = net = lscore = lnet = 0.0
         tc, tm, tl = c, m, link
@@ -107,25 +109,25 @@ def _old_score_tree(root, rules=None):  # type: ignore[no-untyped-def]
                 if child in inline:
                     ic, ipr, im, il = inline.pop(child)
                     c, pr, m, link = c + ic, pr + ipr, m + im, link + il
-            cc, cpr, cm = D._stats(child.tail)
+            cc, cpr, cm = weights.text_stats(child.tail)
             c, pr, m, tc, tm = c + cc, pr + cpr, m + cm, tc + cc, tm + cm
         if el.tag == "a":
             link, tl = c, tc
-        if el.tag in D.INLINE:
+        if el.tag in INLINE:
             inline[el] = (c, pr, m, link)
             out.own[el] = 0.0
         else:
             out.block[el] = (c, m, link)
-            own = D.block_weight(c, pr, m, link)
-            if m >= 2 and c < D.TEASER_LEN and D._cut_off(el):
+            own = weights.block_weight(c, pr, m, link)
+            if m >= 2 and c < teasers.TEASER_LEN and teasers.cut_off(el):
                 cut.append(el)
             out.own[el] = own
             score += own
             net += own
             nm += m
             if own > 0 and m >= 2 and lscore:
-                lscore *= D.LINK_BESIDE_FACTOR
-                lnet *= D.LINK_BESIDE_FACTOR
+                lscore *= weights.LINK_BESIDE_FACTOR
+                lnet *= weights.LINK_BESIDE_FACTOR
                 out.beside.add(el)
         score += lscore
         net += lnet
@@ -135,8 +137,8 @@ def _old_score_tree(root, rules=None):  # type: ignore[no-untyped-def]
         out.score[el], out.chars[el], out.marks[el], out.links[el] = score, tc, tm, tl
         out.net[el], out.net_marks[el] = net, nm
     cut_set = set(cut)
-    for el in [el for el in cut if D._teaser(el, cut_set)]:
-        D._discount(el, out)
+    for el in [el for el in cut if teasers.is_teaser(el, cut_set)]:
+        teasers.discount(el, out)
     return out
 
 
@@ -145,8 +147,8 @@ def _same_scores(html: str) -> None:
 
     from lxml import etree
 
-    from speechclean.dom.density import score_tree
     from speechclean.dom.parse import parse
+    from speechclean.dom.scoring import score_tree
     from speechclean.steps.extract import element_rules
 
     for root, rules in ((parse(html), None), (parse(html), element_rules(())),

@@ -16,7 +16,8 @@ text, and the density choice falls on the blurb above it. Decided by structure a
 Then the list is the main content, and its links are not trimmed as link lists.
 
 >>> from speechclean.dom.parse import parse
->>> from speechclean.dom.density import score_tree, main_content
+>>> from speechclean.dom.density import main_content
+>>> from speechclean.dom.scoring import score_tree
 >>> items = "".join(f"<li><a href='/{i}.html'>第{i}章 风云再起之第{i}回</a></li>" for i in range(1, 200))
 >>> root = parse(f"<body><div class='intro'><p>一个少年，一把剑，一段传奇。</p></div><ul id='toc'>{items}</ul></body>")
 >>> scores = score_tree(root)
@@ -31,7 +32,8 @@ from dataclasses import replace
 
 from lxml import etree
 
-from .density import Choice, Scores
+from .density import Choice
+from .scores import Scores
 
 PAGE_SHARE = 0.9  # the list holds this share of the page's visible characters
 LINK_SHARE = 0.5  # and is at least this share link text

@@ -12,7 +12,7 @@ stamp (a card with a slogan, ``2021-10-19 ·爱答题，多聊点生活``) or na
 presentational attributes instead (:func:`shape`). Weights: ``[posts]`` in ``rules/extract.toml``.
 
 >>> from speechclean.dom.parse import parse
->>> from speechclean.dom.density import score_tree
+>>> from speechclean.dom.scoring import score_tree
 >>> root = parse('''<body><div class="thread">
 ... <div class="post"><div class="user">张三 2021-06-01</div><div class="body">我想请教一个问题，这个功能怎么用？</div></div>
 ... <div class="post"><div class="user">李四 2021-06-02</div><div class="body">你可以先看一下说明文档，里面写得很清楚。</div></div>
@@ -28,9 +28,9 @@ import re
 from lxml import etree
 
 from ..text import cjk_count
-from .density import Scores
 from .parse import names, text_of
 from .posts import SENTENCE, STAMP, PostSettings, outermost, settings, signature, unlinked_cjk
+from .scores import Scores
 
 _DIGITS = re.compile(r"\d+")
 

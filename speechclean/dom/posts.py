@@ -11,7 +11,7 @@ the first post. Two mechanisms run after it:
    other posts of the thread: the main content widens to the common ancestor, when what else
    that brings in (outside the posts, outside chrome-named elements) is little text beside them.
    On a page whose names were found to label its content (a forum topic, a question: comment
-   threads are the content, see ``density.THREAD_RULES``), the comment threads that follow the
+   threads are the content, see ``name_trust.THREAD_RULES``), the comment threads that follow the
    main content widen it the same way. Posts are prose: Chinese text outside links, not the rows
    of a thread index or teasers for other pages.
 2. per-post chrome, in :mod:`~speechclean.dom.post_chrome`.
@@ -19,7 +19,8 @@ the first post. Two mechanisms run after it:
 Weights are data: the ``[posts]`` table of ``rules/extract.toml``.
 
 >>> from speechclean.dom.parse import parse
->>> from speechclean.dom.density import score_tree, main_content
+>>> from speechclean.dom.density import main_content
+>>> from speechclean.dom.scoring import score_tree
 >>> root = parse('''<body><div class="thread">
 ... <div class="post"><div class="user">张三</div><div class="body">我想请教一个问题，这个功能怎么用？谢谢大家的帮助。</div></div>
 ... <div class="post"><div class="user">李四</div><div class="body">你可以先看一下说明文档，里面写得很清楚。</div></div>
@@ -40,8 +41,10 @@ from lxml import etree
 
 from ..rules import RULES_DIR, read_toml
 from ..text import cjk_count
-from .density import THREAD_RULES, Choice, Scores, _common_ancestor
+from .density import Choice, common_ancestor
+from .name_trust import THREAD_RULES
 from .parse import text_of
+from .scores import Scores
 
 _log = logging.getLogger(__name__)
 RULES_FILE = RULES_DIR / "extract.toml"
@@ -202,7 +205,7 @@ def widen(root: etree._Element, scores: Scores, choice: Choice, cfg: PostSetting
             groups.append(outer)
     best, best_gain = main, 0
     for posts in groups:
-        common = _common_ancestor([main, *posts])
+        common = common_ancestor([main, *posts])
         if common is None or common is main or common in scores.chrome or common.tag in ("body", "html"):
             continue
         gained = sum(_visible_chars(p, scores) for p in posts if common in p.iterancestors())

@@ -10,7 +10,8 @@ text outside chrome (``MIN_CHARS`` characters). Pages repeating ``<article>`` (a
 a thread of posts) say nothing by it.
 
 >>> from speechclean.dom.parse import parse
->>> from speechclean.dom.density import score_tree, main_content
+>>> from speechclean.dom.density import main_content
+>>> from speechclean.dom.scoring import score_tree
 >>> root = parse('''<body><article><h1>模型代做</h1><div id="content">联系方式 QQ 1107436458 某鹅</div></article>
 ... <div class="pay"><p>1.余额是钱包充值的虚拟货币，按照1:1的比例进行支付金额的抵扣。</p>
 ... <p>2.余额无法直接购买下载，可以购买会员及课程。</p></div></body>''')
@@ -25,7 +26,8 @@ from dataclasses import replace
 
 from lxml import etree
 
-from .density import Choice, Scores
+from .density import Choice
+from .scores import Scores
 
 WEAK_MARKS = 10  # a choice with more prose marks than this is an article of its own
 MIN_CHARS = 10  # the <article> holds at least this many visible characters

@@ -32,15 +32,18 @@ from functools import cache
 
 from lxml import etree
 
-from ..dom.density import leads, link_lists, main_content, post_chrome, score_tree, stamp_lines
+from ..dom.density import main_content
 from ..dom.link_page import list_page
+from ..dom.nearby_prose import leads
 from ..dom.parse import describe, names, parse_report
 from ..dom.post_chrome import unit_chrome
 from ..dom.posts import widen
 from ..dom.prune import NameRules, drop_element, prune, prune_named
 from ..dom.render import flat, render_typed
+from ..dom.scoring import score_tree
 from ..dom.semantic import the_article
 from ..dom.title import find_title
+from ..dom.trim import link_lists, post_chrome, stamp_lines
 from ..meta.step import read_metadata, read_text_metadata
 from ..meta.trafilatura import extract_with_trafilatura
 from ..page import Page
