@@ -40,7 +40,7 @@ _CODE_AFTER_SPACE = re.compile(r"(?<!\s)\s++[A-Za-z]{1,5}\d{2,}+$")
 _DIGITS = re.compile(r"\d")
 #: A value that starts as a number, a date or a time (2019-09-07, 10:23, 123 阅读), not as an
 #: outlet's name that starts with a numeral (21世纪经济报道, 36氪).
-_NUMBER_START = re.compile(r"\d+(?:[-/.:：年月日号]|\s|$)")
+_NUMBER_START = re.compile(r"(?<!\d)\d++(?:[-/.:：年月日号]|\s|$)")  # (?<!\d) and \d++: linear under search too
 _SPACE = re.compile(r"\s+")
 _SUFFIX_ROLE = re.compile(r"(?:^|[\s：:])(?P<name>[\u4e00-\u9fff]{2,6}?)编译(?:\s|$)")
 _NAME_SLASH_OUTLET = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4})\s?[/／]\s?(?P<outlet>[\u4e00-\u9fff]{2,12})$")
