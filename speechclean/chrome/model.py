@@ -68,4 +68,4 @@ def model() -> Model:
     return model_from_mapping(read_toml(WEIGHTS_FILE))
 
 
-__all__ = ["Model", "Stage", "WEIGHTS_FILE", "model", "model_from_mapping"]
+__all__ = ["WEIGHTS_FILE", "Model", "Stage", "model", "model_from_mapping"]

@@ -82,7 +82,7 @@ def may_match(rule_id: str, line: str) -> bool:
 #: hides another's literal), a space followed by three more on its line (the jammer's spaces), a slogan's
 #: last character at the end of its line.
 _NEED_BRANCHES = (
-    ("boilerplate.jammer", " ", "(?=(?:[^\n ]*+ ){%d})" % (JAMMER_MIN_TOKENS - 2)),
+    ("boilerplate.jammer", " ", f"(?=(?:[^\n ]*+ ){{{JAMMER_MIN_TOKENS - 2}}})"),
     ("boilerplate.watermark", "w", r"(?=ww\.|ap\.)"),
     ("boilerplate.watermark", "m", r"(?=\.)"),
     ("boilerplate.watermark", "b", r"(?=bs\.)"),

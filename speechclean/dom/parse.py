@@ -19,7 +19,7 @@ import re
 
 from lxml import etree
 
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # Browsers ignore </body> and </html> and keep what follows in the body; libxml2 stops there, and
 # templated pages close the document after their header include (a gov.cn page did).
 # (Case spelled out, not re.I: the literal "</" then lets the regex engine skip ahead by a fast search.)
@@ -41,7 +41,7 @@ _PARSER = etree.HTMLParser(
 _INLINE_TAG = re.compile(
     r"</?(?:font|span|b|i|u|s|em|strong|small|big|strike|tt|sub|sup|mark|cite|q|abbr|ins|del|label|bdo|bdi)"
     r"(?=[\s/>])[^<>]*+>",
-    re.I,
+    re.IGNORECASE,
 )
 _TITLE_OPEN = re.compile(r"<title\b[^<>]*+>", re.IGNORECASE)
 _TITLE_CLOSE = re.compile(r"</title\s*>", re.IGNORECASE)
@@ -77,7 +77,7 @@ FEED_HTML = ("description", "content", "summary", "content:encoded", "subtitle")
 
 
 #: Markup a CMS escaped twice (``&lt;br /&gt;`` in the page source): tags a reader never meant to see.
-_ESCAPED_TAG = re.compile(r"</?(?:br|p|div|span|strong|b|em|i|u|font|img|a|h[1-6]|li|ul|ol|table|tr|td)\b[^<>]{0,200}+>", re.I)
+_ESCAPED_TAG = re.compile(r"</?(?:br|p|div|span|strong|b|em|i|u|font|img|a|h[1-6]|li|ul|ol|table|tr|td)\b[^<>]{0,200}+>", re.IGNORECASE)
 
 
 def is_feed(text: str) -> bool:

@@ -46,8 +46,8 @@ CODE = frozenset(
     ["script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "canvas", "math", "select", "option", "button", "input", "textarea", "link", "meta", "head", "map", "area", "audio", "video", "source", "track", "dialog"]
 )
 #: Code elements whose text a reader sees (controls, fallback content): their removal is recorded.
-CODE_TEXT = CODE - frozenset("script style template head meta link".split())
-LAYOUT = frozenset("nav aside header footer form menu".split())
+CODE_TEXT = CODE - frozenset(["script", "style", "template", "head", "meta", "link"])
+LAYOUT = frozenset(["nav", "aside", "header", "footer", "form", "menu"])
 PROTECT_SHARE = 0.5
 PROTECT_MIN_PUNCT = 5
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px)?\s*(?:;|$)", re.IGNORECASE)

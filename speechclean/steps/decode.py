@@ -51,9 +51,9 @@ _BOMS = (
     (b"\x84\x31\x95\x33", "gb18030"),
 )
 _HEAD = 8192
-_META = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_XML = re.compile(rb"""^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
-_HTTP = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
+_META = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML = re.compile(rb"""^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_HTTP = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _MAGIC = (b"%PDF", b"PK\x03\x04", b"PK\x05\x06", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"Rar!",
           b"7z\xbc\xaf", b"BZh", b"\xfd7zXZ", b"\x28\xb5\x2f\xfd", b"RIFF", b"\x00\x00\x01\x00", b"ID3", b"OggS",
           b"\x7fELF", b"MZ", b"\xd0\xcf\x11\xe0", b"wOFF", b"wOF2", b"II*\x00", b"MM\x00*")
@@ -66,7 +66,7 @@ NOISE_MAX_ASCII = 0.05
 _SEPARATORS = ("\u2028", "\u2029", "\x85")
 #: Characters no text holds and lxml refuses: C0 controls but tab, newline and CR; U+FFFE, U+FFFF.
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]+")
-_CONTROL_LIST = "".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]))
+_CONTROL_LIST = "".join(map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]))
 
 
 def codec_for(label: str) -> str | None:
@@ -225,9 +225,9 @@ def _detect(raw: bytes) -> tuple[str, str, float, str] | None:
     When the best candidates are equally (im)plausible, chardetng (Firefox's detector) breaks the tie.
     """
     if raw.isascii():
-        if b"~{" in raw and (text := _strict(raw, "hz")) is not None and text != raw.decode("ascii"):
-            if (s := score(text)) >= 0.9:
-                return text, "hz", s, "cascade"
+        if (b"~{" in raw and (text := _strict(raw, "hz")) is not None and text != raw.decode("ascii")
+                and (s := score(text)) >= 0.9):
+            return text, "hz", s, "cascade"
         return raw.decode("ascii"), "ascii", 1.0, "cascade"
     if (text := _strict(raw, "utf-8")) is not None:
         return text, "utf-8", 1.0, "utf-8-strict"

@@ -61,7 +61,7 @@ def _gbk_pairs() -> frozenset[int]:
 def _by_pattern() -> dict[tuple[int | None, ...], tuple[str, ...]]:
     """Common three-byte UTF-8 characters by their bytes with one or two of them unknown."""
     index: dict[tuple[int | None, ...], list[str]] = {}
-    masks = [m for m in range(1, 8) if bin(m).count("1") <= _MAX_UNKNOWN]
+    masks = [m for m in range(1, 8) if m.bit_count() <= _MAX_UNKNOWN]
     for ch in common():
         raw = ch.encode("utf-8")
         if len(raw) != 3:
