@@ -60,7 +60,6 @@ from lxml import etree
 from .name_trust import NET_MIN_MARKS, THREAD_RULES, in_thread, overrule_names, unname, unwrap
 from .nearby_prose import prose_ancestor, prose_value, replies_after
 from .scores import Scores
-from .scoring import score_tree
 from .weights import TRIM_LINK_SHARE
 
 TIGHT_SHARE = 0.9  # a child holding this share of the best element's net score is tighter
@@ -216,5 +215,4 @@ def common_ancestor(elements: list[etree._Element]) -> etree._Element | None:
     return path[lowest]
 
 
-# score_tree is imported here for the callers that import it from this module (prune.py's doctest).
-__all__ = ["Choice", "common_ancestor", "main_content", "score_tree", "slot_members"]
+__all__ = ["Choice", "common_ancestor", "main_content", "slot_members"]

@@ -24,7 +24,7 @@ unless that rule's matches together hold most of its prose (``comment-item`` on 
 >>> root = parse("<body><div class='share'>分享到：微信</div><p>正文。</p><span style='display:none'>水印</span></body>")
 >>> [(d.rule, d.text) for d in prune(root)]
 [('extract.hidden', '水印')]
->>> from speechclean.dom.density import score_tree
+>>> from speechclean.dom.scoring import score_tree
 >>> [(d.rule, d.text) for d in prune_named(root, NameRules(builtin("extract")), score_tree(root).marks)]
 [('extract.share', '分享到：微信')]
 """

@@ -23,11 +23,12 @@ import re
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from .collect import Metadata, _skeleton, article_ends_within, read_lines
+from .collect import Metadata, read_lines
 from .htmlmeta import MARKUP_TAGS, markup_facts
 from .lines import FOLLOWING_TEXTS, LineReader
 from .reach import TrackedLines
 from .shown import shown_date
+from .zones import article_ends_within, line_skeleton
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -80,11 +81,11 @@ def read_html(root: etree._Element, *, title: str | None = None, url: str | None
     site = _site_from_title(root)
     # Reading only what follows the headline element keeps the cost down; the whole page when no
     # heading element is the headline.
-    want = _skeleton(title or "")
+    want = line_skeleton(title or "")
     start = None
     if want:
         for h in heads:
-            if _skeleton("".join(h.itertext())) == want:
+            if line_skeleton("".join(h.itertext())) == want:
                 start = h
                 break
     reader = LineReader(root, after=start)

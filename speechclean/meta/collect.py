@@ -35,7 +35,7 @@ from .dates import has_relative
 from .htmlmeta import MarkupFacts
 from .names import byline_account, plausible_meta_author, unlabelled_name
 from .words import words
-from .zones import article_ends_within, find_zones, line_skeleton, title_line
+from .zones import find_zones, line_skeleton, title_line
 
 #: The lead's brackets (新京报讯（记者 张三）) are looked for in this many lines from the body's start.
 LEAD_LINES = 4
@@ -56,10 +56,6 @@ class Metadata:
     site_name: str | None = None
     url: str | None = None
     evidence: dict[str, str] = field(default_factory=dict)
-
-
-#: ``meta/__init__`` reads the headline's skeleton under this name.
-_skeleton = line_skeleton
 
 
 class _Reader:
@@ -232,4 +228,4 @@ def read_lines(
     return _Reader(lines, title, markup, reference, url, alternatives, site, unlabelled, memo).read()
 
 
-__all__ = ["Metadata", "article_ends_within", "read_lines", "title_line"]
+__all__ = ["Metadata", "read_lines"]
