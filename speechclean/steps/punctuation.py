@@ -227,6 +227,33 @@ def _join_orphans(text: str, page: Page | None) -> str:
     return text
 
 
+def join_orphan_marks(text: str, page: Page | None = None) -> str:
+    r"""Marks the site cut onto the start of a line go back to the end of the line before
+    (``雄县\n、容城县`` → ``雄县、\n容城县``); every line stays where it is (a line of marks only is left
+    empty), so line anchors hold. Run again by the structure step where a removed line had stood between.
+
+    >>> join_orphan_marks("雄县\n、容城县\n0\n]")
+    '雄县、\n容城县\n0]\n'
+    """
+    return _join_orphans(text, page) if "\n" in text else text
+
+
+def by_runs(text: str, protected: set[int], edit: Callable[[str], str]) -> str:
+    """``edit`` applied to each run of lines of ``text`` outside ``protected`` (code, front matter,
+    Japanese and Korean lines), the protected lines left as they are."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and (j in protected) == (i in protected):
+            j += 1
+        run = "\n".join(lines[i:j])
+        out.append(run if i in protected else edit(run))
+        i = j
+    return "\n".join(out)
+
+
 def _normalize(text: str, page: Page | None = None) -> str:
     if "\n" in text:  # first, so that the marks moved are normalised with their new neighbours
         text = _join_orphans(text, page)
@@ -297,17 +324,7 @@ class Punctuation(Step):
         if not protected:
             page.text = normalize(page.text, page)
             return page
-        lines = page.text.split("\n")
-        out: list[str] = []
-        i = 0
-        while i < len(lines):  # normalise each run of unprotected lines on its own
-            j = i
-            while j < len(lines) and (j in protected) == (i in protected):
-                j += 1
-            run = "\n".join(lines[i:j])
-            out.append(run if i in protected else normalize(run, page))
-            i = j
-        page.text = "\n".join(out)
+        page.text = by_runs(page.text, protected, lambda run: normalize(run, page))  # each run on its own
         return page
 
 

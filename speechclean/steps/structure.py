@@ -30,12 +30,14 @@ from functools import cache, lru_cache
 from ..chrome.cues import vocab_cues
 from ..chrome.view import simplified_lines
 from ..code import code_lines
+from ..conversion import protected_lines
 from ..lines import LineEditor
 from ..page import Document, Page
 from ..rules import Rule, builtin
 from ..text import SENTENCE_END, TERMINAL, cjk_count, is_heading, punct_count, visible_len
 from . import Step
 from .boilerplate import is_body, is_title_like
+from .punctuation import by_runs, join_orphan_marks
 
 #: A run of page counters needs at least this many lines.
 MARKER_MIN_RUN = 3
@@ -216,6 +218,18 @@ def remove_page_markers(page: Page) -> None:
         else:
             ed.keep(i, rest)
     ed.finish()
+
+
+def rejoin_marks(page: Page) -> None:
+    r"""What the punctuation step does with marks cut onto a line of their own (``…详见附件\n）``),
+    done again: a line the boilerplate step or a page marker removed may have stood between them, and
+    cleaning the output again would join them."""
+    text = page.text
+    if "\n" in text and _ORPHAN_LINE.search(text):
+        page.text = by_runs(text, protected_lines(text), lambda run: join_orphan_marks(run, page))
+
+
+_ORPHAN_LINE = re.compile(r"\n[ \t]*+[，。、；：？！”）】》」』’:;,.!?)\]}]")  # a quick test: a line that may start so
 
 
 # -- pass 2: broken paragraphs -------------------------------------------------------------
@@ -421,6 +435,8 @@ class Structure(Step):
     def __call__(self, page: Page) -> Page:
         drop_blank_lines(page)  # first, so page counters sit on adjacent lines
         remove_page_markers(page)
+        if "punctuation" not in self.options.disable:
+            rejoin_marks(page)
         rejoin(page)
         find_title(page)
         split_documents(page, self.options.split_documents)
