@@ -28,11 +28,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import train_lines as tl  # noqa: E402
+import train_lines as tl
 
-from speechclean.chrome.view import simplified_lines  # noqa: E402
-from speechclean.rules import Rule, builtin  # noqa: E402
-from speechclean.steps import boilerplate  # noqa: E402
+from speechclean.chrome.view import simplified_lines
+from speechclean.rules import Rule, builtin
+from speechclean.steps import boilerplate
 
 Key = tuple[str, int]  # (rule id, pattern index)
 
@@ -89,6 +89,26 @@ def rendered_pages() -> dict[str, list[str]]:
     return out
 
 
+def held_out_with(sets: dict[str, boilerplate.RuleSet], pages: list[tl.Page], s1: dict, t: float, runs: list[tl.Run],
+                  misses: list[tuple[str, str, str]]) -> dict[str, tuple[int, int]]:
+    """``train_lines.pipeline_held_out`` with the rule set ``sets[page]`` in force while each page is cleaned."""
+    import speechclean
+
+    saved, real_clean = boilerplate.ruleset, speechclean.clean
+    current: list[boilerplate.RuleSet] = []
+
+    def clean(path: Path, *a: object, **kw: object) -> object:
+        current[:] = [sets[Path(path).name]]
+        return real_clean(path, *a, **kw)
+
+    boilerplate.ruleset = lambda extra: current[0]  # type: ignore[assignment]
+    speechclean.clean = clean  # type: ignore[assignment]
+    try:
+        return tl.pipeline_held_out(pages, s1, tl.FOLDS, t, runs, misses)
+    finally:
+        boilerplate.ruleset, speechclean.clean = saved, real_clean  # type: ignore[assignment]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-v", "--verbose", action="store_true", help="print the page-only patterns and the checks they carry")
@@ -115,34 +135,11 @@ def main() -> int:
         oof += tl.predict(m, held, s1)
         runs += tl.menu_runs_of(m, held)
     t = tl.choose_threshold(oof)
-    figures = {}
     for label, per_page in (("all rules", lambda name: rules), ("page-only patterns out", lambda name: without(rules, only[name]))):
         misses: list[tuple[str, str, str]] = []
-        saved = boilerplate.ruleset
-        current: dict[str, object] = {}
-
-        def patched(extra: tuple[object, ...], current: dict[str, object] = current) -> boilerplate.RuleSet:
-            return current["set"]  # type: ignore[return-value]
-
-        boilerplate.ruleset = patched  # type: ignore[assignment]
-        try:
-            sets = {name: boilerplate.RuleSet(per_page(name)) for name in dev_text}
-            import speechclean
-
-            real_clean = speechclean.clean
-
-            def clean(path: Path, *a: object, **kw: object) -> object:
-                current["set"] = sets[Path(path).name]
-                return real_clean(path, *a, **kw)
-
-            speechclean.clean = clean  # type: ignore[assignment]
-            try:
-                figures[label] = tl.pipeline_held_out(pages, s1, tl.FOLDS, t, runs, misses)
-            finally:
-                speechclean.clean = real_clean  # type: ignore[assignment]
-        finally:
-            boilerplate.ruleset = saved  # type: ignore[assignment]
-        print(f"held out ({label}): " + ", ".join(f"{k} {a}/{b}" for k, (a, b) in figures[label].items()))
+        sets = {name: boilerplate.RuleSet(per_page(name)) for name in dev_text}
+        got = held_out_with(sets, pages, s1, t, runs, misses)
+        print(f"held out ({label}): " + ", ".join(f"{k} {a}/{b}" for k, (a, b) in got.items()))
         if args.verbose and label != "all rules":
             for name, kind, what in misses:
                 print(f"  {name}: {kind} {what!r}")
