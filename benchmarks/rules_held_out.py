@@ -112,6 +112,7 @@ def held_out_with(sets: dict[str, boilerplate.RuleSet], pages: list[tl.Page], s1
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-v", "--verbose", action="store_true", help="print the page-only patterns and the checks they carry")
+    ap.add_argument("--bare", action="store_true", help="train_lines.py --bare: also learn from pages laid out with no rule")
     args = ap.parse_args()
     labels = json.loads((tl.DEV / "labels.json").read_text("utf-8"))
     dev_text = {n: lines_of((tl.DEV / "pages" / n).read_text("utf-8")) for n in labels if not n.startswith("_")}
@@ -126,7 +127,7 @@ def main() -> int:
     print(f"{n_pat} patterns in {len(rules)} rules; {len(sup)} fire on some page; "
           f"{sum(map(len, only.values()))} fire on one dev page only ({len(only)} pages)")
 
-    pages = tl.dev_pages() + tl.seed_pages() + tl.gold_pages() + tl.html_pages()
+    pages = tl.all_pages(args.bare or None)
     s1 = tl.first_stage(pages)
     oof, runs = [], []
     for held in tl.folds(pages, tl.FOLDS):
