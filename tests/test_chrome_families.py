@@ -329,8 +329,10 @@ def test_a_bar_of_chrome_words_goes_and_prose_with_the_same_words_stays() -> Non
 
 
 # -- known: idempotence when the structure step takes a line the classifier counted as a neighbour ------
-@pytest.mark.xfail(strict=True, reason="pre-existing (fails the same on 04aa9ac): the title the structure step takes "
-                   "was a neighbour of the lines the classifier judged, so the second pass judges them without it")
+# (the first example found, 找回密码/>一/0000@@@一一一一一站/@, passes with the weights re-derived on the
+# doc_title/reader vocabulary; this one, found by a random search over the same pieces, fails on main a069315 too)
+@pytest.mark.xfail(strict=True, reason="pre-existing (fails the same on 04aa9ac and a069315): the title the structure "
+                   "step takes was a neighbour of the lines the classifier judged, so the second pass judges them without it")
 def test_cleaning_twice_changes_nothing_when_the_title_was_a_neighbour() -> None:
-    once = clean("找回密码\n>一\n0000@@@一一一一一站\n@")
+    once = clean("@\n一一一一\n首页\n>>\nQQ登录")
     assert clean(once.text).text == once.text

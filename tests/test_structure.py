@@ -69,6 +69,15 @@ def test_an_unconfirmed_heading_is_not_taken_as_title() -> None:
     assert page.text == f"加强组织领导\n{SENT}"
 
 
+def test_a_metadata_field_framed_by_chrome_is_not_the_title_but_a_title_with_a_colon_is() -> None:
+    from speechclean.steps.structure import _is_field, _may_be_title
+
+    assert _is_field("原文作者：Lunamos") and _is_field("来源：新华网") and not _may_be_title("原文作者：Lunamos")
+    assert not _is_field("党课讲稿：“大就要有大的样子”") and not _is_field("早期，SEO人员解读：百度分词算法分析")
+    page = speechclean.clean(f"找回密码 立即注册 QQ登录\n原文作者：Lunamos\n{SENT}\n{SENT}")
+    assert page.title != "原文作者：Lunamos" and "Lunamos" not in page.text
+
+
 def test_several_articles_become_documents() -> None:
     text = f"年终总结（精选3篇）\n年终总结篇一\n{SENT}\n年终总结篇二\n{SENT}\n{SENT}\n年终总结篇三\n{SENT}"
     page = speechclean.clean(text)

@@ -27,6 +27,7 @@ from functools import lru_cache
 from ..chrome.classify import judge
 from ..chrome.cues import is_button_bar
 from ..chrome.kinds import is_body, is_title_like, keeps_at_edge
+from ..chrome.lists import list_lines
 from ..chrome.model import model
 from ..chrome.runs import (above_metadata, article_start, ends_list, ends_tail_list, head_to_title, headline,
                            keep_inline_symbols, menu_run_lines)
@@ -236,6 +237,8 @@ WATERMARK = "chrome.watermark"
 TITLE_TOKENS = "chrome.title-tokens"
 #: The signal that drops a line of nothing but chrome words set apart (speechclean.chrome.cues.is_button_bar).
 BUTTON_BAR = "chrome.button-bar"
+#: The signal that drops the items left of a numbered list most of whose items are chrome (speechclean.chrome.lists).
+NUMBERED_LIST = "chrome.numbered-list"
 #: The signal that cuts the prompts at the end of a long line.
 TAIL_PROMPT = "chrome.tail-prompt"
 
@@ -371,6 +374,9 @@ class Boilerplate(Step):
             if v and i not in drops and i not in lay.kept and is_button_bar(v):
                 drops[i] = BUTTON_BAR
         chrome = _classify(lay, drops) if self.options.density else {}
+        for i in list_lines(lay.view, drops.keys() | chrome.keys()):  # a numbered list most of whose items go
+            if i not in lay.kept:
+                drops[i] = NUMBERED_LIST
         keep_inline_symbols(lay, drops, chrome)
         repeated = repeated_lines(page, lay.stripped, lay.body, self.options)  # the site's chrome: {line: pages}
         code = code_lines(lay.lines)  # code and front matter are content: kept exactly (speechclean.code)

@@ -68,6 +68,8 @@ SHORT_LABEL_LEN = 6
 #: The title above the article's metadata may stand this many lines past the first dense line.
 META_TITLE_SLACK = 3
 _BULLET = re.compile(r"^[•·▪◦●○■□◆◇►▶※*＊]")
+#: A field of the page's metadata: a short label naming one (原文作者：… 来源：…) before a colon.
+_FIELD_LABEL = re.compile(r"^([^：:\s]{1,6}+)\s*+[：:]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}+")
 #: Lines longer than this are never compared with a title.
 TITLE_KEY_MAX_LEN = 120
@@ -353,9 +355,16 @@ def _title_like(line: str) -> bool:
 def _may_be_title(line: str) -> bool:
     """A line framed by chrome is the title unless it is an item of a menu (``• 系统消息``) or a short
     label naming chrome (``正文内容``, ``会员中心``): a sidebar word, not an article's name."""
-    if _BULLET.match(line):
+    if _BULLET.match(line) or _is_field(line):
         return False
     return visible_len(line) > SHORT_LABEL_LEN or not vocab_cues(simplified_lines([line])[0])
+
+
+def _is_field(line: str) -> bool:
+    """A field of the metadata (``原文作者：Lunamos``), not a title: its label before the colon names one
+    (the chrome vocabulary's ``meta`` family); a title's own colon follows its words (党课讲稿：“…”)."""
+    m = _FIELD_LABEL.match(line)
+    return m is not None and "vocab.meta" in vocab_cues(simplified_lines([m.group(1)])[0])
 
 
 def find_title(page: Page) -> None:
