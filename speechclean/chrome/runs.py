@@ -196,5 +196,15 @@ def menu_run_lines(lay: Layout, drops: dict[int, str], verdicts: dict[int, tuple
     return out
 
 
-__all__ = ["above_metadata", "article_start", "head_to_title", "ends_list", "ends_tail_list", "headline", "keep_inline_symbols", "menu_goes", "menu_run_lines",
-           "outside_runs"]
+__all__ = [
+    "above_metadata",
+    "article_start",
+    "ends_list",
+    "ends_tail_list",
+    "head_to_title",
+    "headline",
+    "keep_inline_symbols",
+    "menu_goes",
+    "menu_run_lines",
+    "outside_runs",
+]

@@ -29,8 +29,16 @@ from ..chrome.cues import is_button_bar
 from ..chrome.kinds import is_body, is_title_like, keeps_at_edge
 from ..chrome.lists import list_lines
 from ..chrome.model import model
-from ..chrome.runs import (above_metadata, article_start, ends_list, ends_tail_list, head_to_title, headline,
-                           keep_inline_symbols, menu_run_lines)
+from ..chrome.runs import (
+    above_metadata,
+    article_start,
+    ends_list,
+    ends_tail_list,
+    head_to_title,
+    headline,
+    keep_inline_symbols,
+    menu_run_lines,
+)
 from ..chrome.spans import keep_span, may_match, may_match_lines
 from ..chrome.tails import may_hold, tail_prompt
 from ..chrome.tokens import token_lines
