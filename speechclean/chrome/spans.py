@@ -132,4 +132,30 @@ def keep_span(rule_id: str, line: str, start: int, end: int) -> bool:
     return True
 
 
-__all__ = ["keep_span", "may_match", "may_match_lines"]
+#: The span rule that cuts a document-sharing site's page marker (``第2页 / 共43页``).
+PAGE_MARKER = "boilerplate.inline-page-marker"
+
+
+def give_back_marks(stripped: list[str], view: list[str], cuts: list[list[tuple[str, str]]], code: set[int]) -> None:
+    """Marks a page marker's cut left alone on their line go back to the end of the line before the marker.
+
+    The punctuation step moves the marks that open a line onto the line above (``确保取得`` /
+    ``第2页 / 共43页`` / ``，推动…`` → ``第2页 / 共43页，``); once the marker is cut they belong to the text
+    it interrupted, not to a stray line of punctuation (which the rules would drop). Code lines are
+    left alone; ``stripped`` and ``view`` are changed in place.
+    """
+    for i, cut in enumerate(cuts):
+        s = stripped[i]
+        if not s or i in code or all(rule != PAGE_MARKER for rule, _ in cut) or any(c.isalnum() for c in s):
+            continue
+        j = i - 1
+        while j >= 0 and not stripped[j]:
+            j -= 1
+        if j < 0 or j in code or stripped[j][-1] in "，。、；：？！":
+            continue
+        stripped[j] += s
+        view[j] += view[i]
+        stripped[i] = view[i] = ""
+
+
+__all__ = ["PAGE_MARKER", "give_back_marks", "keep_span", "may_match", "may_match_lines"]

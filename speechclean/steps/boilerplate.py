@@ -39,7 +39,7 @@ from ..chrome.runs import (
     keep_inline_symbols,
     menu_run_lines,
 )
-from ..chrome.spans import keep_span, may_match, may_match_lines
+from ..chrome.spans import give_back_marks, keep_span, may_match, may_match_lines
 from ..chrome.tails import may_hold, tail_prompt
 from ..chrome.tokens import token_lines
 from ..chrome.view import simplified_lines
@@ -388,6 +388,7 @@ class Boilerplate(Step):
         keep_inline_symbols(lay, drops, chrome)
         repeated = repeated_lines(page, lay.stripped, lay.body, self.options)  # the site's chrome: {line: pages}
         code = code_lines(lay.lines)  # code and front matter are content: kept exactly (speechclean.code)
+        give_back_marks(lay.stripped, lay.view, lay.cuts, code)  # …取得 / 第2页 / 共43页 / ，推动: the ， goes on
         ed = LineEditor(page)
         for i, s in enumerate(lay.stripped):
             if i in code:
