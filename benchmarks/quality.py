@@ -251,14 +251,20 @@ def gne_score(tool: Tool, pages: list[dict]) -> dict[str, float | list[str]]:
     }
 
 
-def ms_per_page(tool: Tool, pages: list[str], repeat: int = 3) -> float:
-    runs = []
+def ms_per_page(tools: dict[str, Tool], pages: list[str], repeat: int = 3) -> tuple[dict[str, float], dict[str, float]]:
+    """CPU ms per page of each tool (median of ``repeat`` rounds), and each tool's median ratio to
+    trafilatura's time in the same round. The rounds interleave the tools, one pass each, so that a
+    machine whose speed drifts (other work on a shared machine) weighs on every tool alike."""
+    runs: dict[str, list[float]] = {name: [] for name in tools}
     for _ in range(repeat):
-        start = time.perf_counter()
-        for html in pages:
-            tool(html)
-        runs.append((time.perf_counter() - start) * 1000 / len(pages))
-    return statistics.median(runs)
+        for name, tool in tools.items():
+            start = time.process_time()
+            for html in pages:
+                tool(html)
+            runs[name].append((time.process_time() - start) * 1000 / len(pages))
+    base = runs.get("trafilatura")
+    ratios = {name: statistics.median(r / b for r, b in zip(rs, base)) for name, rs in runs.items()} if base else {}
+    return {name: statistics.median(rs) for name, rs in runs.items()}, ratios
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -320,11 +326,11 @@ def main(argv: list[str] | None = None) -> int:
                 print("  " + line)
 
     if not args.no_speed and news:
-        print(f"\nms per page on {len(news)} gne news pages (median of 3 passes, one process):")
-        times = {name: ms_per_page(tool, [p["html"] for p in news]) for name, tool in tools.items()}
-        base = times.get("trafilatura")
+        print(f"\nCPU ms per page on {len(news)} gne news pages (median of 3 rounds, the tools interleaved in each;"
+              " ratio: median of the rounds' ratios to trafilatura):")
+        times, ratios = ms_per_page(tools, [p["html"] for p in news])
         for name, ms in times.items():
-            print(f"  {name:24s} {ms:7.1f} ms" + (f"  ({ms / base:.2f}x trafilatura)" if base else ""))
+            print(f"  {name:24s} {ms:7.1f} ms" + (f"  ({ratios[name]:.2f}x trafilatura)" if ratios else ""))
         if "speechclean" in tools:  # where speechclean's time goes, and the parse against other parsers
             from profile_steps import html_profile, parse_reference
 
