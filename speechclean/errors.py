@@ -83,6 +83,10 @@ class ItemTimeoutError(SpeechcleanError, TimeoutError):
     """One item of a batch took longer than the batch's ``timeout=`` (a ``TimeoutError``)."""
 
 
+class UsageError(SpeechcleanError):
+    """A command-line mistake: exit code 2."""
+
+
 __all__ = [
     "BinaryInputError",
     "ConverterError",
@@ -94,5 +98,6 @@ __all__ = [
     "RuleError",
     "SpeechcleanError",
     "StepError",
+    "UsageError",
     "WorkerError",
 ]
