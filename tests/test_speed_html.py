@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from speechclean.steps import mojibake as M
+from speechclean.steps import mojibake_gates as M
 
 # latin-1 letters and symbols, cp1252 punctuation that Chinese text uses (“”—…), CJK, ASCII, U+FFFD
 _MIXED = st.text(alphabet=st.sampled_from(list("中文鍥涙槸·×©é\u00a0\u0085ä¸æ“”—…€™abc <>\n\ufffd")), max_size=60)
@@ -14,7 +14,7 @@ _MIXED = st.text(alphabet=st.sampled_from(list("中文鍥涙槸·×©é\u00a0\u0
 @settings(max_examples=400, deadline=None)
 @given(_MIXED)
 def test_latin_gate_is_the_span_scan(text: str) -> None:
-    assert M._has_latin(text) == any(M._LATIN.search(m.group()) for m in M._LATIN_SPAN.finditer(text))
+    assert M.has_latin(text) == any(M.LATIN.search(m.group()) for m in M._LATIN_SPAN.finditer(text))
 
 
 @settings(max_examples=400, deadline=None)
@@ -25,7 +25,7 @@ def test_latin_gate_on_byte_classes_is_the_span_scan(text: str) -> None:
     """The path pinyin pages take (many latin-1 characters), forced on every text."""
     saved, M._LATIN_BY_CLASSES = M._LATIN_BY_CLASSES, 0
     try:
-        assert M._has_latin(text) == any(M._LATIN.search(m.group()) for m in M._LATIN_SPAN.finditer(text))
+        assert M.has_latin(text) == any(M.LATIN.search(m.group()) for m in M._LATIN_SPAN.finditer(text))
     finally:
         M._LATIN_BY_CLASSES = saved
 
@@ -33,7 +33,7 @@ def test_latin_gate_on_byte_classes_is_the_span_scan(text: str) -> None:
 @settings(max_examples=400, deadline=None)
 @given(st.binary(max_size=40) | _MIXED.map(lambda t: t.encode("gb18030", "replace")) | _MIXED.map(str.encode))
 def test_utf8_run_gate_is_the_regex(raw: bytes) -> None:
-    assert M._has_utf8_run(raw) == (M._UTF8_RUN.search(raw) is not None)
+    assert M.has_utf8_run(raw) == (M._UTF8_RUN.search(raw) is not None)
 
 
 _CSS = st.lists(st.sampled_from(list(".#{},;: \nabx-_") + ["display", "none", "visibility", "hidden", "DISPLAY", "dİſplay", "Display", "dıſplay", "中文", "İ", "K"]), max_size=40)
