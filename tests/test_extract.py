@@ -11,8 +11,9 @@ from support import FIXTURES, lines
 import speechclean
 from speechclean import Cleaner, Rule
 from speechclean.dom.density import main_content
+from speechclean.dom.name_rules import NameRules
 from speechclean.dom.parse import parse
-from speechclean.dom.prune import NameRules, prune
+from speechclean.dom.prune import prune
 from speechclean.dom.scoring import score_tree
 from speechclean.dom.title import site_free
 from speechclean.rules import builtin

@@ -19,8 +19,9 @@ from support import FIXTURES, lines
 
 import speechclean
 from speechclean import Cleaner
+from speechclean.dom.hidden import css_hidden_classes
 from speechclean.dom.parse import parse
-from speechclean.dom.prune import css_hidden_classes, prune
+from speechclean.dom.prune import prune
 from speechclean.dom.title import site_free
 from speechclean.steps.convert import converter
 from speechclean.steps.extract import html_evidence

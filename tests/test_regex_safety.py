@@ -27,7 +27,7 @@ from collections.abc import Iterator
 import pytest
 
 import speechclean
-from speechclean.dom.prune import NameRules
+from speechclean.dom.name_rules import NameRules
 from speechclean.rules import all_builtin
 from speechclean.steps import punctuation
 

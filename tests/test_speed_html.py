@@ -44,15 +44,15 @@ _CSS = st.lists(st.sampled_from(list(".#{},;: \nabx-_") + ["display", "none", "v
 @example(".a, .b {color:red} .c,.d{ display : none} .e{x:y;visibility:hidden;display:none}.f{display:none")
 @example(".a{display:none}}.b{display:none}.c .d{display:none}")
 def test_css_hidden_matches_are_the_full_scan(css: str) -> None:
-    from speechclean.dom import prune as PR
+    from speechclean.dom import hidden as H
 
-    assert [m.group() for m in PR._css_hidden_matches(css)] == [m.group() for m in PR._CSS_HIDDEN.finditer(css)]
-    assert [m.span() for m in PR._hide_decls(css)] == [m.span() for m in PR._HIDE_DECL.finditer(css)]
+    assert [m.group() for m in H._css_hidden_matches(css)] == [m.group() for m in H._CSS_HIDDEN.finditer(css)]
+    assert [m.span() for m in H._hide_decls(css)] == [m.span() for m in H._HIDE_DECL.finditer(css)]
 
 
 def test_css_hidden_classes_reads_every_hiding_rule() -> None:
+    from speechclean.dom.hidden import css_hidden_classes
     from speechclean.dom.parse import parse
-    from speechclean.dom.prune import css_hidden_classes
 
     css = ".a, .b {color:red} .c,.d{ display : none} .e{x:y;visibility:hidden;display:none}.f{color:red}"
     assert css_hidden_classes(parse(f"<html><head><style>{css}</style></head><body>x</body></html>")) == {"c", "d", "e"}
@@ -211,11 +211,13 @@ _PRUNE_PARTS = st.sampled_from(
 
 
 def _old_prune(root):  # type: ignore[no-untyped-def]
-    """prune() with the hidden/layout candidates found as before: every element through _hidden()."""
+    """prune() with the hidden/layout candidates found as before: every element through is_hidden()."""
     from speechclean.dom import prune as PR
+    from speechclean.dom.hidden import css_hidden_classes, is_hidden
+    from speechclean.dom.name_rules import inside_article
     from speechclean.text import punct_count
 
-    hidden_classes = PR.css_hidden_classes(root)
+    hidden_classes = css_hidden_classes(root)
     code = []
     gone = set()
     for el in [el for el in root.iter() if not isinstance(el.tag, str) or el.tag in PR.CODE]:
@@ -228,9 +230,9 @@ def _old_prune(root):  # type: ignore[no-untyped-def]
     for el in root.iter():
         if el.tag in ("html", "body"):
             continue
-        if PR._hidden(el, hidden_classes):
+        if is_hidden(el, hidden_classes):
             rule = "extract.hidden"
-        elif el.tag in PR.LAYOUT and not PR._inside_article(el):
+        elif el.tag in PR.LAYOUT and not inside_article(el):
             rule = "extract.layout"
         else:
             continue

@@ -32,13 +32,14 @@ unless that rule's matches together hold most of its prose (``comment-item`` on 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
 
-from ..rules import Rule
 from ..text import punct_count
+from .hidden import HIDDEN_STYLE, class_hidden, css_hidden_classes
+from .name_rules import NameRules, inside_article, own_region
 from .parse import describe, names, text_of
 from .render import flat
 
@@ -50,14 +51,6 @@ CODE_TEXT = CODE - frozenset(["script", "style", "template", "head", "meta", "li
 LAYOUT = frozenset(["nav", "aside", "header", "footer", "form", "menu"])
 PROTECT_SHARE = 0.5
 PROTECT_MIN_PUNCT = 5
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px)?\s*(?:;|$)", re.IGNORECASE)
-_HIDDEN_CLASS = re.compile(
-    r"(?:^|\s)(?:hide|hidden|none|d-none|is-hidden|u-hidden|fn__none|display-?none|invisible|sr-only|visually-hidden"
-    r"|mw-collapsed|collapsed)(?:$|\s)"
-)
-_CSS_HIDDEN = re.compile(
-    r"\.([A-Za-z_][\w-]*)\s*(?:,\s*\.[\w-]+\s*)*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,122 +60,6 @@ class Dropped:
     rule: str
     text: str
     element: str
-
-
-def css_hidden_classes(root: etree._Element) -> frozenset[str]:
-    """Class names that the page's own ``<style>`` blocks hide (``.jammer{display:none}``).
-
-    Rules inside ``@media`` blocks apply only to some screens or to print (``@media (max-width:
-    600px) { .side { display: none } }``) and are not read as hiding.
-    """
-    found: set[str] = set()
-    for style in root.iter("style"):
-        text = style.text  # each .text makes a new string of the whole sheet
-        if text and ("none" in text or "hidden" in text):
-            css = _without_media(text) if "@media" in text else text
-            for m in _css_hidden_matches(css):
-                found.add(m.group(1).lower())
-                found.update(c.strip(" .").lower() for c in m.group(0).split("{")[0].split(",")[1:])
-    return frozenset(found)
-
-
-_HIDE_DECL = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-
-
-#: The only non-ASCII characters re.IGNORECASE matches to a letter of ``display none visibility hidden``.
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
-
-
-def _hide_decls(css: str) -> Iterator[re.Match[str]]:
-    """``_HIDE_DECL.finditer(css)``. The sheet is lower-cased and its ``display`` and ``visibility``
-    words found by ``str.find``, each tried by the pattern there: a scan of every character by a
-    case-blind pattern costs 20 times more. Exact when lower() keeps every position and no character
-    folds to one of the words' letters (İ ı ſ); other sheets are scanned."""
-    low = css.lower()
-    if not css.isascii() and (len(low) != len(css) or any(c in css for c in _FOLDS_TO_ASCII)):
-        # lower() changed a length (İ), or a character re.IGNORECASE matches to an ASCII letter of the words
-        yield from _HIDE_DECL.finditer(css)
-        return
-    starts = []
-    for word in ("display", "visibility"):
-        at = low.find(word)
-        while at >= 0:
-            starts.append(at)
-            at = low.find(word, at + len(word))
-    for at in sorted(starts):
-        if (m := _HIDE_DECL.match(css, at)) is not None:
-            yield m
-
-
-def _css_hidden_matches(css: str) -> Iterator[re.Match[str]]:
-    """``_CSS_HIDDEN.finditer(css)``, searched only in the rules that hide something.
-
-    A match holds no ``}``, so it lies in one ``}``-free segment (selectors and a rule's
-    declarations) holding a hiding declaration: those few segments are searched, not every
-    selector of the sheet against its whole rule.
-    """
-    end = -1
-    for decl in _hide_decls(css):
-        if decl.start() < end:
-            continue  # in the segment just searched
-        start = css.rfind("}", 0, decl.start()) + 1
-        end = css.find("}", decl.end())
-        if end < 0:
-            end = len(css)
-        yield from _CSS_HIDDEN.finditer(css, start, end)
-
-
-def _without_media(css: str) -> str:
-    """``css`` without its ``@media`` blocks (nested braces counted; one pass, linear)."""
-    out: list[str] = []
-    pos = 0
-    while (start := css.find("@media", pos)) >= 0:
-        out.append(css[pos:start])
-        brace = css.find("{", start)
-        if brace < 0:
-            return "".join(out)
-        depth, pos = 1, len(css)
-        for m in _BRACE.finditer(css, brace + 1):
-            depth += 1 if m.group() == "{" else -1
-            if not depth:
-                pos = m.end()
-                break
-    out.append(css[pos:])
-    return "".join(out)
-
-
-_BRACE = re.compile(r"[{}]")
-
-
-def _hidden(el: etree._Element, hidden_classes: frozenset[str]) -> bool:
-    style = el.get("style")
-    if style and _HIDDEN_STYLE.search(style):
-        return True
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true" or el.get("type") == "hidden":
-        return True
-    if el.tag == "details" and el.get("open") is None:  # closed by default: only its summary shows
-        return True
-    if cls := el.get("class"):
-        return _class_hidden(cls, hidden_classes)
-    return False
-
-
-def _class_hidden(cls: str, hidden_classes: frozenset[str]) -> bool:
-    """True when a ``class`` value names a hiding class (memoised per value and page stylesheet)."""
-    found = _CLASS_MEMO.get((cls, hidden_classes))
-    if found is None:
-        low = cls.lower()
-        found = (
-            bool(_HIDDEN_CLASS.search(low))
-            or bool(hidden_classes)
-            and any(c in hidden_classes for c in low.split())
-        )
-        if len(_CLASS_MEMO) < 50_000:
-            _CLASS_MEMO[(cls, hidden_classes)] = found
-    return found
-
-
-_CLASS_MEMO: dict[tuple[str, frozenset[str]], bool] = {}
 
 
 def prune(root: etree._Element) -> list[Dropped]:
@@ -203,23 +80,23 @@ def prune(root: etree._Element) -> list[Dropped]:
         tag = el.tag
         if tag == "html" or tag == "body":
             continue
-        # _hidden(el, hidden_classes), inlined: this loop visits every element. One call lists the
+        # is_hidden(el, hidden_classes), inlined: this loop visits every element. One call lists the
         # attribute names; a value is read only for a name that is there (half the elements have none).
         keys = el.keys()
         if (
             keys
             and (
-                "style" in keys and (style := el.get("style")) and _HIDDEN_STYLE.search(style)
+                "style" in keys and (style := el.get("style")) and HIDDEN_STYLE.search(style)
                 or "hidden" in keys
                 or "aria-hidden" in keys and el.get("aria-hidden") == "true"
                 or "type" in keys and el.get("type") == "hidden"
                 or tag == "details" and "open" not in keys
-                or "class" in keys and (cls := el.get("class")) and _class_hidden(cls, hidden_classes)
+                or "class" in keys and (cls := el.get("class")) and class_hidden(cls, hidden_classes)
             )
             or not keys and tag == "details"
         ):
             rule = "extract.hidden"
-        elif tag in LAYOUT and not _inside_article(el):
+        elif tag in LAYOUT and not inside_article(el):
             rule = "extract.layout"
         else:
             continue
@@ -333,70 +210,6 @@ def prune_named(
     return dropped
 
 
-class NameRules:
-    """Element rules compiled for matching many class/id labels: one combined pattern rejects
-    most labels at once, and each distinct label is matched only once.
-
-    >>> from speechclean.rules import builtin
-    >>> NameRules(builtin("extract")).match("bdshare-box"), NameRules(builtin("extract")).match("article-body")
-    ('extract.share', None)
-    """
-
-    def __init__(self, rules: Sequence[Rule]) -> None:
-        self.rules = tuple(rules)
-        patterns = [p for r in self.rules for p in r.patterns]
-        self._any = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
-        self._memo: dict[str, str | None] = {}
-        self._pairs: dict[tuple[str | None, str | None], str | None] = {}
-
-    def match_names(self, cls: str | None, ident: str | None) -> str | None:
-        """``match(label)`` for the label :func:`~speechclean.dom.parse.names` makes of a class and an
-        id value (memoised per pair: a page repeats its class values, so the label is built once)."""
-        try:
-            return self._pairs[(cls, ident)]
-        except KeyError:
-            pass
-        label = f"{cls or ''} {ident or ''}".strip().lower() if cls is not None or ident is not None else ""
-        found = self.match(label) if label else None
-        if len(self._pairs) < 100_000:
-            self._pairs[(cls, ident)] = found
-        return found
-
-    def match(self, label: str) -> str | None:
-        """The id of the first rule matching ``label``, or None."""
-        try:
-            return self._memo[label]
-        except KeyError:
-            pass
-        found = None
-        if self._any is not None and self._any.search(label):
-            found = next((r.id for r in self.rules if r.matches(label)), None)
-        if len(self._memo) < 100_000:
-            self._memo[label] = found
-        return found
-
-
-def _inside_article(el: etree._Element) -> bool:
-    """``<header>``/``<footer>`` of an ``<article>`` hold its title and byline, not site chrome."""
-    if el.tag not in ("header", "footer"):
-        return False
-    return any(a.tag in ("article", "main") for a in el.iterancestors())
-
-
-#: Families naming the page's own regions (its header and navigation, its footer): on the ``<header>``
-#: or ``<footer>`` element of an ``<article>`` the name labels that article's (or post's) region.
-REGION_RULES = frozenset(("extract.nav", "extract.copyright"))
-
-
-def own_region(el: etree._Element, rule: str) -> bool:
-    """True when a region name (``Post-footer``, ``header``) is on an article's own ``<header>``/``<footer>``.
-
-    In HTML a footer belongs to its nearest sectioning ancestor: the ``<footer class="Post-footer">``
-    of a forum post holds the post's best-answer quote and replies line, not the site's copyright.
-    """
-    return rule in REGION_RULES and _inside_article(el)
-
-
 def drop_element(el: etree._Element) -> None:
     """Remove ``el`` but keep its tail text in place."""
     parent = el.getparent()
@@ -410,3 +223,4 @@ def drop_element(el: etree._Element) -> None:
         else:
             parent.text = (parent.text or "") + tail
     parent.remove(el)
+

@@ -19,8 +19,8 @@ import re
 
 from lxml import etree
 
+from .name_rules import NameRules, own_region
 from .name_trust import NEVER_CHROME, THREAD_RULES, WEAK_NAME_RULES
-from .prune import NameRules, own_region
 from .render import INLINE
 from .scores import Scores
 from .teasers import TEASER_LEN, cut_off, discount, is_teaser

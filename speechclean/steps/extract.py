@@ -34,11 +34,12 @@ from lxml import etree
 
 from ..dom.density import main_content
 from ..dom.link_page import list_page
+from ..dom.name_rules import NameRules
 from ..dom.nearby_prose import leads
 from ..dom.parse import describe, names, parse_report
 from ..dom.post_chrome import unit_chrome
 from ..dom.posts import widen
-from ..dom.prune import NameRules, drop_element, prune, prune_named
+from ..dom.prune import drop_element, prune, prune_named
 from ..dom.render import flat, render_typed
 from ..dom.scoring import score_tree
 from ..dom.semantic import the_article
