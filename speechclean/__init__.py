@@ -11,8 +11,9 @@ a :class:`Cleaner` holds it configured, with hooks before or after any step.
 
 from __future__ import annotations
 
-from .cleaner import Cleaner, clean
+from .cleaner import Cleaner
 from .config import Options
+from .default_cleaner import clean
 from .errors import (
     BinaryInputError,
     ConverterError,

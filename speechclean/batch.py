@@ -273,9 +273,9 @@ def clean_frame(
     The cleaner is built once per process for the same options (cached), so this is
     cheap to call once per partition or batch.
     """
-    from .cleaner import _cleaner_for
+    from .default_cleaner import cleaner_for
 
-    cleaner = cleaner if cleaner is not None else _cleaner_for(options)
+    cleaner = cleaner if cleaner is not None else cleaner_for(options)
     out = frame.copy()
     texts: list[str] = []
     extra: dict[str, list[Any]] = {}

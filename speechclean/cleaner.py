@@ -19,24 +19,22 @@ import logging
 import os
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .config import STEP_NAMES, Kind, Options, RuleSource
 from .dedupe import DedupeMode
-from .errors import InputError, OptionError, SpeechcleanError, StepError
+from .errors import OptionError, SpeechcleanError, StepError
 from .finish import finish_page
 from .page import Document, Page
+from .sources import Source, page_from_source
 from .steps import StepFunction, builtin_step
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-    from .config import CleanOptions, OptionValues
+    from .config import OptionValues
 
 log = logging.getLogger("speechclean")
-
-Source = str | bytes | bytearray | memoryview | os.PathLike  # what clean() accepts
 
 
 class Cleaner:
@@ -182,35 +180,8 @@ class Cleaner:
         url: str | None = None,
     ) -> Page:
         """The page a source starts as, before any step has run."""
-        page = Page(kind=kind or self.options.kind)
-        if kind is not None and kind not in ("auto", "html", "text"):
-            raise OptionError.choice("kind", kind, ("auto", "html", "text"))
-        if isinstance(source, str):
-            page.text = source
-            if _names_a_file(source):
-                log.warning("clean(%r): a str is cleaned as the page's text, but this one names a file; "
-                            "pass Path(%r) to clean the file", source, source)
-        elif isinstance(source, (bytes, bytearray, memoryview)):
-            page.raw = bytes(source)
-        elif isinstance(source, os.PathLike):
-            path = Path(source)
-            try:
-                page.raw = path.read_bytes()
-            except OSError as e:
-                raise InputError(f"cannot read {path}: {e.strerror or e}") from e
-            page.meta["path"] = str(path)
-        else:
-            raise InputError(
-                f"clean() takes str, bytes or a path (os.PathLike), not {type(source).__name__}"
-            )
-        if headers:
-            lowered = {k.lower(): v for k, v in headers.items()}
-            content_type = content_type or lowered.get("content-type")
-        if content_type:
-            page.meta["content_type"] = content_type
-        if url:
-            page.meta["url"] = url
-        return page
+        return page_from_source(source, self.options.kind, kind=kind, content_type=content_type, headers=headers,
+                                url=url)
 
     def run(self, page: Page, *, start: str | None = None, stop: str | None = None) -> Page:
         """Run the pipeline over a page made by :meth:`new_page`.
@@ -330,50 +301,4 @@ def _page_name(page: Page) -> str:
     return "page"
 
 
-def _names_a_file(text: str) -> bool:
-    """A one-line, path-shaped ``str`` that names an existing file (a likely ``clean("page.html")`` slip)."""
-    if len(text) > 1024 or "\n" in text or "<" in text or not text.strip():
-        return False
-    try:
-        return os.path.isfile(text)
-    except (OSError, ValueError):  # NUL bytes, names too long
-        return False
-
-
-_DEFAULT: dict[Options, Cleaner] = {}
-
-
-def _cleaner_for(options: Mapping[str, Any]) -> Cleaner:
-    opts = Options().replace(**options) if options else Options()
-    try:
-        cleaner = _DEFAULT.get(opts)
-    except TypeError:  # unhashable option values: build a one-off cleaner
-        return Cleaner(opts)
-    if cleaner is None:
-        if len(_DEFAULT) > 32:
-            _DEFAULT.clear()
-        cleaner = _DEFAULT[opts] = Cleaner(opts)
-    return cleaner
-
-
-def clean(
-    source: Source,
-    *,
-    kind: Kind | None = None,
-    content_type: str | None = None,
-    headers: Mapping[str, str] | None = None,
-    url: str | None = None,
-    **options: Unpack[CleanOptions],
-) -> Page:
-    """Clean one page with a default pipeline; extra keyword arguments are options.
-
-    >>> import speechclean
-    >>> speechclean.clean("下面是小编为大家整理的讲话稿,供大家参考。\\n同志们:大家好!").text
-    '同志们：大家好！'
-    >>> speechclean.clean("當(dāng)前的工作", convert="off").text
-    '當前的工作'
-    """
-    return _cleaner_for(options).clean(source, kind=kind, content_type=content_type, headers=headers, url=url)
-
-
-__all__ = ["Cleaner", "clean"]
+__all__ = ["Cleaner"]

@@ -43,9 +43,9 @@ def clean_partition(
     >>> clean_partition([{"id": 1, "text": "當前"}, ("同志們", {"id": 2})], {"convert": "t2s"}, keep=("error",))
     [{'id': 1, 'text': '当前', 'error': None}, {'id': 2, 'text': '同志们', 'error': None}]
     """
-    from .cleaner import _cleaner_for
+    from .default_cleaner import cleaner_for
 
-    cleaner = _cleaner_for(dict(options or {}))
+    cleaner = cleaner_for(dict(options or {}))
     out: list[dict[str, Any]] = []
     for value in items:
         if isinstance(value, Mapping):

@@ -38,10 +38,11 @@ def _item(value: Any, field: str, id_field: str | None, site_field: str | None) 
 
 
 def _cleaner(options: Mapping[str, Any] | None, profile: SiteProfile | None = None) -> Any:
-    from ..cleaner import Cleaner, _cleaner_for
+    from ..cleaner import Cleaner
+    from ..default_cleaner import cleaner_for
 
     if profile is None:
-        return _cleaner_for(dict(options or {}))
+        return cleaner_for(dict(options or {}))
     return Cleaner(**{**dict(options or {}), "site_profile": profile})
 
 
