@@ -39,7 +39,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, OptionError, SpeechcleanError, WorkerError
 from ..items import Item, clean_item, failed_page
-from ..pool import init_worker_process, mp_context, warm
+from ..pool import mp_context, warm
+from ..worker import init_worker_process
 from .apply import VERDICT
 from .profile import SiteProfile
 
