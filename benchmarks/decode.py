@@ -27,7 +27,9 @@ sys.path.insert(0, str(ROOT))
 
 from speechclean.config import Options  # noqa: E402
 from speechclean.page import Page  # noqa: E402
-from speechclean.steps.decode import Decode, _detect, codecs_for, decode_bytes, normalise_newlines  # noqa: E402
+from speechclean.steps.decode import Decode, codecs_for, decode_bytes  # noqa: E402
+from speechclean.steps.detect import detect
+from speechclean.steps.normalise import normalise_newlines
 
 _STEP = Decode(Options())
 
@@ -65,7 +67,7 @@ def m_step(raw: bytes) -> str:
 
 
 def m_cascade(raw: bytes) -> str:
-    found = _detect(raw)
+    found = detect(raw)
     return found[0] if found else ""
 
 

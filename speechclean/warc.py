@@ -194,7 +194,7 @@ class WarcReader:
                               "of its Content-Length are missing (a truncated archive)")
         if not mime:
             try:
-                from .steps.decode import check_binary
+                from .steps.binary import check_binary
 
                 check_binary(payload)
             except BinaryInputError:

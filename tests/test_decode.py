@@ -12,7 +12,8 @@ from support import CORPUS, FIXTURES, SEEDS
 
 import speechclean
 from speechclean import BinaryInputError
-from speechclean.steps.decode import codecs_for, decode_bytes, declarations
+from speechclean.steps.declarations import declarations
+from speechclean.steps.decode import codecs_for, decode_bytes
 from speechclean.steps.mojibake import repair_text
 
 ENC = FIXTURES / "encoding"

@@ -14,7 +14,7 @@ import speechclean
 from speechclean.dom import teasers
 from speechclean.dom.parse import parse_report, text_of
 from speechclean.steps import punctuation
-from speechclean.steps.decode import drop_controls, fix_surrogates
+from speechclean.steps.normalise import drop_controls, fix_surrogates
 
 P = "今天，我们召开会议，研究部署下一阶段的工作。"
 

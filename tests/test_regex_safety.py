@@ -137,7 +137,7 @@ def _once(pattern: re.Pattern, subject: object) -> float:  # type: ignore[type-a
 
 def test_the_collection_is_complete() -> None:
     names = " ".join(PATTERNS)
-    for expected in ("teasers._MORE", "punctuation._MARK_RUN", "decode._META", "mojibake_gates.LATIN", "parse._ANY_TAG",
+    for expected in ("teasers._MORE", "punctuation._MARK_RUN", "declarations._META", "mojibake_gates.LATIN", "parse._ANY_TAG",
                      "rule boilerplate.", "_wide_space_in_cjk", "NameRules._any"):
         assert expected in names
     assert len(PATTERNS) > 100

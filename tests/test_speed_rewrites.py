@@ -11,7 +11,7 @@ from speechclean.cuts import cut_all, cut_context
 from speechclean.fingerprint import MAX_CHARS, fingerprint, skeleton
 from speechclean.steps import punctuation as P
 from speechclean.steps.convert import _ALL_TRUSTED, _ONE_OR_LOST
-from speechclean.steps.decode import _CONTROL_CHARS, drop_controls
+from speechclean.steps.normalise import _CONTROL_CHARS, drop_controls
 
 _TEXT = st.text(alphabet=st.sampled_from(list("當前的工作(dāng)(qián)（hǎo）?men,:;!()。，、 \u00a0\u3000\n\"“”abc1\x01\x0c")), max_size=80)
 
