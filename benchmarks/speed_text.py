@@ -120,7 +120,7 @@ def engines(bigs: dict[str, str], repeat: int) -> None:
         from speechclean.literals import Prefilter, required_any
     except ImportError:  # a checkout from before the prefilter (a before/after run)
         return
-    from speechclean.steps.boilerplate import ruleset
+    from speechclean.steps.ruleset import ruleset
 
     rules = ruleset(())
     needs = [required_any(e[0]._compiled) for e in rules._entries]

@@ -46,8 +46,9 @@ from speechclean import Cleaner  # noqa: E402
 from speechclean.chrome import classify  # noqa: E402
 from speechclean.chrome.model import WEIGHTS_FILE, Model, Stage  # noqa: E402
 from speechclean.chrome.runs import menu_goes, outside_runs  # noqa: E402
-from speechclean.steps.boilerplate import RuleSet, layout, ruleset  # noqa: E402
+from speechclean.steps.boilerplate import layout  # noqa: E402
 from speechclean.steps.convert import converter  # noqa: E402
+from speechclean.steps.ruleset import RuleSet, ruleset  # noqa: E402
 from speechclean.text import visible_len  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"

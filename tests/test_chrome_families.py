@@ -229,7 +229,8 @@ def test_popup_rule_spares_prose() -> None:
 
 
 def test_the_articles_title_above_its_byline_ends_the_head() -> None:
-    from speechclean.steps.boilerplate import layout, ruleset
+    from speechclean.steps.boilerplate import layout
+    from speechclean.steps.ruleset import ruleset
 
     prompt = "这里汇聚了海量的学习资料和视频课程，每天都有新的内容更新，快来一起学习交流吧。"
     text = "\n".join(["会员中心", prompt, "深入理解某某接口设计", "来源：某某网 作者：张三 2022-06-14"] + [BODY * 2] * 4)
@@ -239,7 +240,8 @@ def test_the_articles_title_above_its_byline_ends_the_head() -> None:
 
 
 def test_a_sidebar_label_above_a_date_does_not_end_the_head() -> None:
-    from speechclean.steps.boilerplate import layout, ruleset
+    from speechclean.steps.boilerplate import layout
+    from speechclean.steps.ruleset import ruleset
 
     lay = layout("\n".join(["注册时间", "2010-2-9", BODY * 2, BODY * 2]), ruleset(()))
     assert lay.start is None

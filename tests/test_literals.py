@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from speechclean.literals import Prefilter, may_contain, required_any, required_literals
 from speechclean.rules import builtin
-from speechclean.steps.boilerplate import ruleset
+from speechclean.steps.ruleset import ruleset
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 ENGINES = ["re"] + (["ahocorasick"] if __import__("importlib").util.find_spec("ahocorasick_rs") else [])

@@ -7,7 +7,7 @@ the last sentences are looked at one by one: from the first sentence a prompt ru
 line, the tail goes when every sentence after it is named too or short (the courtesies around a prompt:
 ``欢迎朋友的光临！``).
 
->>> from speechclean.steps.boilerplate import ruleset
+>>> from speechclean.steps.ruleset import ruleset
 >>> rules = ruleset(())
 >>> body = "本课题即针对成龄茶树的深修剪、衰老茶树的重修剪或台刈面临的问题，研究出一种全新的茶树重修剪机械设备。" * 4
 >>> line = body + "谢谢朋友对我文章的赏识，充值后就可以下载说明书。下载后请联系QQ：1459919609。欢迎朋友的光临！"
