@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..code import in_inline_code
+from ..text import PROSE_PUNCT
 
 #: A jammer run has at least this many tokens…
 JAMMER_MIN_TOKENS = 5
@@ -151,7 +152,7 @@ def give_back_marks(stripped: list[str], view: list[str], cuts: list[list[tuple[
         j = i - 1
         while j >= 0 and not stripped[j]:
             j -= 1
-        if j < 0 or j in code or stripped[j][-1] in "，。、；：？！":
+        if j < 0 or j in code or stripped[j][-1] in PROSE_PUNCT:
             continue
         stripped[j] += s
         view[j] += view[i]

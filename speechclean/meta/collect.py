@@ -113,9 +113,8 @@ class _Reader:
             if i in seen or len(self.lines[i]) > CREDIT_MAX_LEN:
                 continue
             labelled = [c for c in self._credits(self.lines[i]) if c.raw[len(c.label):].lstrip()[:1] in ":："]
-            kinds = ("editor", "source", "date", "reporter") if any(c.kind == "source" for c in labelled) else (
-                "editor", "source", "date")
-            tail_credits += [(i, c) for c in labelled if c.kind in kinds]
+            with_source = any(c.kind == "source" for c in labelled)
+            tail_credits += [(i, c) for c in labelled if c.kind != "reporter" or with_source]
         for i in zones.tail:  # a closing credit glued to the last paragraph: …任务。（文/图 刘玺东 易赛楠）
             line = self.lines[i]
             if len(line) > CREDIT_MAX_LEN and (m := _GLUED_CREDIT.search(line)):

@@ -20,6 +20,7 @@ import re
 import statistics
 
 from ..chrome.kinds import is_title_like
+from ..chrome.spans import PAGE_MARKER
 from ..code import code_lines
 from ..conversion import protected_lines
 from ..lines import LineEditor
@@ -151,15 +152,9 @@ def rejoin_marks(page: Page) -> None:
     done again: a line the boilerplate step or a page marker removed may have stood between them, and
     cleaning the output again would join them."""
     text = page.text
-    if "\n" in text and _ORPHAN_LINE.search(text):
+    # the whole text first (no code lines to find): a join inside a run of lines is one in the whole text
+    if join_orphan_marks(text) != text:
         page.text = by_runs(text, protected_lines(text), lambda run: join_orphan_marks(run, page))
-
-
-_ORPHAN_LINE = re.compile(r"\n[ \t]*+[，。、；：？！”）】》」』’:;,.!?)\]}]")  # a quick test: a line that may start so
-
-
-#: The boilerplate rule that cuts a document-sharing site's page marker (``第2页 / 共43页``).
-PAGE_MARKER_RULE = "boilerplate.inline-page-marker"
 
 
 def join_across_page_markers(page: Page) -> None:
@@ -167,7 +162,7 @@ def join_across_page_markers(page: Page) -> None:
     it: the marker cut the document, not a sentence, when the line before ends without closing one, reads as
     cut-off prose (a mark of prose punctuation, or ``CHUNK_PREV_MIN_LEN`` characters that are no title), Chinese meets
     Chinese at the join (or a comma-like mark goes on), and neither line is a heading."""
-    at = {r.line for r in page.removals if r.rule == PAGE_MARKER_RULE and not r.span and r.line is not None}
+    at = {r.line for r in page.removals if r.rule == PAGE_MARKER and not r.span and r.line is not None}
     if not at:
         return
     ed = LineEditor(page)
@@ -192,7 +187,6 @@ def _goes_on(prev: str, line: str) -> bool:
 __all__ = [
     "JOIN_AFTER",
     "JOIN_BEFORE",
-    "PAGE_MARKER_RULE",
     "join_across_page_markers",
     "rejoin_marks",
     "remove_page_markers",
